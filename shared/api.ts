@@ -1,0 +1,76 @@
+// The back-office HTTP contract, shared by the tablet, the extension and the server.
+// Every error body is { error: ApiErrorBody }, with a Japanese message that says what to do next.
+
+export const API = {
+  health: '/healthz',
+  session: '/api/session',
+  applications: '/api/applications',
+  application: (id: string) => `/api/applications/${encodeURIComponent(id)}`,
+  transcribed: (id: string) => `/api/applications/${encodeURIComponent(id)}/transcribed`,
+} as const;
+
+export type ApiErrorKind =
+  | 'bad-request' // malformed JSON or an envelope that fails validation (400)
+  | 'unauthenticated' // no or expired session (401)
+  | 'bad-credentials' // wrong staff ID or password (401)
+  | 'not-found' // (404)
+  | 'conflict' // same id, different content (409)
+  | 'too-large' // body over the limit (413)
+  | 'unsupported-media-type' // not application/json (415)
+  | 'internal'; // (500)
+
+export interface ApiErrorBody {
+  readonly kind: ApiErrorKind;
+  readonly message: string;
+  readonly problems?: readonly { readonly key: string; readonly message: string }[];
+}
+
+export interface HealthResponse {
+  readonly ok: true;
+  readonly store: 'pglite' | 'postgres';
+  readonly version: string;
+}
+
+export interface SignInRequest {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface SignInResponse {
+  readonly token: string; // bearer token; the server keeps only its hash
+  readonly expiresAt: string;
+  readonly staff: { readonly username: string; readonly displayName: string };
+}
+
+export type ApplicationStatus = 'received' | 'transcribed';
+
+/** Answer to POST /api/applications: 201 the first time, 200 with the same receipt on a resend. */
+export interface Receipt {
+  readonly id: string;
+  readonly receiptNumber: string; // 受付番号, e.g. "R0812-000123"
+  readonly receivedAt: string;
+  readonly duplicate: boolean;
+}
+
+export interface ApplicationSummary {
+  readonly id: string;
+  readonly receiptNumber: string;
+  readonly procedure: string;
+  readonly procedureName: string;
+  readonly name: string; // 氏名, so staff can pick the right one
+  readonly receivedAt: string;
+  readonly status: ApplicationStatus;
+}
+
+export interface ApplicationListResponse {
+  readonly applications: readonly ApplicationSummary[];
+}
+
+export interface ApplicationDetail extends ApplicationSummary {
+  readonly createdAt: string;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly card: { readonly source: string; readonly unlockedWith: string; readonly checks: readonly string[] };
+  readonly hasSignature: boolean;
+  readonly transcribedAt: string | null;
+  readonly transcribedBy: string | null;
+}

@@ -1,0 +1,26 @@
+// @web/test-runner: browser behaviour (IndexedDB, workers, canvas, DOM recipes) in Debian's Chromium.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args },
+    }),
+  ],
+  testFramework: { config: { timeout: 20000 } },
+};
