@@ -74,3 +74,6 @@ export interface ApplicationDetail extends ApplicationSummary {
   readonly transcribedAt: string | null;
   readonly transcribedBy: string | null;
 }
+
+/** The back office listens here unless PORT says otherwise; the demo legacy system on the next port. */
+export const DEFAULT_PORT = 8787;
