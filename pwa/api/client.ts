@@ -1,0 +1,63 @@
+// The tablet's HTTP client for the back office (same origin). Every failure is a value with a
+// kind; `unreachable` means the network or the server is down, so the outbox keeps the data.
+import {
+  API,
+  type ApiErrorBody,
+  type ApiErrorKind,
+  type Receipt,
+  type SignInRequest,
+  type SignInResponse,
+} from '../../shared/api.ts';
+import type { ApplicationEnvelope } from '../../shared/application.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+
+export type ClientError =
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: ApiErrorKind; readonly status: number; readonly message: string };
+
+export function clientErrorMessage(e: ClientError): string {
+  return e.kind === 'unreachable'
+    ? 'サーバーに接続できません。ネットワークを確認してください。申請はこの端末に暗号化して保存され、接続が戻ると自動で送信されます。'
+    : e.message;
+}
+
+export interface ApiClient {
+  signIn(request: SignInRequest): Promise<Result<SignInResponse, ClientError>>;
+  submit(envelope: ApplicationEnvelope, token: string): Promise<Result<Receipt, ClientError>>;
+}
+
+export function createApiClient(base = '', fetchImpl: typeof fetch = fetch.bind(globalThis)): ApiClient {
+  async function call<T>(path: string, init: RequestInit): Promise<Result<T, ClientError>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(base + path, { ...init, cache: 'no-store' });
+    } catch {
+      return err({ kind: 'unreachable' });
+    }
+    const body = (await response.json().catch(() => undefined)) as { error?: ApiErrorBody } | T | undefined;
+    if (response.ok && body !== undefined) return ok(body as T);
+    const apiError = (body as { error?: ApiErrorBody } | undefined)?.error;
+    // A proxy or captive portal answering with HTML is as good as unreachable.
+    if (!apiError) return response.status >= 500 || body === undefined ? err({ kind: 'unreachable' }) : err(internal(response.status));
+    return err({ kind: apiError.kind, status: response.status, message: apiError.message });
+  }
+
+  return {
+    signIn: (request) =>
+      call<SignInResponse>(API.session, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      }),
+    submit: (envelope, token) =>
+      call<Receipt>(API.applications, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(envelope),
+      }),
+  };
+}
+
+function internal(status: number): ClientError {
+  return { kind: 'internal', status, message: `サーバーが予期しない応答をしました（${status}）。時間をおいて再度お試しください。` };
+}

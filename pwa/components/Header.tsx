@@ -1,0 +1,28 @@
+import { useOutbox } from './use-outbox.ts';
+
+interface Props {
+  readonly staffName: string | null;
+  readonly online: boolean;
+  readonly onSignOut: () => void;
+}
+
+export function Header({ staffName, online, onSignOut }: Props) {
+  const pending = useOutbox().filter((e) => e.state === 'pending').length;
+  return (
+    <header class="app-header">
+      <h1>書かない窓口 Kakanai</h1>
+      <span data-testid="network-state">{online ? '● オンライン' : '○ オフライン（申請は端末に保存されます）'}</span>
+      <span class="outbox-badge" data-testid="outbox-badge" data-pending={pending}>
+        {pending > 0 ? `送信待ち ${pending}件` : '送信待ちなし'}
+      </span>
+      {staffName && (
+        <>
+          <span>{staffName}</span>
+          <button type="button" onClick={onSignOut} data-testid="sign-out">
+            ログアウト
+          </button>
+        </>
+      )}
+    </header>
+  );
+}

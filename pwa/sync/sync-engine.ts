@@ -1,0 +1,99 @@
+// Delivers the outbox to the back office. Exactly-once rests on two facts: the envelope id is
+// made once on the tablet, and the server stores an id once (a resend returns the first receipt).
+// So the engine may safely resend after any failure, including a lost acknowledgement.
+import type { ApiClient } from '../api/client.ts';
+import { clientErrorMessage } from '../api/client.ts';
+import type { Outbox } from '../storage/outbox.ts';
+
+export interface SyncReport {
+  readonly delivered: number;
+  readonly pending: number;
+  readonly stoppedBy?: 'unreachable' | 'unauthenticated' | 'server-error';
+}
+
+export interface SyncEngineOptions {
+  readonly outbox: Outbox;
+  readonly client: ApiClient;
+  readonly token: () => Promise<string | undefined>;
+  /** How often to retry while something is pending (ms). */
+  readonly retryEveryMs?: number;
+  readonly onAuthRequired?: () => void;
+}
+
+const PERMANENT = new Set(['bad-request', 'conflict', 'too-large', 'unsupported-media-type', 'not-found']);
+
+export class SyncEngine {
+  private running: Promise<SyncReport> | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly onOnline = () => void this.syncNow();
+
+  constructor(private readonly options: SyncEngineOptions) {}
+
+  start(): void {
+    if (this.timer) return;
+    globalThis.addEventListener('online', this.onOnline);
+    this.timer = setInterval(() => void this.syncNow(), this.options.retryEveryMs ?? 10_000);
+    void this.syncNow();
+  }
+
+  stop(): void {
+    globalThis.removeEventListener('online', this.onOnline);
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Single-flight in this tab, and across tabs through the Web Locks API where available. */
+  syncNow(): Promise<SyncReport> {
+    if (!this.running) {
+      const run = () => this.drain();
+      const locked =
+        typeof navigator !== 'undefined' && navigator.locks
+          ? navigator.locks.request('kakanai-sync', run)
+          : run();
+      this.running = locked.finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  private async drain(): Promise<SyncReport> {
+    const { outbox, client } = this.options;
+    let delivered = 0;
+    const queue = await outbox.pending();
+    if (queue.length === 0) return { delivered, pending: 0 };
+    const token = await this.options.token();
+    if (!token) {
+      this.options.onAuthRequired?.();
+      return { delivered, pending: queue.length, stoppedBy: 'unauthenticated' };
+    }
+    for (const [index, entry] of queue.entries()) {
+      const envelope = await outbox.envelope(entry.id);
+      if (!envelope) continue;
+      const result = await client.submit(envelope, token);
+      if (result.ok) {
+        await outbox.markDelivered(entry.id, result.value.receiptNumber, result.value.receivedAt);
+        delivered += 1;
+        continue;
+      }
+      const message = clientErrorMessage(result.error);
+      if (PERMANENT.has(result.error.kind)) {
+        await outbox.markRejected(entry.id, message);
+        continue;
+      }
+      // Transient: keep it pending and stop; the next attempt starts from the oldest again.
+      await outbox.recordAttempt(entry.id, message);
+      const remaining = queue.length - index;
+      if (result.error.kind === 'unauthenticated') {
+        this.options.onAuthRequired?.();
+        return { delivered, pending: remaining, stoppedBy: 'unauthenticated' };
+      }
+      return {
+        delivered,
+        pending: remaining,
+        stoppedBy: result.error.kind === 'unreachable' ? 'unreachable' : 'server-error',
+      };
+    }
+    return { delivered, pending: 0 };
+  }
+}

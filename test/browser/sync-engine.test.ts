@@ -1,0 +1,118 @@
+// The sync engine over a real IndexedDB outbox, against a scripted back office that behaves like
+// ours (an id is stored once; a resend returns the first receipt). Real HTTP is covered by the
+// e2e test; here we script the failures HTTP makes hard to stage: a lost acknowledgement.
+import type { ApiClient, ClientError } from '../../pwa/api/client.ts';
+import { openKakanaiDB } from '../../pwa/storage/db.ts';
+import { Outbox } from '../../pwa/storage/outbox.ts';
+import { createSealer } from '../../pwa/storage/sealer.ts';
+import { SyncEngine } from '../../pwa/sync/sync-engine.ts';
+import type { Receipt } from '../../shared/api.ts';
+import type { ApplicationEnvelope } from '../../shared/application.ts';
+import { err, ok } from '../../shared/result.ts';
+import { assert, equal } from './assert.ts';
+import { envelope } from './fixtures.ts';
+
+type Mode = 'up' | 'down' | 'lose-ack' | 'conflict' | 'expired';
+
+function backOffice() {
+  const stored = new Map<string, Receipt>();
+  const state = { mode: 'up' as Mode, calls: 0 };
+  const client: ApiClient = {
+    signIn: async () => err({ kind: 'unreachable' }),
+    async submit(e: ApplicationEnvelope) {
+      state.calls += 1;
+      if (state.mode === 'down') return err({ kind: 'unreachable' } as ClientError);
+      if (state.mode === 'expired') return err({ kind: 'unauthenticated', status: 401, message: '期限切れ' });
+      if (state.mode === 'conflict') return err({ kind: 'conflict', status: 409, message: '内容が異なります' });
+      const first = stored.get(e.id);
+      const receipt = first
+        ? { ...first, duplicate: true }
+        : { id: e.id, receiptNumber: `R261201-${String(stored.size + 1).padStart(4, '0')}`, receivedAt: new Date().toISOString(), duplicate: false };
+      if (!first) stored.set(e.id, receipt);
+      // lose-ack: the server stored it, but the answer never reached the tablet.
+      return state.mode === 'lose-ack' ? err({ kind: 'unreachable' } as ClientError) : ok(receipt);
+    },
+  };
+  return { client, stored, state };
+}
+
+async function setup() {
+  const db = await openKakanaiDB(`kakanai-test-${crypto.randomUUID()}`);
+  const outbox = new Outbox(db, await createSealer(db));
+  const server = backOffice();
+  let authRequired = 0;
+  const engine = new SyncEngine({
+    outbox,
+    client: server.client,
+    token: async () => 'token',
+    onAuthRequired: () => {
+      authRequired += 1;
+    },
+  });
+  return { outbox, server, engine, authRequired: () => authRequired };
+}
+
+describe('SyncEngine', () => {
+  it('keeps applications made offline and delivers each exactly once when the network returns', async () => {
+    const { outbox, server, engine } = await setup();
+    server.state.mode = 'down';
+    const a = envelope();
+    const b = envelope({ name: '試験　一郎', sex: '1' });
+    await outbox.enqueue(a);
+    await outbox.enqueue(b);
+    const offline = await engine.syncNow();
+    equal(offline.stoppedBy, 'unreachable', 'stopped by the network');
+    equal((await outbox.pending()).length, 2, 'both wait');
+    equal((await outbox.get(a.id))?.lastError?.includes('接続できません'), true, 'Japanese reason kept');
+
+    server.state.mode = 'up';
+    const report = await engine.syncNow();
+    equal(report.delivered, 2, 'delivered');
+    equal(server.stored.size, 2, 'server stored two');
+    equal((await outbox.get(a.id))?.receiptNumber, 'R261201-0001', 'receipt of a');
+    equal((await engine.syncNow()).delivered, 0, 'nothing left to send');
+    equal(server.stored.size, 2, 'still two');
+  });
+
+  it('after a lost acknowledgement, the resend gets the first receipt and nothing is stored twice', async () => {
+    const { outbox, server, engine } = await setup();
+    const a = envelope();
+    await outbox.enqueue(a);
+    server.state.mode = 'lose-ack';
+    await engine.syncNow();
+    equal(server.stored.size, 1, 'the server has it');
+    equal((await outbox.get(a.id))?.state, 'pending', 'the tablet does not know yet');
+    server.state.mode = 'up';
+    await engine.syncNow();
+    equal(server.stored.size, 1, 'still one');
+    equal((await outbox.get(a.id))?.receiptNumber, server.stored.get(a.id)?.receiptNumber, 'same receipt');
+  });
+
+  it('runs one drain at a time even when asked twice at once', async () => {
+    const { outbox, server, engine } = await setup();
+    await outbox.enqueue(envelope());
+    await Promise.all([engine.syncNow(), engine.syncNow(), engine.syncNow()]);
+    equal(server.state.calls, 1, 'one POST');
+  });
+
+  it('marks a refused application for staff and keeps its data sealed', async () => {
+    const { outbox, server, engine } = await setup();
+    const a = envelope();
+    await outbox.enqueue(a);
+    server.state.mode = 'conflict';
+    await engine.syncNow();
+    const entry = await outbox.get(a.id);
+    equal(entry?.state, 'rejected', 'rejected');
+    assert((await outbox.envelope(a.id)) !== undefined, 'data kept for staff');
+  });
+
+  it('stops and asks for sign-in when the session expired', async () => {
+    const { outbox, server, engine, authRequired } = await setup();
+    await outbox.enqueue(envelope());
+    server.state.mode = 'expired';
+    const report = await engine.syncNow();
+    equal(report.stoppedBy, 'unauthenticated', 'stopped');
+    equal(authRequired(), 1, 'sign-in requested');
+    equal((await outbox.pending()).length, 1, 'still pending');
+  });
+});

@@ -1,0 +1,44 @@
+// Driving the tablet screens the way staff and residents do.
+import type { Page } from 'playwright-core';
+import { toWareki } from '../../shared/wareki.ts';
+
+export interface StaffInput {
+  readonly nameKana: string;
+  readonly postalCode: string;
+  readonly address: string;
+  readonly moveDate: string;
+}
+
+/** Staff type the 照合番号B parts from the card face: era date of birth, expiry year, code. */
+export async function enterCollationB(
+  page: Page,
+  face: { birthDate: string; expiryYear: number; securityCode: string },
+): Promise<void> {
+  const w = toWareki(face.birthDate);
+  if (!w) throw new Error('birth date outside the eras');
+  await page.getByTestId('cb-era').selectOption(w.era.id);
+  await page.getByTestId('cb-year').fill(String(w.year));
+  await page.getByTestId('cb-month').fill(String(w.month));
+  await page.getByTestId('cb-day').fill(String(w.day));
+  await page.getByTestId('cb-expiry-year').fill(String(face.expiryYear));
+  await page.getByTestId('cb-security-code').fill(face.securityCode);
+}
+
+export async function fillStaffFields(page: Page, input: StaffInput): Promise<void> {
+  await page.getByTestId('field-nameKana').fill(input.nameKana);
+  await page.getByTestId('field-postalCode').fill(input.postalCode);
+  await page.getByTestId('field-address').fill(input.address);
+  await page.getByTestId('field-moveDate').fill(input.moveDate);
+}
+
+/** A pen stroke across the signature pad (real pointer events from the mouse). */
+export async function signOnCanvas(page: Page): Promise<void> {
+  const box = await page.getByTestId('signature-pad').boundingBox();
+  if (!box) throw new Error('no signature pad');
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) {
+    await page.mouse.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25));
+  }
+  await page.mouse.up();
+}

@@ -1,0 +1,267 @@
+// The whole path of issue 2, every hop real: a card read on the tablet (emulated card, real APDUs)
+// → form → resident signature → IndexedDB outbox → real HTTP → back office (PGlite on disk) →
+// the unpacked extension on a staff PC fills a Shift_JIS legacy form → marked transcribed.
+// Then the same with the network cut: the app starts from the service worker and the
+// application is delivered exactly once when the network returns.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/main.ts';
+import { buildCollationB } from '../../shared/card/collation-b.ts';
+import { cardFace, PERSONAS, type Persona } from '../../shared/card/emulator/personas.ts';
+import { toWareki } from '../../shared/wareki.ts';
+import { startLegacyServer } from '../fixtures/legacy/server.ts';
+import { launchStaffPc, launchTablet } from './browser.ts';
+import { decodeEf0002, readEf0002Bytes } from './card-bytes.ts';
+import { BackOffice } from './back-office.ts';
+import { enterCollationB, fillStaffFields, signOnCanvas, type StaffInput } from './tablet.ts';
+
+const DEMO = { username: 'demo', password: 'kakanai-demo' };
+const ROOT = resolve(import.meta.dirname, '../..');
+
+let dataDir: string;
+let server: Awaited<ReturnType<typeof startServer>>;
+let legacy: Awaited<ReturnType<typeof startLegacyServer>>;
+let tabletBrowser: Browser;
+let tablet: BrowserContext;
+let page: Page;
+let backOffice: BackOffice;
+const serverLog: string[] = [];
+
+const [first, second] = PERSONAS as readonly [Persona, Persona];
+const firstInput: StaffInput = {
+  nameKana: 'カクナイ　タロウ',
+  postalCode: '100-0013',
+  address: '東京都千代田区霞が関３丁目１番１号',
+  moveDate: '2026-11-20',
+};
+const secondInput: StaffInput = {
+  nameKana: 'テスト　ハナコ',
+  postalCode: '1000005',
+  address: '東京都千代田区丸の内１丁目９番１号',
+  moveDate: '2026-11-25',
+};
+
+function collationB(persona: Persona): string {
+  const face = cardFace(persona);
+  const r = buildCollationB(face);
+  if (!r.ok) throw new Error('persona face does not build a 照合番号B');
+  return r.value;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kakanai-e2e-'));
+  server = await startServer({
+    port: 0,
+    dataDir,
+    staticDir: join(ROOT, 'dist/pwa'),
+    seedDemo: true,
+    log: (line) => serverLog.push(line),
+  });
+  legacy = await startLegacyServer({ port: 0 });
+  backOffice = new BackOffice(server.url);
+  await backOffice.signIn(DEMO);
+  tabletBrowser = await launchTablet();
+  tablet = await tabletBrowser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+  page = await tablet.newPage();
+});
+
+afterAll(async () => {
+  await tabletBrowser?.close();
+  await legacy?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function readCardAndFill(persona: Persona, input: StaffInput): Promise<void> {
+  await page.getByTestId('procedure-tennyu').click();
+  await page.getByTestId(`demo-card-${persona.id}`).click();
+  await enterCollationB(page, cardFace(persona));
+  await page.getByTestId('read-card').click();
+  await page.getByTestId('field-name').waitFor();
+  await fillStaffFields(page, input);
+  await page.getByTestId('to-resident').click();
+  await page.getByTestId('resident-mode').waitFor();
+}
+
+describe('walking skeleton: card → tablet → back office → legacy form', () => {
+  it('signs in and the service worker takes control', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('username').fill(DEMO.username);
+    await page.getByTestId('password').fill(DEMO.password);
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('procedure-tennyu').waitFor();
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  });
+
+  it('refuses a wrong 照合番号B with the real status word and shows the tries left', async () => {
+    await page.getByTestId('procedure-tennyu').click();
+    await page.getByTestId(`demo-card-${first.id}`).click();
+    await expect.poll(() => page.getByTestId('tries-left').textContent()).toContain('10回');
+    const face = cardFace(first);
+    const wrongCode = String((Number(face.securityCode) + 1) % 10000).padStart(4, '0');
+    await enterCollationB(page, { ...face, securityCode: wrongCode });
+    await page.getByTestId('read-card').click();
+    await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('残り9回');
+    expect(await page.getByTestId('tries-left').textContent()).toContain('9回');
+    await page.getByRole('button', { name: '戻る' }).click();
+  });
+
+  let firstId = '';
+  it('reads the card: the form shows exactly what EF 0002 holds', async () => {
+    const expected = decodeEf0002(readEf0002Bytes(first, collationB(first)));
+    await readCardAndFill(first, firstInput);
+    // Back to the form through the staff unlock, to check the fields the card filled.
+    await page.getByTestId('staff-exit').click();
+    await page.getByTestId('unlock-password').fill(DEMO.password);
+    await page.getByTestId('unlock-submit').click();
+    expect(await page.getByTestId('field-name').inputValue()).toBe(expected.name);
+    expect(await page.getByTestId('field-previousAddress').inputValue()).toBe(expected.address);
+    const b = expected.birthDate;
+    expect(await page.getByTestId('field-birthDate').inputValue()).toBe(`${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}`);
+    expect(await page.getByTestId('field-sex').inputValue()).toBe(expected.sex);
+    expect(await page.getByTestId('field-nameKana').inputValue()).toBe(firstInput.nameKana);
+    await page.getByTestId('to-resident').click();
+    await page.getByTestId('resident-mode').waitFor();
+  });
+
+  it('locks resident mode: back navigation and reload do not leave it', async () => {
+    await page.goBack().catch(() => undefined);
+    await page.getByTestId('resident-mode').waitFor();
+    expect(await page.getByTestId('summary-name').textContent()).toBe(first.name);
+    expect(await page.locator('[data-testid="sign-out"]').count()).toBe(0);
+  });
+
+  it('the resident signs; the outbox delivers; the tablet shows the 受付番号 the server stored', async () => {
+    await signOnCanvas(page);
+    await page.getByTestId('resident-sign').click();
+    const receipt = await page.getByTestId('receipt-number').textContent({ timeout: 15_000 });
+    expect(receipt).toMatch(/^R\d{6}-\d{4}$/);
+    const list = await backOffice.list('received');
+    const row = list.find((a) => a.receiptNumber === receipt);
+    expect(row).toBeDefined();
+    firstId = row?.id ?? '';
+    const detail = await backOffice.detail(firstId);
+    const card = decodeEf0002(readEf0002Bytes(first, collationB(first)));
+    expect(detail.fields).toMatchObject({
+      name: card.name,
+      previousAddress: card.address,
+      birthDate: `${card.birthDate.slice(0, 4)}-${card.birthDate.slice(4, 6)}-${card.birthDate.slice(6)}`,
+      sex: card.sex,
+      nameKana: firstInput.nameKana,
+      postalCode: '1000013',
+      address: firstInput.address,
+      moveDate: firstInput.moveDate,
+    });
+    expect(detail.card).toMatchObject({ source: 'mynumber-input-support-ap', unlockedWith: 'collation-b' });
+    expect(detail.hasSignature).toBe(true);
+    await page.getByTestId('next-resident').click();
+    await page.getByTestId('unlock-password').fill(DEMO.password);
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('procedure-tennyu').waitFor();
+  });
+
+  let secondId = '';
+  it('offline: the app starts from the service worker and the application waits in the outbox', async () => {
+    await tablet.setOffline(true);
+    await page.reload();
+    await page.getByTestId('procedure-tennyu').waitFor();
+    expect(await page.getByTestId('network-state').textContent()).toContain('オフライン');
+    const before = (await backOffice.list('received')).length;
+    await readCardAndFill(second, secondInput);
+    await signOnCanvas(page);
+    await page.getByTestId('resident-sign').click();
+    await page.getByTestId('queued').waitFor();
+    expect(await page.getByTestId('queued').textContent()).toContain('送信待ち');
+    expect((await backOffice.list('received')).length).toBe(before);
+    // Nothing personal is readable in IndexedDB while it waits.
+    const raw = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('kakanai');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const rows = await new Promise<unknown[]>((res) => {
+        const r = db.transaction('outbox').objectStore('outbox').getAll();
+        r.onsuccess = () => res(r.result);
+      });
+      return JSON.stringify(rows);
+    });
+    expect(raw).not.toContain(second.name);
+    expect(raw).not.toContain(secondInput.address);
+  });
+
+  it('back online: delivered exactly once, and the receipt appears on the tablet', async () => {
+    await tablet.setOffline(false);
+    const receipt = await page.getByTestId('receipt-number').textContent({ timeout: 30_000 });
+    const list = await backOffice.list('received');
+    const mine = list.filter((a) => a.receiptNumber === receipt);
+    expect(mine).toHaveLength(1);
+    secondId = mine[0]?.id ?? '';
+    expect((await backOffice.detail(secondId)).fields.name).toBe(second.name);
+    // A forced second sync sends nothing more.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(500);
+    expect((await backOffice.list('received')).filter((a) => a.id === secondId)).toHaveLength(1);
+    expect(await page.getByTestId('receipt-number').textContent()).toBe(receipt);
+  });
+
+  it('the extension fills the Shift_JIS legacy form from the chosen application, then marks it transcribed', async () => {
+    const staff = await launchStaffPc(join(ROOT, 'dist/extension'));
+    try {
+      const popup = await staff.context.newPage();
+      await popup.goto(`chrome-extension://${staff.extensionId}/popup.html`);
+      await popup.getByTestId('backoffice-url').fill(server.url);
+      await popup.getByTestId('username').fill(DEMO.username);
+      await popup.getByTestId('password').fill(DEMO.password);
+      await popup.getByTestId('sign-in').click();
+      const row = popup.locator(`[data-testid="application-row"][data-id="${firstId}"]`);
+      await row.waitFor();
+      await row.getByTestId('choose').click();
+
+      const legacyPage = await staff.context.newPage();
+      await legacyPage.goto(`${legacy.url}/legacy/tennyu`);
+      const contentType = await legacyPage.evaluate(() => document.characterSet);
+      expect(contentType.toLowerCase()).toBe('shift_jis');
+      const submitted: string[] = [];
+      legacyPage.on('request', (r) => r.method() === 'POST' && submitted.push(r.url()));
+      await legacyPage.getByTestId('kakanai-fill').click();
+      await expect.poll(() => legacyPage.getByTestId('kakanai-report').textContent()).toBeTruthy();
+
+      const card = decodeEf0002(readEf0002Bytes(first, collationB(first)));
+      const birth = toWareki(`${card.birthDate.slice(0, 4)}-${card.birthDate.slice(4, 6)}-${card.birthDate.slice(6)}`);
+      const value = (name: string) => legacyPage.locator(`[name="${name}"]`).inputValue();
+      expect(await value('shimei')).toBe(card.name);
+      expect(await value('kana')).toBe('ｶｸﾅｲ ﾀﾛｳ');
+      expect(await value('gengo')).toBe(birth?.era.initial);
+      expect(Number(await value('nen'))).toBe(birth?.year);
+      expect(Number(await value('tsuki'))).toBe(birth?.month);
+      expect(Number(await value('hi'))).toBe(birth?.day);
+      expect(await value('seibetsu')).toBe(card.sex);
+      expect(await value('zip1')).toBe('100');
+      expect(await value('zip2')).toBe('0013');
+      expect(await value('jusho')).toBe(firstInput.address);
+      expect(await value('zenjusho')).toBe(card.address);
+      expect(submitted).toEqual([]); // filled, not submitted: staff review and submit
+
+      await legacyPage.getByTestId('kakanai-mark-done').click();
+      await expect.poll(() => legacyPage.getByTestId('kakanai-status').textContent()).toContain('転記済み');
+      const detail = await backOffice.detail(firstId);
+      expect(detail.status).toBe('transcribed');
+      expect(detail.transcribedBy).toBe(DEMO.username);
+    } finally {
+      await staff.close();
+    }
+  });
+
+  it('logged nothing personal on the server', () => {
+    const log = serverLog.join('\n');
+    expect(serverLog.length).toBeGreaterThan(5);
+    for (const secret of [first.name, second.name, firstInput.address, DEMO.password, collationB(first)]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});
