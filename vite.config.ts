@@ -19,6 +19,7 @@ export default defineConfig({
       srcDir: 'sw',
       filename: 'sw.ts',
       injectRegister: false, // pwa/sw-register.ts registers it with workbox-window
+      includeManifestIcons: false, // the glob below already precaches every icon
       manifest,
       injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,wasm}'] },
     }),

@@ -15,7 +15,7 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
-  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2022', jsx: 'automatic', jsxImportSource: 'preact' })],
+  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.base.json' /* jsx: preact */ })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

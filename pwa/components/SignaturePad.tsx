@@ -26,7 +26,10 @@ export function SignaturePad({ onChange, label }: Props) {
     };
     const down = (e: PointerEvent) => {
       e.preventDefault();
-      canvas.setPointerCapture(e.pointerId);
+      // Capture keeps the stroke when the pen slides off the pad; some pens have no capturable id.
+      try {
+        canvas.setPointerCapture(e.pointerId);
+      } catch {}
       drawing = true;
       const p = point(e);
       ctx.beginPath();

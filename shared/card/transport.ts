@@ -10,7 +10,11 @@ export interface CardTransport {
    * within the reader's polling window (the UI then says 「カードが見つかりません」).
    */
   connect(): Promise<boolean>;
-  /** Sends one command APDU, returns the full response APDU (data + SW1 SW2). */
+  /**
+   * Sends one command APDU, returns the full response APDU (data + SW1 SW2). Rejects when the
+   * reader fails; the rejection must never quote the command bytes (they may carry a PIN or a
+   * 照合番号, which must not reach logs or error reports).
+   */
   transmit(command: Uint8Array): Promise<Uint8Array>;
   /**
    * RF off / card reset. Called after every resident so that a verified state never

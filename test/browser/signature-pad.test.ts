@@ -17,7 +17,8 @@ describe('SignaturePad', () => {
     document.body.append(host);
     const seen: (string | null)[] = [];
     render(h(SignaturePad, { label: '署名欄', onChange: (png: string | null) => seen.push(png) }), host);
-    await new Promise((r) => setTimeout(r, 0));
+    // preact runs effects after the next frame.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 10)));
     const canvas = host.querySelector('canvas') as HTMLCanvasElement;
     pointer(canvas, 'pointerdown', 20, 20);
     for (let x = 20; x < 300; x += 10) pointer(canvas, 'pointermove', x, 20 + (x % 40));

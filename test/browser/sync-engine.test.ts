@@ -57,13 +57,13 @@ describe('SyncEngine', () => {
     const { outbox, server, engine } = await setup();
     server.state.mode = 'down';
     const a = envelope();
-    const b = envelope({ name: '試験　一郎', sex: '1' });
+    const b = { ...envelope({ name: '試験　一郎', sex: '1' }), createdAt: new Date(Date.now() + 1000).toISOString() };
     await outbox.enqueue(a);
     await outbox.enqueue(b);
     const offline = await engine.syncNow();
     equal(offline.stoppedBy, 'unreachable', 'stopped by the network');
     equal((await outbox.pending()).length, 2, 'both wait');
-    equal((await outbox.get(a.id))?.lastError?.includes('接続できません'), true, 'Japanese reason kept');
+    equal((await outbox.pending())[0]?.lastError?.includes('接続できません'), true, 'Japanese reason kept');
 
     server.state.mode = 'up';
     const report = await engine.syncNow();
