@@ -9,6 +9,7 @@ import {
 
 export class BackOffice {
   private token = '';
+  staffDisplayName = '';
   constructor(private readonly base: string) {}
 
   async signIn(credentials: { username: string; password: string }): Promise<void> {
@@ -18,7 +19,9 @@ export class BackOffice {
       body: JSON.stringify(credentials),
     });
     if (r.status !== 200) throw new Error(`sign-in ${r.status}`);
-    this.token = ((await r.json()) as SignInResponse).token;
+    const session = (await r.json()) as SignInResponse;
+    this.token = session.token;
+    this.staffDisplayName = session.staff.displayName;
   }
 
   async list(status: ApplicationStatus): Promise<ApplicationListResponse['applications']> {

@@ -42,3 +42,13 @@ export async function signOnCanvas(page: Page): Promise<void> {
   }
   await page.mouse.up();
 }
+
+/** Puts the persona's card on the emulated reader (the button toggles, like lifting the card off). */
+export async function placeCard(page: Page, personaId: string): Promise<void> {
+  const button = page.getByTestId(`demo-card-${personaId}`);
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  await page.waitForFunction(
+    (id) => document.querySelector(`[data-testid="demo-card-${id}"]`)?.getAttribute('aria-pressed') === 'true',
+    personaId,
+  );
+}

@@ -16,7 +16,7 @@ import { startLegacyServer } from '../fixtures/legacy/server.ts';
 import { launchStaffPc, launchTablet } from './browser.ts';
 import { decodeEf0002, readEf0002Bytes } from './card-bytes.ts';
 import { BackOffice } from './back-office.ts';
-import { enterCollationB, fillStaffFields, signOnCanvas, type StaffInput } from './tablet.ts';
+import { enterCollationB, fillStaffFields, placeCard, signOnCanvas, type StaffInput } from './tablet.ts';
 
 const DEMO = { username: 'demo', password: 'kakanai-demo' };
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -77,7 +77,7 @@ afterAll(async () => {
 
 async function readCardAndFill(persona: Persona, input: StaffInput): Promise<void> {
   await page.getByTestId('procedure-tennyu').click();
-  await page.getByTestId(`demo-card-${persona.id}`).click();
+  await placeCard(page, persona.id);
   await enterCollationB(page, cardFace(persona));
   await page.getByTestId('read-card').click();
   await page.getByTestId('field-name').waitFor();
@@ -99,7 +99,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
 
   it('refuses a wrong 照合番号B with the real status word and shows the tries left', async () => {
     await page.getByTestId('procedure-tennyu').click();
-    await page.getByTestId(`demo-card-${first.id}`).click();
+    await placeCard(page, first.id);
     await expect.poll(() => page.getByTestId('tries-left').textContent()).toContain('10回');
     const face = cardFace(first);
     const wrongCode = String((Number(face.securityCode) + 1) % 10000).padStart(4, '0');
@@ -251,7 +251,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
       await expect.poll(() => legacyPage.getByTestId('kakanai-status').textContent()).toContain('転記済み');
       const detail = await backOffice.detail(firstId);
       expect(detail.status).toBe('transcribed');
-      expect(detail.transcribedBy).toBe(DEMO.username);
+      expect(detail.transcribedBy).toBe(backOffice.staffDisplayName);
     } finally {
       await staff.close();
     }

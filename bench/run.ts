@@ -1,0 +1,14 @@
+// `npm run bench -- <name>`: runs one benchmark. Each prints a readable table and, as its last
+// line, one JSON object {"bench":"<name>", ...}. Benchmarks compare ours with a baseline in the
+// same run and report ratios; they are not timed tests.
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  envelope: () => import('./envelope.ts'),
+};
+
+const name = process.argv[2];
+const load = name ? BENCHES[name] : undefined;
+if (!load) {
+  console.error(`使い方: npm run bench -- <name>   (name: ${Object.keys(BENCHES).join(', ')})`);
+  process.exit(2);
+}
+await load();

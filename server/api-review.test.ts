@@ -1,0 +1,152 @@
+// The back-office side: list, open (audited view of personal data), mark transcribed (転記済み).
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  API,
+  type ApiErrorBody,
+  type ApplicationDetail,
+  type ApplicationListResponse,
+  type Receipt,
+} from '../shared/api.ts';
+import { listAudit } from './store/audit.ts';
+import { RESIDENT, validEnvelope } from './test-support/envelope.ts';
+import { useBackOffice } from './test-support/harness.ts';
+import { TEST_STORES } from './test-support/test-store.ts';
+
+describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
+  const office = useBackOffice(store);
+  let token = '';
+  const receipts: Receipt[] = [];
+  const envelopes = [
+    validEnvelope(),
+    validEnvelope({ fields: { ...RESIDENT, name: '見本 一郎', nameKana: 'ミホン　イチロウ', sex: '1' } }),
+    validEnvelope({ fields: { ...RESIDENT, name: '例題 さくら', nameKana: 'レイダイ　サクラ' } }),
+  ];
+  beforeAll(async () => {
+    token = await office.signIn();
+    for (const e of envelopes) {
+      office.clock.advance(60_000);
+      receipts.push((await (await office.post(API.applications, e, token)).json()) as Receipt);
+    }
+  });
+  const list = async (query = '') => {
+    const r = await office.get(`${API.applications}${query}`, token);
+    expect(r.status).toBe(200);
+    return ((await r.json()) as ApplicationListResponse).applications;
+  };
+
+  it('lists received applications newest first, with the 氏名 to pick the right one', async () => {
+    const received = await list('?status=received');
+    expect(received.map((a) => a.name)).toEqual(['例題 さくら', '見本 一郎', '試験 花子']);
+    expect(received[2]).toEqual({
+      id: envelopes[0]?.id,
+      receiptNumber: receipts[0]?.receiptNumber,
+      procedure: 'tennyu',
+      procedureName: '転入届',
+      name: '試験 花子',
+      receivedAt: receipts[0]?.receivedAt,
+      status: 'received',
+    });
+    expect((await listAudit(office.sql)).at(-1)).toMatchObject({
+      actor: 'staff:demo',
+      action: 'application.listed',
+      detail: { status: 'received', count: 3 },
+    });
+  });
+
+  it('refuses an unknown status filter with 400', async () => {
+    const r = await office.get(`${API.applications}?status=deleted`, token);
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: ApiErrorBody }).error.message).toContain('「status」');
+  });
+
+  it('opens an application and audits the view with the staff member', async () => {
+    const id = envelopes[1]?.id ?? '';
+    const r = await office.get(API.application(id), token);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    const detail = (await r.json()) as ApplicationDetail;
+    expect(detail).toMatchObject({
+      id,
+      receiptNumber: receipts[1]?.receiptNumber,
+      name: '見本 一郎',
+      createdAt: envelopes[1]?.createdAt,
+      fields: envelopes[1]?.fields,
+      card: { source: 'mynumber-input-support-ap', unlockedWith: 'collation-b', checks: ['attributes-read'] },
+      hasSignature: true,
+      status: 'received',
+      transcribedAt: null,
+      transcribedBy: null,
+    });
+    const views = await listAudit(office.sql, { target: id });
+    expect(views.map((e) => [e.actor, e.action])).toEqual([
+      ['staff:demo', 'application.received'],
+      ['staff:demo', 'application.viewed'],
+    ]);
+    expect(JSON.stringify(views)).not.toContain('見本'); // the audit names who and which id, not the content
+  });
+
+  it('answers 404 for an unknown or malformed id, and audits nothing for it', async () => {
+    for (const id of ['0b6f3f0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 'not-a-uuid', "1' OR '1'='1"]) {
+      const r = await office.get(API.application(id), token);
+      expect(r.status).toBe(404);
+      expect(((await r.json()) as { error: ApiErrorBody }).error.kind).toBe('not-found');
+      expect(await listAudit(office.sql, { target: id })).toEqual([]);
+    }
+  });
+
+  it('marks transcribed once, by the staff member; a repeat keeps the first time and is a view', async () => {
+    const id = envelopes[0]?.id ?? '';
+    const first = await office.post(API.transcribed(id), undefined, token);
+    expect(first.status).toBe(200);
+    const detail = (await first.json()) as ApplicationDetail;
+    expect(detail).toMatchObject({ id, status: 'transcribed', transcribedBy: '窓口 太郎（デモ）' });
+    expect(detail.transcribedAt).toMatch(/^2026-12-01T/);
+
+    office.clock.advance(60_000);
+    const again = (await (
+      await office.post(API.transcribed(id), undefined, token)
+    ).json()) as ApplicationDetail;
+    expect(again.transcribedAt).toBe(detail.transcribedAt);
+    expect((await listAudit(office.sql, { target: id })).map((e) => e.action)).toEqual([
+      'application.received',
+      'application.transcribed',
+      'application.viewed',
+    ]);
+
+    expect((await list('?status=received')).map((a) => a.id)).not.toContain(id);
+    expect((await list('?status=transcribed')).map((a) => a.id)).toEqual([id]);
+    expect(await list()).toHaveLength(3);
+  });
+
+  it('answers 404 when marking an unknown application', async () => {
+    const r = await office.post(API.transcribed('0b6f3f0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'), undefined, token);
+    expect(r.status).toBe(404);
+  });
+
+  it('answers an unknown /api route with a JSON 404', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/nothing-here'],
+      ['PUT', API.applications],
+      ['GET', '/api'],
+    ] as const) {
+      const r = await office.request(path, { method, headers: { authorization: `Bearer ${token}` } });
+      expect([path, r.status]).toEqual([path, 404]);
+      expect(((await r.json()) as { error: ApiErrorBody }).error).toMatchObject({ kind: 'not-found' });
+    }
+  });
+
+  it('hides a database failure behind a generic 500 whose log line has no personal data', async () => {
+    // A real failure, not a mock: the column the detail query reads is gone for a moment.
+    await office.sql.query('ALTER TABLE applications RENAME COLUMN fields TO fields_gone');
+    try {
+      const r = await office.get(API.application(envelopes[2]?.id ?? ''), token);
+      expect(r.status).toBe(500);
+      const error = ((await r.json()) as { error: ApiErrorBody }).error;
+      expect(error).toEqual({ kind: 'internal', message: expect.stringContaining('しばらく待って') });
+    } finally {
+      await office.sql.query('ALTER TABLE applications RENAME COLUMN fields_gone TO fields');
+    }
+    const errorLine = office.logs.find((l) => l.startsWith('error '));
+    expect(errorLine).toMatch(/^error GET \/api\/applications\/[0-9a-f-]{36} error 42703$/);
+  });
+});

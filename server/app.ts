@@ -1,0 +1,36 @@
+// The back-office HTTP app (Hono): health, staff sessions, the application inbox, the PWA.
+// No CORS policy on purpose: the PWA is same-origin and the extension's service worker calls
+// with host permissions, so no browser origin needs to be let in.
+import { Hono } from 'hono';
+import { API } from '../shared/api.ts';
+import type { BackOfficeDeps } from './deps.ts';
+import { type AppEnv, failure } from './http/env.ts';
+import { pwaRoutes } from './http/pwa-static.ts';
+import { describeFailure, loggablePath, requestLog } from './http/request-log.ts';
+import { requireStaff } from './http/require-staff.ts';
+import { applicationRoutes } from './routes/applications.ts';
+import { healthRoutes } from './routes/health.ts';
+import { sessionRoutes } from './routes/session.ts';
+
+export interface AppOptions extends BackOfficeDeps {
+  /** The built PWA; when absent or not built, pages say to run `npm run build`. */
+  readonly staticDir?: string;
+}
+
+export function createApp(deps: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLog(deps.log));
+  app.route(API.health, healthRoutes(deps));
+  app.use('/api/*', requireStaff(deps));
+  app.route(API.session, sessionRoutes(deps));
+  app.route(API.applications, applicationRoutes(deps));
+  app.all('/api', (c) => failure(c, { kind: 'route-not-found' }));
+  app.all('/api/*', (c) => failure(c, { kind: 'route-not-found' }));
+  app.route('/', pwaRoutes(deps.staticDir));
+
+  app.onError((e, c) => {
+    deps.log(`error ${c.req.method} ${loggablePath(c.req.url)} ${describeFailure(e)}`);
+    return failure(c, { kind: 'internal' });
+  });
+  return app;
+}

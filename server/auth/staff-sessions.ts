@@ -1,0 +1,103 @@
+// Staff sign-in, sign-out and the check behind every protected request. Every sign-in attempt,
+// successful or not, goes to the audit log (mission.md: personal data rules).
+import type { SignInResponse } from '../../shared/api.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import type { BackOfficeDeps } from '../deps.ts';
+import type { BackOfficeError } from '../errors.ts';
+import { appendAudit, recordAudit } from '../store/audit.ts';
+import { deleteExpiredSessions, deleteSession, findActiveSession, insertSession } from '../store/sessions.ts';
+import { findStaffByUsername, type StaffIdentity } from '../store/staff.ts';
+import { isStorableText } from '../text-rules.ts';
+import { UNKNOWN_USER_HASH, verifyPassword } from './password.ts';
+import { bearerTokenFrom, hashToken, newBearerToken, SESSION_HOURS } from './tokens.ts';
+
+export const staffActor = (staff: StaffIdentity) => `staff:${staff.username}`;
+
+function parseSignIn(body: unknown): { username: string; password: string } | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { username, password } = body as Record<string, unknown>;
+  if (typeof username !== 'string' || typeof password !== 'string') return undefined;
+  if (username.length === 0 || username.length > 100 || password.length === 0 || password.length > 1024)
+    return undefined;
+  return { username: username.trim(), password };
+}
+
+export async function signIn(
+  deps: BackOfficeDeps,
+  body: unknown,
+): Promise<Result<SignInResponse, BackOfficeError>> {
+  const now = deps.clock.now();
+  const request = parseSignIn(body);
+  if (!request) {
+    await recordAudit(deps.sql, now, {
+      actor: 'anonymous',
+      action: 'session.sign-in-failed',
+      target: null,
+      detail: { reason: 'malformed-request' },
+    });
+    return err({ kind: 'bad-sign-in-request' });
+  }
+  const staff = isStorableText(request.username)
+    ? await findStaffByUsername(deps.sql, request.username)
+    : undefined;
+  // An unknown user costs one scrypt too, so timing does not tell which usernames exist.
+  const passwordOk = await verifyPassword(request.password, staff?.passwordHash ?? UNKNOWN_USER_HASH);
+  if (!staff || !passwordOk) {
+    await recordAudit(deps.sql, now, {
+      actor: 'anonymous',
+      action: 'session.sign-in-failed',
+      // An unknown "username" is often a password typed into the wrong box: it is not recorded.
+      target: staff ? staff.username : null,
+      detail: { reason: staff ? 'wrong-password' : 'unknown-user' },
+    });
+    return err({ kind: 'bad-credentials' });
+  }
+
+  const token = newBearerToken();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  await deps.sql.transaction(async (tx) => {
+    await deleteExpiredSessions(tx, now);
+    await insertSession(tx, { tokenHash: hashToken(token), staffId: staff.id, createdAt: now, expiresAt });
+    await appendAudit(tx, now, {
+      actor: staffActor(staff),
+      action: 'session.sign-in',
+      target: staff.username,
+      detail: {},
+    });
+  });
+  return ok({
+    token,
+    expiresAt: expiresAt.toISOString(),
+    staff: { username: staff.username, displayName: staff.displayName },
+  });
+}
+
+export interface AuthenticatedStaff {
+  readonly staff: StaffIdentity;
+  readonly tokenHash: string;
+}
+
+/** The staff member behind `Authorization: Bearer …`, or unauthenticated (missing, unknown, expired). */
+export async function authenticate(
+  deps: BackOfficeDeps,
+  authorization: string | undefined,
+): Promise<Result<AuthenticatedStaff, BackOfficeError>> {
+  const token = bearerTokenFrom(authorization);
+  if (!token) return err({ kind: 'unauthenticated' });
+  const tokenHash = hashToken(token);
+  const staff = await findActiveSession(deps.sql, tokenHash, deps.clock.now());
+  return staff ? ok({ staff, tokenHash }) : err({ kind: 'unauthenticated' });
+}
+
+export async function signOut(deps: BackOfficeDeps, session: AuthenticatedStaff): Promise<void> {
+  const now = deps.clock.now();
+  await deps.sql.transaction(async (tx) => {
+    await deleteSession(tx, session.tokenHash);
+    await appendAudit(tx, now, {
+      actor: staffActor(session.staff),
+      action: 'session.sign-out',
+      target: session.staff.username,
+      detail: {},
+    });
+  });
+}

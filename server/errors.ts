@@ -1,0 +1,107 @@
+// Every way a back-office request can fail, as values with a kind (style.md §13), and the one
+// place that turns them into an HTTP status and a Japanese message that says what to do next.
+import type { ApiErrorBody, ApiErrorKind } from '../shared/api.ts';
+import { type EnvelopeError, envelopeErrorMessage, MAX_BODY_BYTES } from '../shared/application.ts';
+
+export type BackOfficeError =
+  | { readonly kind: 'unsupported-media-type' }
+  | { readonly kind: 'too-large' }
+  | { readonly kind: 'bad-json' }
+  | { readonly kind: 'invalid-envelope'; readonly error: EnvelopeError }
+  | { readonly kind: 'unstorable-text' }
+  | { readonly kind: 'bad-sign-in-request' }
+  | { readonly kind: 'bad-query'; readonly parameter: string }
+  | { readonly kind: 'unauthenticated' }
+  | { readonly kind: 'bad-credentials' }
+  | { readonly kind: 'application-not-found' }
+  | { readonly kind: 'route-not-found' }
+  | { readonly kind: 'id-conflict' }
+  | { readonly kind: 'internal' };
+
+export type HttpErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 500;
+
+export interface HttpError {
+  readonly status: HttpErrorStatus;
+  readonly body: { readonly error: ApiErrorBody };
+}
+
+const STATUS: Readonly<Record<ApiErrorKind, HttpErrorStatus>> = {
+  'bad-request': 400,
+  unauthenticated: 401,
+  'bad-credentials': 401,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  'unsupported-media-type': 415,
+  internal: 500,
+};
+
+const LIMIT_KB = Math.round(MAX_BODY_BYTES / 1024);
+
+function describe(e: BackOfficeError): ApiErrorBody {
+  const body = (kind: ApiErrorKind, message: string): ApiErrorBody => ({ kind, message });
+  switch (e.kind) {
+    case 'unsupported-media-type':
+      return body(
+        'unsupported-media-type',
+        '送信データの形式が application/json ではありません。アプリを最新にしてから送り直してください。',
+      );
+    case 'too-large':
+      return body(
+        'too-large',
+        `送信データが大きすぎます（上限${LIMIT_KB}KB）。署名をやり直してから送信してください。`,
+      );
+    case 'bad-json':
+      return body(
+        'bad-request',
+        '送信データを読み取れませんでした（JSONの形式が正しくありません）。アプリを最新にしてから送り直してください。',
+      );
+    case 'invalid-envelope':
+      return e.error.kind === 'invalid-fields'
+        ? {
+            kind: 'bad-request',
+            message: envelopeErrorMessage(e.error),
+            problems: e.error.problems.map((p) => ({ key: p.key, message: p.message })),
+          }
+        : body('bad-request', envelopeErrorMessage(e.error));
+    case 'unstorable-text':
+      return body(
+        'bad-request',
+        '申請データに保存できない文字が含まれています。入力し直してから送信してください。',
+      );
+    case 'bad-sign-in-request':
+      return body('bad-request', 'ユーザー名とパスワードを入力してください。');
+    case 'bad-query':
+      return body(
+        'bad-request',
+        `検索条件「${e.parameter}」が正しくありません。画面を読み込み直してください。`,
+      );
+    case 'unauthenticated':
+      return body('unauthenticated', 'ログインの有効期限が切れました。もう一度ログインしてください。');
+    case 'bad-credentials':
+      // Same words whether the user exists or not: the answer must not reveal valid usernames.
+      return body(
+        'bad-credentials',
+        'ユーザー名またはパスワードが違います。確かめてもう一度入力してください。',
+      );
+    case 'application-not-found':
+      return body('not-found', 'この申請は見つかりません。一覧を読み込み直してください。');
+    case 'route-not-found':
+      return body('not-found', 'この操作には対応していません。アプリを最新にしてください。');
+    case 'id-conflict':
+      return body(
+        'conflict',
+        '同じ申請IDで内容の異なる申請がすでに受け付けられています。送り直さずに、窓口の管理者に連絡してください。',
+      );
+    case 'internal':
+      return body(
+        'internal',
+        'サーバーで問題が起きました。しばらく待ってからもう一度お試しください。続くときは管理者に連絡してください。',
+      );
+  }
+}
+
+export function toHttpError(e: BackOfficeError): HttpError {
+  const error = describe(e);
+  return { status: STATUS[error.kind], body: { error } };
+}

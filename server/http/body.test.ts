@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { isJsonMediaType, readJsonBody } from './body.ts';
+
+const json = { 'content-type': 'application/json' };
+
+/** A body with no Content-Length, delivered in chunks, as a chunked upload arrives. */
+function chunked(chunks: Uint8Array[]): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks[pulled++];
+      if (next) controller.enqueue(next);
+      else controller.close();
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+
+const request = (
+  body: string | Uint8Array | ReadableStream<Uint8Array> | null,
+  headers: Record<string, string> = json,
+) => new Request('http://x/', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+
+describe('readJsonBody', () => {
+  it('parses JSON within the limit', async () => {
+    expect(await readJsonBody(request('{"a":[1,"二"]}'), 100)).toEqual({ ok: true, value: { a: [1, '二'] } });
+  });
+
+  it('accepts application/json with charset utf-8 only', () => {
+    expect(isJsonMediaType('application/json')).toBe(true);
+    expect(isJsonMediaType('Application/JSON; charset=UTF-8')).toBe(true);
+    expect(isJsonMediaType('application/json; charset=shift_jis')).toBe(false);
+    expect(isJsonMediaType('text/plain')).toBe(false);
+    expect(isJsonMediaType('application/jsonp')).toBe(false);
+    expect(isJsonMediaType(null)).toBe(false);
+  });
+
+  it('refuses other media types before reading', async () => {
+    expect(await readJsonBody(request('{}', { 'content-type': 'text/plain' }))).toEqual({
+      ok: false,
+      error: { kind: 'unsupported-media-type' },
+    });
+  });
+
+  it('counts the bytes actually read and stops reading once past the limit', async () => {
+    const chunk = new Uint8Array(64).fill(0x20);
+    const body = chunked(Array.from({ length: 100 }, () => chunk));
+    const r = await readJsonBody(request(body.stream), 200);
+    expect(r).toEqual({ ok: false, error: { kind: 'too-large' } });
+    expect(body.pulled()).toBeLessThan(10); // 4 chunks pass 200 bytes; the other 96 are never pulled
+  });
+
+  it('allows a body of exactly the limit', async () => {
+    const text = `"${'a'.repeat(98)}"`;
+    expect((await readJsonBody(request(text), 100)).ok).toBe(true);
+    expect((await readJsonBody(request(`${text} `), 100)).ok).toBe(false);
+  });
+
+  it('refuses a declared Content-Length over the limit without reading', async () => {
+    const r = await readJsonBody(request('{}', { ...json, 'content-length': '1000' }), 100);
+    expect(r).toEqual({ ok: false, error: { kind: 'too-large' } });
+  });
+
+  it('reports malformed JSON, an empty body and bytes that are not UTF-8 as bad JSON', async () => {
+    for (const body of ['{"a":', '', new Uint8Array([0x22, 0xff, 0x22])]) {
+      expect(await readJsonBody(request(body), 100)).toEqual({ ok: false, error: { kind: 'bad-json' } });
+    }
+  });
+});

@@ -1,0 +1,66 @@
+// Reading a JSON request body within a byte limit. The limit is enforced on the bytes actually
+// read from the stream, not only on Content-Length: a chunked upload has no Content-Length, and
+// reading stops (and the stream is cancelled) as soon as the limit is passed.
+import { MAX_BODY_BYTES } from '../../shared/application.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import type { BackOfficeError } from '../errors.ts';
+
+/** application/json, with no charset or charset=utf-8 (RFC 8259: JSON between systems is UTF-8). */
+export function isJsonMediaType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const [type, ...params] = contentType.split(';').map((s) => s.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8' || p === 'charset="utf-8"');
+}
+
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array | undefined> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export async function readJsonBody(
+  request: Request,
+  limit = MAX_BODY_BYTES,
+): Promise<Result<unknown, BackOfficeError>> {
+  if (!isJsonMediaType(request.headers.get('content-type'))) return err({ kind: 'unsupported-media-type' });
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    return err({ kind: 'too-large' });
+  }
+  const bytes = await readAtMost(request.body, limit);
+  if (!bytes) return err({ kind: 'too-large' });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return err({ kind: 'bad-json' }); // not UTF-8
+  }
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch {
+    return err({ kind: 'bad-json' });
+  }
+}

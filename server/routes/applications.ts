@@ -1,0 +1,44 @@
+// /api/applications: the tablets post envelopes; back-office staff and the extension list, open
+// and mark them transcribed. Personal data: every answer is no-store.
+import { Hono } from 'hono';
+import type { ApplicationListResponse } from '../../shared/api.ts';
+import type { BackOfficeDeps } from '../deps.ts';
+import { readJsonBody } from '../http/body.ts';
+import { type AppEnv, failure } from '../http/env.ts';
+import { receiveApplication } from '../inbox/receive.ts';
+import {
+  listInbox,
+  markApplicationTranscribed,
+  parseStatusFilter,
+  viewApplication,
+} from '../inbox/review.ts';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export function applicationRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const body = await readJsonBody(c.req.raw);
+      if (!body.ok) return failure(c, body.error);
+      const receipt = await receiveApplication(deps, c.get('session').staff, body.value);
+      if (!receipt.ok) return failure(c, receipt.error);
+      return c.json(receipt.value, receipt.value.duplicate ? 200 : 201, NO_STORE);
+    })
+    .get('/', async (c) => {
+      const status = parseStatusFilter(c.req.query('status'));
+      if (!status.ok) return failure(c, status.error);
+      const applications = await listInbox(deps, c.get('session').staff, status.value);
+      const body: ApplicationListResponse = { applications };
+      return c.json(body, 200, NO_STORE);
+    })
+    .get('/:id', async (c) => {
+      const detail = await viewApplication(deps, c.get('session').staff, c.req.param('id'));
+      if (!detail.ok) return failure(c, detail.error);
+      return c.json(detail.value, 200, NO_STORE);
+    })
+    .post('/:id/transcribed', async (c) => {
+      const detail = await markApplicationTranscribed(deps, c.get('session').staff, c.req.param('id'));
+      if (!detail.ok) return failure(c, detail.error);
+      return c.json(detail.value, 200, NO_STORE);
+    });
+}

@@ -1,0 +1,106 @@
+// Versioned schema migrations, the same SQL on PGlite and PostgreSQL. A migration is never edited
+// after release: a change is a new entry. schema_migrations records what ran, so a restart runs
+// nothing twice. Later issues append entries (devices, sync cursors, cross-check results).
+import type { SqlClient } from './sql.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'staff, sessions, applications, audit log',
+    statements: [
+      `CREATE TABLE staff (
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        display_name text NOT NULL,
+        password_hash text NOT NULL, -- scrypt$N$r$p$salt$key (auth/password.ts)
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Only the SHA-256 of a bearer token is kept: a copy of this table opens no session.
+      `CREATE TABLE sessions (
+        token_hash text PRIMARY KEY,
+        staff_id integer NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      'CREATE INDEX sessions_expires_at ON sessions (expires_at)',
+      // 受付番号 daily sequence per Asia/Tokyo date; the row lock serialises allocation.
+      `CREATE TABLE receipt_counters (
+        day text PRIMARY KEY,
+        last_seq integer NOT NULL
+      )`,
+      `CREATE TABLE applications (
+        id uuid PRIMARY KEY, -- made on the tablet: the idempotency key
+        receipt_number text NOT NULL UNIQUE,
+        procedure text NOT NULL,
+        fields jsonb NOT NULL,
+        card jsonb NOT NULL,
+        signature_png text NOT NULL,
+        signed_at timestamptz NOT NULL,
+        content_hash text NOT NULL, -- SHA-256 of the canonical envelope: tells a resend from a clash
+        created_at timestamptz NOT NULL, -- tablet clock
+        received_at timestamptz NOT NULL, -- server clock
+        received_by integer NOT NULL REFERENCES staff (id),
+        status text NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'transcribed')),
+        transcribed_at timestamptz,
+        transcribed_by integer REFERENCES staff (id),
+        CHECK ((status = 'transcribed') = (transcribed_at IS NOT NULL AND transcribed_by IS NOT NULL))
+      )`,
+      'CREATE INDEX applications_inbox ON applications (status, received_at DESC)',
+      `CREATE TABLE audit_log (
+        seq bigint PRIMARY KEY, -- gapless: allocated under the audit lock (audit.ts)
+        at timestamptz NOT NULL,
+        actor text NOT NULL,
+        action text NOT NULL,
+        target text,
+        detail jsonb NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL UNIQUE
+      )`,
+      // Append-only in the database too, not just by convention. Someone who can drop the
+      // trigger can still rewrite rows; the hash chain (verifyAuditChain) is what detects that.
+      `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'audit_log is append-only';
+      END
+      $$`,
+      `CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+    ],
+  },
+];
+
+// Two PostgreSQL processes starting at once must not both run a migration.
+const MIGRATION_LOCK = 7_242_001;
+
+/** Brings the schema up to date; returns the versions it applied (empty when already current). */
+export async function migrate(sql: SqlClient, migrations = MIGRATIONS): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(done.rows.map((r) => r.version));
+    const ran: number[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      ran.push(migration.version);
+    }
+    return ran;
+  });
+}

@@ -1,0 +1,106 @@
+// One back office per test file and store kind: a real database (test-store.ts), the real Hono
+// app, a clock the test moves, and every log line captured. Requests go through app.request (no
+// socket); tests about real HTTP bytes start a listener themselves.
+import type { Hono } from 'hono';
+import { afterAll, beforeAll } from 'vitest';
+import { API } from '../../shared/api.ts';
+import { createApp } from '../app.ts';
+import { DEMO_STAFF, seedDemoStaff } from '../auth/seed.ts';
+import type { Clock } from '../clock.ts';
+import type { AppEnv } from '../http/env.ts';
+import type { SqlClient, StoreKind } from '../store/sql.ts';
+import { toInt } from '../store/sql.ts';
+import { openTestStore } from './test-store.ts';
+
+export class TestClock implements Clock {
+  private current: number;
+  constructor(start: string) {
+    this.current = Date.parse(start);
+  }
+  /** Each reading is 1 ms later, so ordering by time is as strict as in real life. */
+  now(): Date {
+    this.current += 1;
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+export interface BackOffice {
+  readonly sql: SqlClient;
+  readonly app: Hono<AppEnv>;
+  readonly clock: TestClock;
+  readonly logs: string[];
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** Signs in (demo staff by default) and returns the bearer token. */
+  signIn(credentials?: { username: string; password: string }): Promise<string>;
+  post(path: string, body: unknown, token: string | undefined, contentType?: string): Promise<Response>;
+  get(path: string, token: string | undefined): Promise<Response>;
+  countApplications(id?: string): Promise<number>;
+}
+
+export function useBackOffice(kind: StoreKind): BackOffice {
+  let state: { sql: SqlClient; app: Hono<AppEnv>; clock: TestClock } | undefined;
+  const logs: string[] = [];
+  const ready = () => {
+    if (!state) throw new Error('useBackOffice: used before beforeAll ran');
+    return state;
+  };
+
+  beforeAll(async () => {
+    const sql = await openTestStore(kind);
+    await seedDemoStaff(sql);
+    const clock = new TestClock('2026-12-01T00:00:00.000Z');
+    const app = createApp({ sql, clock, log: (line) => logs.push(line), version: 'test' });
+    state = { sql, app, clock };
+  });
+  afterAll(async () => {
+    await state?.sql.close();
+  });
+
+  const request = (path: string, init?: RequestInit) => Promise.resolve(ready().app.request(path, init));
+  const auth = (token: string | undefined): Record<string, string> =>
+    token ? { authorization: `Bearer ${token}` } : {};
+
+  return {
+    get sql() {
+      return ready().sql;
+    },
+    get app() {
+      return ready().app;
+    },
+    get clock() {
+      return ready().clock;
+    },
+    logs,
+    request,
+    async signIn(credentials = DEMO_STAFF) {
+      const r = await request(API.session, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: credentials.username, password: credentials.password }),
+      });
+      if (r.status !== 200) throw new Error(`sign-in answered ${r.status}`);
+      return ((await r.json()) as { token: string }).token;
+    },
+    post(path, body, token, contentType = 'application/json') {
+      return request(path, {
+        method: 'POST',
+        headers: { 'content-type': contentType, ...auth(token) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    },
+    get(path, token) {
+      return request(path, { headers: auth(token) });
+    },
+    async countApplications(id) {
+      const { rows } = id
+        ? await ready().sql.query<{ n: unknown }>('SELECT count(*) AS n FROM applications WHERE id = $1', [
+            id,
+          ])
+        : await ready().sql.query<{ n: unknown }>('SELECT count(*) AS n FROM applications');
+      return toInt(rows[0]?.n);
+    },
+  };
+}
