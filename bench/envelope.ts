@@ -28,7 +28,9 @@ const body = JSON.stringify({
 if (!parseApplicationEnvelope(JSON.parse(body)).ok) throw new Error('bench envelope must be valid');
 
 const baseline = measure('baseline: JSON.parse only', () => JSON.parse(body));
-const ours = measure('ours: JSON.parse + parseApplicationEnvelope', () => parseApplicationEnvelope(JSON.parse(body)));
+const ours = measure('ours: JSON.parse + parseApplicationEnvelope', () =>
+  parseApplicationEnvelope(JSON.parse(body)),
+);
 printTable([baseline, ours]);
 const ratio = ours.microsPerOp / baseline.microsPerOp;
 console.log(`\nbody ${body.length} bytes; full validation costs ${ratio.toFixed(2)}× a bare JSON.parse`);

@@ -23,5 +23,6 @@ export function measure(label: string, op: () => unknown, budgetMs = 1500): Meas
 export function printTable(rows: readonly Measurement[]): void {
   console.log('| case | µs/op | ops/s |');
   console.log('|---|---:|---:|');
-  for (const r of rows) console.log(`| ${r.label} | ${r.microsPerOp.toFixed(2)} | ${Math.round(r.opsPerSecond)} |`);
+  for (const r of rows)
+    console.log(`| ${r.label} | ${r.microsPerOp.toFixed(2)} | ${Math.round(r.opsPerSecond)} |`);
 }

@@ -5,10 +5,12 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   envelope: () => import('./envelope.ts'),
 };
 
-const name = process.argv[2];
-const load = name ? BENCHES[name] : undefined;
+const benchName = process.argv[2];
+const load = benchName ? BENCHES[benchName] : undefined;
 if (!load) {
   console.error(`使い方: npm run bench -- <name>   (name: ${Object.keys(BENCHES).join(', ')})`);
   process.exit(2);
 }
 await load();
+
+export {};

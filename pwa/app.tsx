@@ -20,8 +20,18 @@ type Screen =
   | { readonly name: 'locked' }
   | { readonly name: 'menu' }
   | { readonly name: 'card'; readonly procedureId: string }
-  | { readonly name: 'form'; readonly procedureId: string; readonly card: CardResult; readonly values?: Record<string, string> }
-  | { readonly name: 'resident'; readonly procedureId: string; readonly card: CardResult; readonly values: Record<string, string> }
+  | {
+      readonly name: 'form';
+      readonly procedureId: string;
+      readonly card: CardResult;
+      readonly values?: Record<string, string>;
+    }
+  | {
+      readonly name: 'resident';
+      readonly procedureId: string;
+      readonly card: CardResult;
+      readonly values: Record<string, string>;
+    }
   | { readonly name: 'done'; readonly applicationId: string };
 
 export function App() {
@@ -72,7 +82,11 @@ export function App() {
   return (
     <>
       {!residentActive && (
-        <Header staffName={session?.staff.displayName ?? null} online={online} onSignOut={() => void signOut()} />
+        <Header
+          staffName={session?.staff.displayName ?? null}
+          online={online}
+          onSignOut={() => void signOut()}
+        />
       )}
       {screen.name === 'loading' && <main aria-busy="true">読み込み中…</main>}
       {screen.name === 'signin' && (
@@ -90,7 +104,9 @@ export function App() {
           <StaffUnlock onUnlocked={toMenu} />
         </main>
       )}
-      {screen.name === 'menu' && <Menu onChoose={(procedureId) => setScreen({ name: 'card', procedureId })} />}
+      {screen.name === 'menu' && (
+        <Menu onChoose={(procedureId) => setScreen({ name: 'card', procedureId })} />
+      )}
       {screen.name === 'card' && procedure && (
         <CardRead
           procedure={procedure}
@@ -115,7 +131,9 @@ export function App() {
           procedure={procedure}
           values={screen.values}
           onSign={(png) => sign(procedure.id, screen.card, screen.values, png)}
-          onStaffExit={() => setScreen({ name: 'form', procedureId: procedure.id, card: screen.card, values: screen.values })}
+          onStaffExit={() =>
+            setScreen({ name: 'form', procedureId: procedure.id, card: screen.card, values: screen.values })
+          }
         />
       )}
       {screen.name === 'done' && <Done applicationId={screen.applicationId} onNext={toMenu} />}
@@ -136,4 +154,3 @@ function useOnline(): boolean {
   }, []);
   return online;
 }
-

@@ -69,7 +69,11 @@ export interface ApplicationListResponse {
 export interface ApplicationDetail extends ApplicationSummary {
   readonly createdAt: string;
   readonly fields: Readonly<Record<string, string>>;
-  readonly card: { readonly source: string; readonly unlockedWith: string; readonly checks: readonly string[] };
+  readonly card: {
+    readonly source: string;
+    readonly unlockedWith: string;
+    readonly checks: readonly string[];
+  };
   readonly hasSignature: boolean;
   readonly transcribedAt: string | null;
   readonly transcribedBy: string | null;

@@ -70,7 +70,11 @@ export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnve
   if (card.source !== 'mynumber-input-support-ap' && card.source !== 'manual') return bad('card.source');
   if (card.unlockedWith !== 'collation-b' && card.unlockedWith !== 'pin' && card.unlockedWith !== 'none')
     return bad('card.unlockedWith');
-  if (!Array.isArray(card.checks) || card.checks.length > 16 || !card.checks.every((c) => typeof c === 'string'))
+  if (
+    !Array.isArray(card.checks) ||
+    card.checks.length > 16 ||
+    !card.checks.every((c) => typeof c === 'string')
+  )
     return bad('card.checks');
 
   const signature = input.signature;
@@ -93,7 +97,9 @@ export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnve
     id: input.id,
     procedure: procedure.id,
     createdAt: input.createdAt,
-    fields: Object.fromEntries(procedure.fields.map((f) => [f.key, (input.fields as Record<string, string | undefined>)[f.key] ?? ''])),
+    fields: Object.fromEntries(
+      procedure.fields.map((f) => [f.key, (input.fields as Record<string, string | undefined>)[f.key] ?? '']),
+    ),
     card: { source: card.source, unlockedWith: card.unlockedWith, checks: card.checks as string[] },
     signature: { png: signature.png, signedAt: signature.signedAt },
   });

@@ -11,7 +11,10 @@ declare class TextDecoder {
 }
 
 interface SharedSubtleCrypto {
-  digest(algorithm: 'SHA-256' | 'SHA-384' | 'SHA-512', data: ArrayBufferView | ArrayBuffer): Promise<ArrayBuffer>;
+  digest(
+    algorithm: 'SHA-256' | 'SHA-384' | 'SHA-512',
+    data: ArrayBufferView | ArrayBuffer,
+  ): Promise<ArrayBuffer>;
 }
 declare const crypto: {
   getRandomValues<T extends ArrayBufferView>(array: T): T;

@@ -10,7 +10,11 @@ mkdirSync(results, { recursive: true });
 
 function run(label: string, command: string, args: string[]): { status: number; stdout: string } {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const r = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: process.env });
+  const r = spawnSync(command, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    env: process.env,
+  });
   process.stdout.write(r.stdout ?? '');
   return { status: r.status ?? 1, stdout: r.stdout ?? '' };
 }
@@ -48,7 +52,8 @@ if (vitest.status !== 0 && failed === 0) failed += 1;
 
 if (only.length === 0 || only.includes('browser')) {
   const wtr = run('web-test-runner', 'npx', ['wtr', '--config', 'wtr.config.mjs']);
-  const plain = wtr.stdout.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g'); // colour codes
+  const plain = wtr.stdout.replace(ansi, '');
   const counts = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
   if (counts) {
     passed += Number(counts[1]);

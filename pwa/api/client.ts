@@ -38,7 +38,10 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = fetch.bind(
     if (response.ok && body !== undefined) return ok(body as T);
     const apiError = (body as { error?: ApiErrorBody } | undefined)?.error;
     // A proxy or captive portal answering with HTML is as good as unreachable.
-    if (!apiError) return response.status >= 500 || body === undefined ? err({ kind: 'unreachable' }) : err(internal(response.status));
+    if (!apiError)
+      return response.status >= 500 || body === undefined
+        ? err({ kind: 'unreachable' })
+        : err(internal(response.status));
     return err({ kind: apiError.kind, status: response.status, message: apiError.message });
   }
 
@@ -59,5 +62,9 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = fetch.bind(
 }
 
 function internal(status: number): ClientError {
-  return { kind: 'internal', status, message: `サーバーが予期しない応答をしました（${status}）。時間をおいて再度お試しください。` };
+  return {
+    kind: 'internal',
+    status,
+    message: `サーバーが予期しない応答をしました（${status}）。時間をおいて再度お試しください。`,
+  };
 }

@@ -2,13 +2,11 @@
 // or called directly when workers are unavailable. Types only cross to the UI (style.md §3).
 // Demo mode: the emulated reader with the fictional personas; each persona's card keeps its
 // own retry counters for the life of the page, as a physical card would.
-import { MyNumberCardEmulator } from '../../shared/card/emulator/mynumber-card.ts';
+
 import { createEmulatedReader } from '../../shared/card/emulator/emulated-reader.ts';
+import { MyNumberCardEmulator } from '../../shared/card/emulator/mynumber-card.ts';
 import { cardFace, PERSONAS } from '../../shared/card/emulator/personas.ts';
-import {
-  queryCollationBTriesLeft,
-  readBasicFourInfo,
-} from '../../shared/card/mynumber/input-support-ap.ts';
+import { queryCollationBTriesLeft, readBasicFourInfo } from '../../shared/card/mynumber/input-support-ap.ts';
 
 export interface DemoCard {
   readonly id: string;

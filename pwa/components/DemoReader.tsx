@@ -36,7 +36,8 @@ export function DemoReader({ onChange }: { readonly onChange: (placed: string | 
             <strong>{c.name}</strong>
             <span class="badge staff">{placed === c.id ? 'リーダーの上' : '置く'}</span>
             <div class="card-face">
-              生年月日 {formatDateJa(c.birthDate)} ／ 有効期限 {c.expiryYear}年 ／ セキュリティコード {c.securityCode}
+              生年月日 {formatDateJa(c.birthDate)} ／ 有効期限 {c.expiryYear}年 ／ セキュリティコード{' '}
+              {c.securityCode}
             </div>
           </button>
         ))}

@@ -11,7 +11,9 @@ export function Header({ staffName, online, onSignOut }: Props) {
   return (
     <header class="app-header">
       <h1>書かない窓口 Kakanai</h1>
-      <span data-testid="network-state">{online ? '● オンライン' : '○ オフライン（申請は端末に保存されます）'}</span>
+      <span data-testid="network-state">
+        {online ? '● オンライン' : '○ オフライン（申請は端末に保存されます）'}
+      </span>
       <span class="outbox-badge" data-testid="outbox-badge" data-pending={pending}>
         {pending > 0 ? `送信待ち ${pending}件` : '送信待ちなし'}
       </span>

@@ -3,7 +3,11 @@ import { findProcedure } from '../../shared/procedures/index.ts';
 import { useServices } from '../services.ts';
 import { useOutbox } from './use-outbox.ts';
 
-const STATE_LABEL = { pending: '送信待ち', delivered: '送信済み', rejected: '要確認（送信できません）' } as const;
+const STATE_LABEL = {
+  pending: '送信待ち',
+  delivered: '送信済み',
+  rejected: '要確認（送信できません）',
+} as const;
 
 export function OutboxTable() {
   const entries = useOutbox();

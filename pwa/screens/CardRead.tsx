@@ -6,7 +6,7 @@ import { buildCollationB, collationBErrorMessage } from '../../shared/card/colla
 import { cardErrorMessage } from '../../shared/card/errors.ts';
 import type { ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { fromWareki } from '../../shared/wareki.ts';
-import { type CollationBParts, CollationBInput, EMPTY_PARTS } from '../components/CollationBInput.tsx';
+import { CollationBInput, type CollationBParts, EMPTY_PARTS } from '../components/CollationBInput.tsx';
 import { DemoReader } from '../components/DemoReader.tsx';
 import { useServices } from '../services.ts';
 

@@ -5,7 +5,13 @@ import { StaffUnlock } from '../components/StaffUnlock.tsx';
 import { useOutbox } from '../components/use-outbox.ts';
 import { useServices } from '../services.ts';
 
-export function Done({ applicationId, onNext }: { readonly applicationId: string; readonly onNext: () => void }) {
+export function Done({
+  applicationId,
+  onNext,
+}: {
+  readonly applicationId: string;
+  readonly onNext: () => void;
+}) {
   const { sync } = useServices();
   const entry = useOutbox().find((e) => e.id === applicationId);
   const [unlocking, setUnlocking] = useState(false);

@@ -18,11 +18,13 @@ export function FormScreen({ procedure, fromCard, initial, onBack, onConfirm }: 
   );
   const [showProblems, setShowProblems] = useState(false);
   const normalised = useMemo(
-    () => Object.fromEntries(procedure.fields.map((f) => [f.key, normaliseField(f.input, values[f.key] ?? '')])),
+    () =>
+      Object.fromEntries(procedure.fields.map((f) => [f.key, normaliseField(f.input, values[f.key] ?? '')])),
     [procedure, values],
   );
   const problems = validateFields(procedure, normalised);
-  const problemFor = (key: string) => (showProblems ? problems.find((p) => p.key === key)?.message : undefined);
+  const problemFor = (key: string) =>
+    showProblems ? problems.find((p) => p.key === key)?.message : undefined;
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -39,9 +41,13 @@ export function FormScreen({ procedure, fromCard, initial, onBack, onConfirm }: 
       <form class="stack" onSubmit={submit} noValidate>
         <h2>{procedure.name}：内容の確認と入力</h2>
         {Object.keys(fromCard).length > 0 ? (
-          <p class="message info">「カード」の項目はカードから読み取りました。残りの項目を入力してください。</p>
+          <p class="message info">
+            「カード」の項目はカードから読み取りました。残りの項目を入力してください。
+          </p>
         ) : (
-          <p class="message warn">カードを読み取らずに手入力しています。本人確認書類と照らし合わせてください。</p>
+          <p class="message warn">
+            カードを読み取らずに手入力しています。本人確認書類と照らし合わせてください。
+          </p>
         )}
         <div class="grid-2">
           {procedure.fields.map((field) => (

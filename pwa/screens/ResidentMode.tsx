@@ -47,10 +47,18 @@ export function ResidentMode({ procedure, values, onSign, onStaffExit }: Props) 
           </>
         ))}
       </dl>
-      <p>内容に間違いがなければ、下の枠に指またはペンで署名してください。間違いがあれば職員にお知らせください。</p>
+      <p>
+        内容に間違いがなければ、下の枠に指またはペンで署名してください。間違いがあれば職員にお知らせください。
+      </p>
       <SignaturePad onChange={onChange} label="署名欄" />
       <div class="row">
-        <button class="primary" type="button" disabled={!signature || busy} onClick={sign} data-testid="resident-sign">
+        <button
+          class="primary"
+          type="button"
+          disabled={!signature || busy}
+          onClick={sign}
+          data-testid="resident-sign"
+        >
           {busy ? '保存しています…' : 'この内容で申請する'}
         </button>
         <span style={{ flex: 1 }} />

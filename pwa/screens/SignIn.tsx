@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { SignInResponse } from '../../shared/api.ts';
 import { clientErrorMessage } from '../api/client.ts';
 import { useServices } from '../services.ts';
-import type { SignInResponse } from '../../shared/api.ts';
 
 export function SignIn({ onSignedIn }: { readonly onSignedIn: (s: SignInResponse) => void }) {
   const { client, settings, staffLock } = useServices();

@@ -20,7 +20,8 @@ export interface OutboxEntry {
 
 export class Outbox {
   private readonly listeners = new Set<OutboxListener>();
-  private readonly channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('kakanai-outbox') : null;
+  private readonly channel =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel('kakanai-outbox') : null;
 
   constructor(
     private readonly db: IDBPDatabase<KakanaiDB>,

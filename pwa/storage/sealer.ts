@@ -33,7 +33,11 @@ export async function createSealer(db: IDBPDatabase<KakanaiDB>): Promise<Sealer>
     },
     async open<T>(blob: SealedBlob) {
       const plain = new Uint8Array(
-        await crypto.subtle.decrypt({ name: 'AES-GCM', iv: blob.iv as Uint8Array<ArrayBuffer> }, aesKey, blob.data),
+        await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: blob.iv as Uint8Array<ArrayBuffer> },
+          aesKey,
+          blob.data,
+        ),
       );
       const value = JSON.parse(new TextDecoder().decode(plain)) as T;
       plain.fill(0);

@@ -49,6 +49,13 @@ export const tennyu: ProcedureDefinition<TennyuFieldKey> = {
       hint: '7桁（例：100-0001）',
     },
     { key: 'address', label: '新住所', source: 'staff', input: 'address', required: true, maxLength: 200 },
-    { key: 'moveDate', label: '異動日（転入した日）', source: 'staff', input: 'date', required: true, maxLength: 10 },
+    {
+      key: 'moveDate',
+      label: '異動日（転入した日）',
+      source: 'staff',
+      input: 'date',
+      required: true,
+      maxLength: 10,
+    },
   ],
 };

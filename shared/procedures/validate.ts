@@ -26,14 +26,17 @@ function fullToHalfDigit(c: string): string {
 function checkField(field: FieldDefinition, value: string): string | undefined {
   if (value === '') return field.required ? `${field.label}を入力してください。` : undefined;
   if (CONTROL.test(value)) return `${field.label}に使えない制御文字が含まれています。入力し直してください。`;
-  if ([...value].length > field.maxLength) return `${field.label}は${field.maxLength}文字以内で入力してください。`;
+  if ([...value].length > field.maxLength)
+    return `${field.label}は${field.maxLength}文字以内で入力してください。`;
   switch (field.input) {
     case 'kana':
       return KATAKANA.test(value) ? undefined : `${field.label}は全角カタカナで入力してください。`;
     case 'date':
       return parseIsoDate(value) ? undefined : `${field.label}の日付が正しくありません（例：2026-04-01）。`;
     case 'postal-code':
-      return /^\d{7}$/.test(value) ? undefined : `${field.label}は7桁の数字で入力してください（例：100-0001）。`;
+      return /^\d{7}$/.test(value)
+        ? undefined
+        : `${field.label}は7桁の数字で入力してください（例：100-0001）。`;
     case 'sex':
       return ['0', '1', '2', '9'].includes(value) ? undefined : `${field.label}の値が正しくありません。`;
     default:
@@ -50,7 +53,11 @@ export function validateFields(
   for (const field of procedure.fields) {
     const raw = values[field.key];
     if (raw !== undefined && typeof raw !== 'string') {
-      problems.push({ key: field.key, label: field.label, message: `${field.label}の形式が正しくありません。` });
+      problems.push({
+        key: field.key,
+        label: field.label,
+        message: `${field.label}の形式が正しくありません。`,
+      });
       continue;
     }
     const message = checkField(field, raw ?? '');
@@ -64,4 +71,9 @@ export function validateFields(
   return problems;
 }
 
-export const SEX_LABELS: Readonly<Record<string, string>> = { '1': '男', '2': '女', '9': '適用不能', '0': '不明' };
+export const SEX_LABELS: Readonly<Record<string, string>> = {
+  '1': '男',
+  '2': '女',
+  '9': '適用不能',
+  '0': '不明',
+};

@@ -11,9 +11,9 @@ async function freshOutbox() {
 }
 
 function rawContains(value: unknown, needle: string): boolean {
-  return JSON.stringify(value, (_k, v) => (v instanceof ArrayBuffer ? new TextDecoder().decode(v) : v)).includes(
-    needle,
-  );
+  return JSON.stringify(value, (_k, v) =>
+    v instanceof ArrayBuffer ? new TextDecoder().decode(v) : v,
+  ).includes(needle);
 }
 
 describe('Outbox (IndexedDB)', () => {

@@ -6,7 +6,13 @@ import { assert, equal } from './assert.ts';
 function pointer(target: Element, type: string, x: number, y: number) {
   const r = target.getBoundingClientRect();
   target.dispatchEvent(
-    new PointerEvent(type, { bubbles: true, pointerId: 1, clientX: r.left + x, clientY: r.top + y, pointerType: 'pen' }),
+    new PointerEvent(type, {
+      bubbles: true,
+      pointerId: 1,
+      clientX: r.left + x,
+      clientY: r.top + y,
+      pointerType: 'pen',
+    }),
   );
 }
 

@@ -23,11 +23,17 @@ function backOffice() {
       state.calls += 1;
       if (state.mode === 'down') return err({ kind: 'unreachable' } as ClientError);
       if (state.mode === 'expired') return err({ kind: 'unauthenticated', status: 401, message: '期限切れ' });
-      if (state.mode === 'conflict') return err({ kind: 'conflict', status: 409, message: '内容が異なります' });
+      if (state.mode === 'conflict')
+        return err({ kind: 'conflict', status: 409, message: '内容が異なります' });
       const first = stored.get(e.id);
       const receipt = first
         ? { ...first, duplicate: true }
-        : { id: e.id, receiptNumber: `R261201-${String(stored.size + 1).padStart(4, '0')}`, receivedAt: new Date().toISOString(), duplicate: false };
+        : {
+            id: e.id,
+            receiptNumber: `R261201-${String(stored.size + 1).padStart(4, '0')}`,
+            receivedAt: new Date().toISOString(),
+            duplicate: false,
+          };
       if (!first) stored.set(e.id, receipt);
       // lose-ack: the server stored it, but the answer never reached the tablet.
       return state.mode === 'lose-ack' ? err({ kind: 'unreachable' } as ClientError) : ok(receipt);
@@ -57,7 +63,10 @@ describe('SyncEngine', () => {
     const { outbox, server, engine } = await setup();
     server.state.mode = 'down';
     const a = envelope();
-    const b = { ...envelope({ name: '試験　一郎', sex: '1' }), createdAt: new Date(Date.now() + 1000).toISOString() };
+    const b = {
+      ...envelope({ name: '試験　一郎', sex: '1' }),
+      createdAt: new Date(Date.now() + 1000).toISOString(),
+    };
     await outbox.enqueue(a);
     await outbox.enqueue(b);
     const offline = await engine.syncNow();

@@ -48,7 +48,8 @@ export async function placeCard(page: Page, personaId: string): Promise<void> {
   const button = page.getByTestId(`demo-card-${personaId}`);
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
   await page.waitForFunction(
-    (id) => document.querySelector(`[data-testid="demo-card-${id}"]`)?.getAttribute('aria-pressed') === 'true',
+    (id) =>
+      document.querySelector(`[data-testid="demo-card-${id}"]`)?.getAttribute('aria-pressed') === 'true',
     personaId,
   );
 }

@@ -13,10 +13,10 @@ import { buildCollationB } from '../../shared/card/collation-b.ts';
 import { cardFace, PERSONAS, type Persona } from '../../shared/card/emulator/personas.ts';
 import { toWareki } from '../../shared/wareki.ts';
 import { startLegacyServer } from '../fixtures/legacy/server.ts';
+import { BackOffice } from './back-office.ts';
 import { launchStaffPc, launchTablet } from './browser.ts';
 import { decodeEf0002, readEf0002Bytes } from './card-bytes.ts';
-import { BackOffice } from './back-office.ts';
-import { enterCollationB, fillStaffFields, placeCard, signOnCanvas, type StaffInput } from './tablet.ts';
+import { enterCollationB, fillStaffFields, placeCard, type StaffInput, signOnCanvas } from './tablet.ts';
 
 const DEMO = { username: 'demo', password: 'kakanai-demo' };
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -93,7 +93,9 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByTestId('password').fill(DEMO.password);
     await page.getByTestId('sign-in').click();
     await page.getByTestId('procedure-tennyu').waitFor();
-    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.ready).active?.state === 'activated',
+    );
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   });
 
@@ -121,7 +123,9 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     expect(await page.getByTestId('field-name').inputValue()).toBe(expected.name);
     expect(await page.getByTestId('field-previousAddress').inputValue()).toBe(expected.address);
     const b = expected.birthDate;
-    expect(await page.getByTestId('field-birthDate').inputValue()).toBe(`${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}`);
+    expect(await page.getByTestId('field-birthDate').inputValue()).toBe(
+      `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}`,
+    );
     expect(await page.getByTestId('field-sex').inputValue()).toBe(expected.sex);
     expect(await page.getByTestId('field-nameKana').inputValue()).toBe(firstInput.nameKana);
     await page.getByTestId('to-resident').click();
@@ -232,7 +236,9 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
       await expect.poll(() => legacyPage.getByTestId('kakanai-report').textContent()).toBeTruthy();
 
       const card = decodeEf0002(readEf0002Bytes(first, collationB(first)));
-      const birth = toWareki(`${card.birthDate.slice(0, 4)}-${card.birthDate.slice(4, 6)}-${card.birthDate.slice(6)}`);
+      const birth = toWareki(
+        `${card.birthDate.slice(0, 4)}-${card.birthDate.slice(4, 6)}-${card.birthDate.slice(6)}`,
+      );
       const value = (name: string) => legacyPage.locator(`[name="${name}"]`).inputValue();
       expect(await value('shimei')).toBe(card.name);
       expect(await value('kana')).toBe('ｶｸﾅｲ ﾀﾛｳ');
