@@ -115,6 +115,13 @@ async function main(): Promise<void> {
     staticDir,
     seedDemo: demo,
   });
+  // Demo only: the old-style Shift_JIS 転入届 page the extension fills, on the next port.
+  // It lives with the test fixtures because it stands in for a municipality's legacy system.
+  const legacy = demo
+    ? await import('../test/fixtures/legacy/server.ts').then((m) =>
+        m.startLegacyServer({ port: running.port + 1, host: '127.0.0.1' }),
+      )
+    : undefined;
   const lines = [
     '',
     `Kakanai 窓口サーバーを起動しました（${running.store === 'postgres' ? 'PostgreSQL' : 'PGlite'}）`,
@@ -124,13 +131,14 @@ async function main(): Promise<void> {
     existsSync(extensionDir)
       ? `  拡張機能:         chrome://extensions で「パッケージ化されていない拡張機能を読み込む」→ ${extensionDir}`
       : `  拡張機能:         ${extensionDir} がありません。npm run build を実行してください。`,
+    legacy ? `  旧システム（デモ）: ${legacy.url}/legacy/tennyu （拡張機能で入力を試せます）` : '',
     '終了するには Ctrl+C を押してください。',
   ];
   console.log(lines.filter((l) => l !== '').join('\n'));
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: 終了しています…`);
-    running.close().then(
+    Promise.all([running.close(), legacy?.close()]).then(
       () => process.exit(0),
       (e: unknown) => {
         console.error('終了処理に失敗しました', e instanceof Error ? e.name : e);

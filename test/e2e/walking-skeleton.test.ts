@@ -99,6 +99,14 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   });
 
+  it('says so in Japanese when no card is on the reader', async () => {
+    await page.getByTestId('procedure-tennyu').click();
+    await enterCollationB(page, cardFace(first));
+    await page.getByTestId('read-card').click();
+    await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('カードが読み取れません');
+    await page.getByRole('button', { name: '戻る' }).click();
+  });
+
   it('refuses a wrong 照合番号B with the real status word and shows the tries left', async () => {
     await page.getByTestId('procedure-tennyu').click();
     await placeCard(page, first.id);
@@ -132,7 +140,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByTestId('resident-mode').waitFor();
   });
 
-  it('locks resident mode: back navigation and reload do not leave it', async () => {
+  it('locks resident mode: back navigation does not leave it', async () => {
     await page.goBack().catch(() => undefined);
     await page.getByTestId('resident-mode').waitFor();
     expect(await page.getByTestId('summary-name').textContent()).toBe(first.name);
@@ -162,7 +170,16 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     });
     expect(detail.card).toMatchObject({ source: 'mynumber-input-support-ap', unlockedWith: 'collation-b' });
     expect(detail.hasSignature).toBe(true);
-    await page.getByTestId('next-resident').click();
+  });
+
+  it('a reload in resident mode lands on the staff unlock, not on the staff screens', async () => {
+    page.once('dialog', (d) => void d.accept()); // the "leave this page?" prompt of resident mode
+    await page.reload();
+    await page.getByTestId('staff-unlock').waitFor();
+    expect(await page.getByTestId('procedure-tennyu').count()).toBe(0);
+    await page.getByTestId('unlock-password').fill('wrong-password');
+    await page.getByTestId('unlock-submit').click();
+    await expect.poll(() => page.getByTestId('staff-unlock').textContent()).toContain('パスワードが違います');
     await page.getByTestId('unlock-password').fill(DEMO.password);
     await page.getByTestId('unlock-submit').click();
     await page.getByTestId('procedure-tennyu').waitFor();
@@ -254,7 +271,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
       expect(submitted).toEqual([]); // filled, not submitted: staff review and submit
 
       await legacyPage.getByTestId('kakanai-mark-done').click();
-      await expect.poll(() => legacyPage.getByTestId('kakanai-status').textContent()).toContain('転記済み');
+      await expect.poll(() => legacyPage.getByTestId('kakanai-status').textContent()).toContain('を転記済みにしました');
       const detail = await backOffice.detail(firstId);
       expect(detail.status).toBe('transcribed');
       expect(detail.transcribedBy).toBe(backOffice.staffDisplayName);
