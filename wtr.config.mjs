@@ -1,15 +1,7 @@
 // @web/test-runner: browser behaviour (IndexedDB, workers, canvas, DOM recipes) in Debian's Chromium.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+import chromium from './test/chromium.json' with { type: 'json' };
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -27,9 +19,9 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath,
         headless: true,
-        args,
+        args: chromium.args,
       },
     }),
   ],

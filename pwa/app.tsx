@@ -39,6 +39,7 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [session, setSession] = useState<SignInResponse | null>(null);
   const online = useOnline();
+  const authExpired = useAuthRequired();
   const residentActive = screen.name === 'resident' || screen.name === 'done' || screen.name === 'locked';
   useResidentLock(residentActive);
 
@@ -88,11 +89,20 @@ export function App() {
           onSignOut={() => void signOut()}
         />
       )}
+      {authExpired && !residentActive && screen.name !== 'signin' && (
+        <p class="message warn" role="alert" data-testid="auth-expired">
+          ログインの有効期限が切れたため、申請を送信できません（申請は端末に暗号化して保存されています）。
+          <button type="button" onClick={() => void signOut()}>
+            もう一度ログインする
+          </button>
+        </p>
+      )}
       {screen.name === 'loading' && <main aria-busy="true">読み込み中…</main>}
       {screen.name === 'signin' && (
         <SignIn
           onSignedIn={(s) => {
             setSession(s);
+            document.dispatchEvent(new CustomEvent('kakanai:signed-in'));
             setScreen({ name: 'menu' });
             void services.sync.syncNow();
           }}
@@ -139,6 +149,22 @@ export function App() {
       {screen.name === 'done' && <Done applicationId={screen.applicationId} onNext={toMenu} />}
     </>
   );
+}
+
+/** The sync engine says the session is gone (expired or revoked): staff must sign in again. */
+function useAuthRequired(): boolean {
+  const [required, setRequired] = useState(false);
+  useEffect(() => {
+    const on = () => setRequired(true);
+    const off = () => setRequired(false);
+    document.addEventListener('kakanai:auth-required', on);
+    document.addEventListener('kakanai:signed-in', off);
+    return () => {
+      document.removeEventListener('kakanai:auth-required', on);
+      document.removeEventListener('kakanai:signed-in', off);
+    };
+  }, []);
+  return required;
 }
 
 function useOnline(): boolean {

@@ -36,13 +36,13 @@ describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
 
   it('lists received applications newest first, with the 氏名 to pick the right one', async () => {
     const received = await list('?status=received');
-    expect(received.map((a) => a.name)).toEqual(['例題 さくら', '見本 一郎', '試験 花子']);
+    expect(received.map((a) => a.name)).toEqual(['例題 さくら', '見本 一郎', RESIDENT.name]);
     expect(received[2]).toEqual({
       id: envelopes[0]?.id,
       receiptNumber: receipts[0]?.receiptNumber,
       procedure: 'tennyu',
       procedureName: '転入届',
-      name: '試験 花子',
+      name: RESIDENT.name,
       receivedAt: receipts[0]?.receivedAt,
       status: 'received',
     });

@@ -2,25 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCommand, parseCommand, parseResponse, transceive } from './apdu.ts';
 import { fromHex, toHex } from './bytes.ts';
+import { scriptedTransport } from './scripted-transport.ts';
 import type { CardTransport } from './transport.ts';
 
 /** A reader that answers from a script and records what was sent (copies, taken at send time). */
-function scriptedTransport(answers: readonly string[]): CardTransport & { sent: string[] } {
-  const queue = [...answers];
-  const sent: string[] = [];
-  return {
-    readerName: 'scripted',
-    sent,
-    connect: async () => true,
-    disconnect: async () => {},
-    async transmit(command) {
-      sent.push(toHex(command));
-      const next = queue.shift();
-      if (next === undefined) throw new Error('script exhausted');
-      return fromHex(next);
-    },
-  };
-}
 
 describe('command APDUs (short form)', () => {
   it('builds cases 1 to 4 as cards.md §1.3 writes them', () => {

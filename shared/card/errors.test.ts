@@ -25,7 +25,7 @@ describe('cardErrorMessage', () => {
 
   it('tells staff how many 照合番号B tries are left and what to check', () => {
     expect(cardErrorMessage({ kind: 'wrong-collation-b', triesLeft: 9 })).toBe(
-      '照合番号Bが違います。残り9回です。カード券面の生年月日・有効期限の年・セキュリティコードを確かめて入力し直してください。',
+      '照合番号Bが違います（カードの応答 63C9）。残り9回です。カード券面の生年月日・有効期限の年・セキュリティコードを確かめて入力し直してください。',
     );
   });
 

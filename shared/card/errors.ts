@@ -29,7 +29,8 @@ export function cardErrorMessage(e: CardReadError): string {
     case 'not-mynumber-card':
       return 'マイナンバーカードではないカードが置かれています。マイナンバーカードをリーダーの上に置いてください。';
     case 'wrong-collation-b':
-      return `照合番号Bが違います。残り${e.triesLeft}回です。カード券面の生年月日・有効期限の年・セキュリティコードを確かめて入力し直してください。`;
+      // The card answered VERIFY with 63 Cx, x = tries left; the code helps a support call.
+      return `照合番号Bが違います（カードの応答 ${swToHex(0x63c0 | e.triesLeft)}）。残り${e.triesLeft}回です。カード券面の生年月日・有効期限の年・セキュリティコードを確かめて入力し直してください。`;
     case 'collation-b-blocked':
       return `照合番号Bの入力を続けて間違えたため、このカードは照合番号Bで読み取れなくなっています（ロック）。解除はご本人が市区町村の窓口で初期化・再設定の手続をする必要があります。今回は本人確認書類を見ながら手入力に切り替えてください。`;
     case 'invalid-collation-b':

@@ -2,8 +2,8 @@
 import { openKakanaiDB } from '../../pwa/storage/db.ts';
 import { Outbox } from '../../pwa/storage/outbox.ts';
 import { createSealer } from '../../pwa/storage/sealer.ts';
+import { RESIDENT, tennyuEnvelope } from '../fixtures/applications.ts';
 import { assert, equal } from './assert.ts';
-import { envelope } from './fixtures.ts';
 
 async function freshOutbox() {
   const db = await openKakanaiDB(`kakanai-test-${crypto.randomUUID()}`);
@@ -19,12 +19,12 @@ function rawContains(value: unknown, needle: string): boolean {
 describe('Outbox (IndexedDB)', () => {
   it('stores the envelope sealed: no personal data in the raw record, and it opens again', async () => {
     const { db, outbox } = await freshOutbox();
-    const e = envelope();
+    const e = tennyuEnvelope();
     await outbox.enqueue(e);
     const raw = await db.get('outbox', e.id);
     assert(raw?.sealed, 'record is sealed');
-    assert(!rawContains(raw, '試験'), 'name is not stored in clear');
-    assert(!rawContains(raw, '霞が関'), 'address is not stored in clear');
+    assert(!rawContains(raw, RESIDENT.name), 'name is not stored in clear');
+    assert(!rawContains(raw, RESIDENT.address), 'address is not stored in clear');
     equal(await outbox.envelope(e.id), e, 'decrypted envelope');
   });
 
@@ -42,7 +42,7 @@ describe('Outbox (IndexedDB)', () => {
 
   it('enqueues the same envelope id once', async () => {
     const { outbox } = await freshOutbox();
-    const e = envelope();
+    const e = tennyuEnvelope();
     await outbox.enqueue(e);
     await outbox.enqueue(e);
     equal((await outbox.pending()).length, 1, 'pending count');
@@ -50,7 +50,7 @@ describe('Outbox (IndexedDB)', () => {
 
   it('keeps only the receipt after delivery and wipes the sealed data', async () => {
     const { db, outbox } = await freshOutbox();
-    const e = envelope();
+    const e = tennyuEnvelope();
     await outbox.enqueue(e);
     await outbox.markDelivered(e.id, 'R261201-0001', new Date().toISOString());
     const raw = await db.get('outbox', e.id);
@@ -64,11 +64,11 @@ describe('Outbox (IndexedDB)', () => {
   it('survives a reopen of the database (a reload of the app)', async () => {
     const name = `kakanai-test-${crypto.randomUUID()}`;
     const db1 = await openKakanaiDB(name);
-    const e = envelope();
+    const e = tennyuEnvelope();
     await new Outbox(db1, await createSealer(db1)).enqueue(e);
     db1.close();
     const db2 = await openKakanaiDB(name);
     const outbox2 = new Outbox(db2, await createSealer(db2));
-    equal((await outbox2.envelope(e.id))?.fields.name, '試験　花子', 'reopened and decrypted');
+    equal((await outbox2.envelope(e.id))?.fields.name, RESIDENT.name, 'reopened and decrypted');
   });
 });

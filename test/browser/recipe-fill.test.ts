@@ -2,18 +2,8 @@
 // would cause them, never a submit, and flagged fields left for staff to type.
 import { countOutcomes, type FillReport, fillPage } from '../../extension/fill.ts';
 import { demoLegacyTennyu } from '../../extension/recipes/demo-legacy-tennyu.ts';
+import { YAMADA } from '../fixtures/applications.ts';
 import { assert, equal } from './assert.ts';
-
-const APPLICATION = {
-  name: '山田　太郎',
-  nameKana: 'ヤマダ　タロウ',
-  birthDate: '1980-02-17',
-  sex: '1',
-  previousAddress: '大阪府大阪市北区中之島１丁目３番２０号',
-  postalCode: '1000013',
-  address: '東京都千代田区霞が関１丁目２番３号',
-  moveDate: '2026-11-20',
-};
 
 let submits = 0;
 
@@ -50,7 +40,7 @@ const outcomeOf = (report: FillReport, selector: string) =>
 describe('fillPage on the demo 住民記録システム 転入届 screen', () => {
   it('fills every field the way the legacy screen expects', async () => {
     await loadFixture();
-    const report = fillPage(document, demoLegacyTennyu, APPLICATION);
+    const report = fillPage(document, demoLegacyTennyu, YAMADA);
     equal(countOutcomes(report), { filled: 15, flagged: 0, missing: 0 }, 'all 15 rules filled');
     equal(value('shimei'), '山田　太郎');
     equal(value('kana'), 'ﾔﾏﾀﾞ ﾀﾛｳ', 'half-width kana with dakuten split');
@@ -61,8 +51,8 @@ describe('fillPage on the demo 住民記録システム 転入届 screen', () =>
     );
     equal(value('seibetsu'), '1');
     equal([value('zip1'), value('zip2')], ['100', '0013'], 'postal code 3/4 with the leading zero');
-    equal(value('jusho'), APPLICATION.address);
-    equal(value('zenjusho'), APPLICATION.previousAddress);
+    equal(value('jusho'), YAMADA.address);
+    equal(value('zenjusho'), YAMADA.previousAddress);
     equal(
       [value('idou_gengo'), value('idou_nen'), value('idou_tsuki'), value('idou_hi')],
       ['R', '8', '11', '20'],
@@ -78,7 +68,7 @@ describe('fillPage on the demo 住民記録システム 転入届 screen', () =>
     const events: string[] = [];
     for (const type of ['input', 'change'])
       form.addEventListener(type, (e) => events.push(`${type}:${(e.target as HTMLInputElement).name}`));
-    fillPage(document, demoLegacyTennyu, APPLICATION);
+    fillPage(document, demoLegacyTennyu, YAMADA);
     assert(
       events.includes('input:kana') && events.includes('change:kana'),
       `events on kana: ${events.join(' ')}`,
@@ -100,7 +90,7 @@ describe('fillPage on the demo 住民記録システム 転入届 screen', () =>
         native?.set?.call(input, v);
       },
     });
-    fillPage(document, demoLegacyTennyu, APPLICATION);
+    fillPage(document, demoLegacyTennyu, YAMADA);
     equal(input.value, '山田　太郎');
     equal(wrapperSaw, '', 'the instance wrapper was bypassed');
   });
@@ -108,7 +98,7 @@ describe('fillPage on the demo 住民記録システム 転入届 screen', () =>
   it('flags a name with 𠮷 and leaves that field empty, filling the rest', async () => {
     await loadFixture();
     field('shimei').value = '前の申請の氏名'; // left over from the previous resident
-    const report = fillPage(document, demoLegacyTennyu, { ...APPLICATION, name: '𠮷田　太郎' });
+    const report = fillPage(document, demoLegacyTennyu, { ...YAMADA, name: '𠮷田　太郎' });
     equal(outcomeOf(report, 'input[name="shimei"]'), {
       status: 'flagged',
       problem: { kind: 'unencodable', chars: ['𠮷'], encoding: 'shift_jis' },
@@ -122,7 +112,7 @@ describe('fillPage on the demo 住民記録システム 転入届 screen', () =>
   it('flags what the screen cannot hold: bytes over maxlength, no option, no half-width form', async () => {
     await loadFixture();
     const report = fillPage(document, demoLegacyTennyu, {
-      ...APPLICATION,
+      ...YAMADA,
       name: '長谷川　寿限無寿限無五劫', // 12 characters = 24 bytes > 20
       nameKana: 'ヰノウエ　ハナコ',
       sex: '0', // 不明: the screen only offers 1, 2 and 9
@@ -145,7 +135,7 @@ describe('fillPage on the demo 住民記録システム 転入届 screen', () =>
   it('reports a field the screen no longer has', async () => {
     await loadFixture();
     field('zip2').remove();
-    const report = fillPage(document, demoLegacyTennyu, APPLICATION);
+    const report = fillPage(document, demoLegacyTennyu, YAMADA);
     equal(outcomeOf(report, 'input[name="zip2"]'), { status: 'missing' });
     equal(value('zip1'), '100');
   });

@@ -9,8 +9,8 @@ import { SyncEngine } from '../../pwa/sync/sync-engine.ts';
 import type { Receipt } from '../../shared/api.ts';
 import type { ApplicationEnvelope } from '../../shared/application.ts';
 import { err, ok } from '../../shared/result.ts';
+import { RESIDENT, tennyuEnvelope } from '../fixtures/applications.ts';
 import { assert, equal } from './assert.ts';
-import { envelope } from './fixtures.ts';
 
 type Mode = 'up' | 'down' | 'lose-ack' | 'conflict' | 'expired';
 
@@ -62,9 +62,9 @@ describe('SyncEngine', () => {
   it('keeps applications made offline and delivers each exactly once when the network returns', async () => {
     const { outbox, server, engine } = await setup();
     server.state.mode = 'down';
-    const a = envelope();
+    const a = tennyuEnvelope();
     const b = {
-      ...envelope({ name: '試験　一郎', sex: '1' }),
+      ...tennyuEnvelope({ fields: { ...RESIDENT, name: '試験　一郎', sex: '1' } }),
       createdAt: new Date(Date.now() + 1000).toISOString(),
     };
     await outbox.enqueue(a);
@@ -85,7 +85,7 @@ describe('SyncEngine', () => {
 
   it('after a lost acknowledgement, the resend gets the first receipt and nothing is stored twice', async () => {
     const { outbox, server, engine } = await setup();
-    const a = envelope();
+    const a = tennyuEnvelope();
     await outbox.enqueue(a);
     server.state.mode = 'lose-ack';
     await engine.syncNow();
@@ -99,14 +99,14 @@ describe('SyncEngine', () => {
 
   it('runs one drain at a time even when asked twice at once', async () => {
     const { outbox, server, engine } = await setup();
-    await outbox.enqueue(envelope());
+    await outbox.enqueue(tennyuEnvelope());
     await Promise.all([engine.syncNow(), engine.syncNow(), engine.syncNow()]);
     equal(server.state.calls, 1, 'one POST');
   });
 
   it('marks a refused application for staff and keeps its data sealed', async () => {
     const { outbox, server, engine } = await setup();
-    const a = envelope();
+    const a = tennyuEnvelope();
     await outbox.enqueue(a);
     server.state.mode = 'conflict';
     await engine.syncNow();
@@ -117,7 +117,7 @@ describe('SyncEngine', () => {
 
   it('stops and asks for sign-in when the session expired', async () => {
     const { outbox, server, engine, authRequired } = await setup();
-    await outbox.enqueue(envelope());
+    await outbox.enqueue(tennyuEnvelope());
     server.state.mode = 'expired';
     const report = await engine.syncNow();
     equal(report.stoppedBy, 'unauthenticated', 'stopped');

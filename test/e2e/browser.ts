@@ -2,21 +2,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium as playwrightChromium } from 'playwright-core';
+import chromium from '../chromium.json' with { type: 'json' };
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? chromium.executablePath;
+export const CHROMIUM_ARGS: readonly string[] = chromium.args;
 
 /** The counter tablet: a plain browser, no extension. */
 export function launchTablet(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return playwrightChromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 /** The back-office PC: a persistent profile with the built extension loaded unpacked. */
@@ -26,7 +20,7 @@ export async function launchStaffPc(extensionDir: string): Promise<{
   close(): Promise<void>;
 }> {
   const profile = mkdtempSync(join(tmpdir(), 'kakanai-staff-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const context = await playwrightChromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: [

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../../extension/build.ts';
 import type { ApplicationDetail } from '../../shared/api.ts';
+import { YAMADA } from '../fixtures/applications.ts';
 import { startLegacyServer } from '../fixtures/legacy/server.ts';
 import { launchStaffPc } from './browser.ts';
 
@@ -33,25 +34,14 @@ function application(id: string, receiptNumber: string, fields: Record<string, s
   };
 }
 
-const FIELDS = {
-  name: '山田　太郎',
-  nameKana: 'ヤマダ　タロウ',
-  birthDate: '1980-02-17',
-  sex: '1',
-  previousAddress: '大阪府大阪市北区中之島１丁目３番２０号',
-  postalCode: '1000013',
-  address: '東京都千代田区霞が関１丁目２番３号',
-  moveDate: '2026-11-20',
-};
-
 /** A stand-in back office: sign-in, list, detail, transcribed. Records the calls it gets. */
 function startFakeBackOffice() {
   const apps = new Map<string, ApplicationDetail>([
-    ['a-1', application('a-1', 'R1120-000001', FIELDS)],
+    ['a-1', application('a-1', 'R1120-000001', YAMADA)],
     [
       'a-2',
       application('a-2', 'R1120-000002', {
-        ...FIELDS,
+        ...YAMADA,
         name: '𠮷田　花子',
         nameKana: 'ヨシダ　ハナコ',
         sex: '2',
@@ -222,8 +212,8 @@ describe('extension only: popup → panel → legacy screen (stand-in back offic
     ]);
     expect(await value('seibetsu')).toBe('1');
     expect([await value('zip1'), await value('zip2')]).toEqual(['100', '0013']);
-    expect(await value('jusho')).toBe(FIELDS.address);
-    expect(await value('zenjusho')).toBe(FIELDS.previousAddress);
+    expect(await value('jusho')).toBe(YAMADA.address);
+    expect(await value('zenjusho')).toBe(YAMADA.previousAddress);
     expect([
       await value('idou_gengo'),
       await value('idou_nen'),

@@ -116,6 +116,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await enterCollationB(page, { ...face, securityCode: wrongCode });
     await page.getByTestId('read-card').click();
     await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('残り9回');
+    expect(await page.getByTestId('card-error').textContent()).toContain('63C9'); // the card's status word
     expect(await page.getByTestId('tries-left').textContent()).toContain('9回');
     await page.getByRole('button', { name: '戻る' }).click();
   });
@@ -271,7 +272,9 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
       expect(submitted).toEqual([]); // filled, not submitted: staff review and submit
 
       await legacyPage.getByTestId('kakanai-mark-done').click();
-      await expect.poll(() => legacyPage.getByTestId('kakanai-status').textContent()).toContain('を転記済みにしました');
+      await expect
+        .poll(() => legacyPage.getByTestId('kakanai-status').textContent())
+        .toContain('を転記済みにしました');
       const detail = await backOffice.detail(firstId);
       expect(detail.status).toBe('transcribed');
       expect(detail.transcribedBy).toBe(backOffice.staffDisplayName);
