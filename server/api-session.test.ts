@@ -96,7 +96,7 @@ describe.each(TEST_STORES)('sessions on %s', (store) => {
         expect(await r.json()).toEqual({
           error: {
             kind: 'unauthenticated',
-            message: 'ログインの有効期限が切れました。もう一度ログインしてください。',
+            message: 'ログインしていないか、ログインの有効期限が切れています。もう一度ログインしてください。',
           },
         });
       }

@@ -77,7 +77,10 @@ function describe(e: BackOfficeError): ApiErrorBody {
         `検索条件「${e.parameter}」が正しくありません。画面を読み込み直してください。`,
       );
     case 'unauthenticated':
-      return body('unauthenticated', 'ログインの有効期限が切れました。もう一度ログインしてください。');
+      return body(
+        'unauthenticated',
+        'ログインしていないか、ログインの有効期限が切れています。もう一度ログインしてください。',
+      );
     case 'bad-credentials':
       // Same words whether the user exists or not: the answer must not reveal valid usernames.
       return body(

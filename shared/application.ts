@@ -50,6 +50,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
 
+/** What was checked is a short machine word ('read-ok', 'digests-ok'), never free text. */
+function isCheckName(v: unknown): v is string {
+  return typeof v === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(v);
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -70,11 +75,7 @@ export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnve
   if (card.source !== 'mynumber-input-support-ap' && card.source !== 'manual') return bad('card.source');
   if (card.unlockedWith !== 'collation-b' && card.unlockedWith !== 'pin' && card.unlockedWith !== 'none')
     return bad('card.unlockedWith');
-  if (
-    !Array.isArray(card.checks) ||
-    card.checks.length > 16 ||
-    !card.checks.every((c) => typeof c === 'string')
-  )
+  if (!Array.isArray(card.checks) || card.checks.length > 16 || !card.checks.every(isCheckName))
     return bad('card.checks');
 
   const signature = input.signature;
