@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SignInResponse } from '../../shared/api.ts';
 import { clientErrorMessage } from '../api/client.ts';
+import { badgeMessage, scanStaffBadge } from '../card/nfc-badge.ts';
 import { useServices } from '../services.ts';
 
 export function SignIn({ onSignedIn }: { readonly onSignedIn: (s: SignInResponse) => void }) {
@@ -9,6 +10,19 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (s: SignInResponse
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const hasNfc = 'NDEFReader' in globalThis;
+
+  const scanBadge = async () => {
+    setError(null);
+    setScanning(true);
+    const result = await scanStaffBadge(AbortSignal.timeout(30_000));
+    setScanning(false);
+    if (result.kind === 'badge') {
+      setUsername(result.username);
+      document.getElementById('password')?.focus();
+    } else setError(badgeMessage(result));
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -45,6 +59,11 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (s: SignInResponse
             required
           />
         </div>
+        {hasNfc && (
+          <button type="button" onClick={() => void scanBadge()} disabled={scanning} data-testid="scan-badge">
+            {scanning ? '職員証をタブレットの背面にかざしてください…' : '職員証をタッチして職員IDを入力'}
+          </button>
+        )}
         <div>
           <label for="password">パスワード</label>
           <input
