@@ -128,6 +128,7 @@ export function App() {
         <FormScreen
           procedure={procedure}
           fromCard={screen.card.fields}
+          evidence={screen.card.evidence}
           initial={screen.values ?? screen.card.fields}
           onBack={() => setScreen({ name: 'card', procedureId: procedure.id })}
           onConfirm={(values) => {

@@ -8,6 +8,7 @@ import type { ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { fromWareki } from '../../shared/wareki.ts';
 import { CollationBInput, type CollationBParts, EMPTY_PARTS } from '../components/CollationBInput.tsx';
 import { DemoReader } from '../components/DemoReader.tsx';
+import { type ReadPhase, ReadSteps } from '../components/ReadSteps.tsx';
 import { useServices } from '../services.ts';
 
 export interface CardResult {
@@ -29,6 +30,10 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [triesLeft, setTriesLeft] = useState<number | null>(null);
   const [readerName, setReaderName] = useState('');
+  const [failure, setFailure] = useState<ReadPhase | null>(null);
+  const phase: ReadPhase = busy
+    ? { phase: 'reading' }
+    : (failure ?? { phase: 'idle', cardSeen: triesLeft !== null });
 
   const refreshTries = async () => {
     const r = await card.collationBTriesLeft();
@@ -57,9 +62,11 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
       return;
     }
     setBusy(true);
+    setFailure(null);
     const result = await card.readWithCollationB(collationB.value);
     setBusy(false);
     if (!result.ok) {
+      setFailure({ phase: 'failed', error: result.error });
       setError(cardErrorMessage(result.error));
       void refreshTries();
       return;
@@ -79,9 +86,16 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
     <main class="stack">
       <h2>{procedure.name}：マイナンバーカードの読み取り</h2>
       <div class="grid-2">
-        <DemoReader onChange={() => void refreshTries()} />
+        <DemoReader
+          onChange={() => {
+            setFailure(null);
+            setError(null);
+            void refreshTries();
+          }}
+        />
         <form class="stack card-panel" onSubmit={read}>
           <p class="hint">リーダー：{readerName}</p>
+          <ReadSteps phase={phase} />
           <p>カードをリーダーに置き、券面の情報から照合番号Bを入力してください。暗証番号は使いません。</p>
           <CollationBInput value={parts} onChange={setParts} disabled={busy} />
           {triesLeft !== null && (

@@ -1,18 +1,21 @@
 // The interview form: card fields arrive filled (marked カード), staff complete the rest.
 import { useMemo, useState } from 'preact/hooks';
+import type { CardEvidence } from '../../shared/application.ts';
 import type { FieldDefinition, ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { normaliseField, SEX_LABELS, validateFields } from '../../shared/procedures/validate.ts';
 import { formatDateJa } from '../../shared/wareki.ts';
+import { CHECK_LABELS } from '../components/ReadSteps.tsx';
 
 interface Props {
   readonly procedure: ProcedureDefinition;
   readonly fromCard: Readonly<Record<string, string>>;
+  readonly evidence: CardEvidence;
   readonly initial: Readonly<Record<string, string>>;
   readonly onBack: () => void;
   readonly onConfirm: (values: Record<string, string>) => void;
 }
 
-export function FormScreen({ procedure, fromCard, initial, onBack, onConfirm }: Props) {
+export function FormScreen({ procedure, fromCard, evidence, initial, onBack, onConfirm }: Props) {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(procedure.fields.map((f) => [f.key, initial[f.key] ?? ''])),
   );
@@ -41,9 +44,16 @@ export function FormScreen({ procedure, fromCard, initial, onBack, onConfirm }: 
       <form class="stack" onSubmit={submit} noValidate>
         <h2>{procedure.name}：内容の確認と入力</h2>
         {Object.keys(fromCard).length > 0 ? (
-          <p class="message info">
-            「カード」の項目はカードから読み取りました。残りの項目を入力してください。
-          </p>
+          <div class="message info" data-testid="card-checks">
+            <p>「カード」の項目はカードから読み取りました。残りの項目を入力してください。</p>
+            <ul>
+              {evidence.checks.map((c) => (
+                <li key={c} data-check={c}>
+                  {CHECK_LABELS[c] ?? c}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : (
           <p class="message warn">
             カードを読み取らずに手入力しています。本人確認書類と照らし合わせてください。

@@ -104,6 +104,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await enterCollationB(page, cardFace(first));
     await page.getByTestId('read-card').click();
     await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('カードが読み取れません');
+    expect(await page.locator('[data-step="card"]').getAttribute('data-state')).toBe('failed');
     await page.getByRole('button', { name: '戻る' }).click();
   });
 
@@ -117,6 +118,8 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByTestId('read-card').click();
     await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('残り9回');
     expect(await page.getByTestId('card-error').textContent()).toContain('63C9'); // the card's status word
+    expect(await page.locator('[data-step="card"]').getAttribute('data-state')).toBe('done');
+    expect(await page.locator('[data-step="unlock"]').getAttribute('data-state')).toBe('failed');
     expect(await page.getByTestId('tries-left').textContent()).toContain('9回');
     await page.getByRole('button', { name: '戻る' }).click();
   });
@@ -129,6 +132,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByTestId('staff-exit').click();
     await page.getByTestId('unlock-password').fill(DEMO.password);
     await page.getByTestId('unlock-submit').click();
+    expect(await page.getByTestId('card-checks').locator('[data-check]').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('field-name').inputValue()).toBe(expected.name);
     expect(await page.getByTestId('field-previousAddress').inputValue()).toBe(expected.address);
     const b = expected.birthDate;
