@@ -3,6 +3,7 @@
 // same run and report ratios; they are not timed tests.
 const BENCHES: Record<string, () => Promise<unknown>> = {
   envelope: () => import('./envelope.ts'),
+  card: () => import('./card.ts'),
 };
 
 const benchName = process.argv[2];

@@ -55,6 +55,14 @@ export type TransceiveError =
   | { readonly kind: 'transport-failed'; readonly detail: string }
   | { readonly kind: 'malformed-response'; readonly detail: string };
 
+export interface TransceiveOptions {
+  /**
+   * Zero the transport's response buffers once copied. Only for answers carrying personal data
+   * (EF 0001): it overwrites a buffer the transport handed over, so the transport must not reuse it.
+   */
+  readonly wipeResponse?: boolean;
+}
+
 /** Encodes cases 1–4 with short Lc/Le. */
 export function buildCommand(command: CommandApdu): Uint8Array {
   const { cla, ins, p1, p2, data, le } = command;
@@ -115,12 +123,15 @@ const MAX_RESPONSE_BYTES = 16 * 1024;
  * Sends one command and returns its complete response: follows 61xx with GET RESPONSE
  * (accumulating the data) and re-issues the command with Le=xx after 6Cxx. Never throws: a
  * rejected transmit becomes transport-failed, an unreadable answer malformed-response.
- * Copies made here (a re-issued command may carry a credential) are zeroed after sending;
- * the caller zeroes `command` itself.
+ * Copies made here (a re-issued command may carry a credential) are zeroed after sending, and so
+ * are the intermediate copies of the answer; with `wipeResponse` also the buffer the transport
+ * returned (the answer to READ EF 0001 is a My Number). The caller zeroes `command` and the
+ * returned data itself.
  */
 export async function transceive(
   transport: CardTransport,
   command: Uint8Array,
+  options: TransceiveOptions = {},
 ): Promise<Result<ResponseApdu, TransceiveError>> {
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -128,7 +139,7 @@ export async function transceive(
   let lastWasReissue = false;
   try {
     for (let exchange = 0; exchange < MAX_EXCHANGES; exchange++) {
-      const sent = await exchangeOnce(transport, current);
+      const sent = await exchangeOnce(transport, current, options.wipeResponse === true);
       if (!sent.ok) return sent;
       const response = sent.value;
       received += response.data.length;
@@ -147,7 +158,9 @@ export async function transceive(
         lastWasReissue = true;
         continue;
       }
-      return ok({ ...response, data: concatBytes(...chunks, response.data) });
+      const data = concatBytes(...chunks, response.data);
+      for (const chunk of [...chunks, response.data]) chunk.fill(0); // may have held a My Number
+      return ok({ ...response, data });
     }
     return malformed('card kept answering 61xx/6Cxx');
   } finally {
@@ -163,6 +176,7 @@ export async function transceive(
 async function exchangeOnce(
   transport: CardTransport,
   command: Uint8Array,
+  wipe: boolean,
 ): Promise<Result<ResponseApdu, TransceiveError>> {
   let bytes: Uint8Array;
   try {
@@ -171,6 +185,7 @@ async function exchangeOnce(
     return err({ kind: 'transport-failed', detail: describeFailure(e) });
   }
   const parsed = parseResponse(bytes);
+  if (wipe) bytes.fill(0); // parseResponse copied the data; the raw answer held personal data
   if (parsed.ok) return parsed;
   const { error } = parsed;
   return malformed(

@@ -52,3 +52,44 @@ export function asciiBytes(text: string): Uint8Array {
 export function u16be(value: number): Uint8Array {
   return Uint8Array.of((value >> 8) & 0xff, value & 0xff);
 }
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** RFC 4648 §5 base64url without padding, as JWK members carry RSA integers (RFC 7518 §6.3). */
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b, c] = [bytes[i] ?? 0, bytes[i + 1] ?? 0, bytes[i + 2] ?? 0];
+    const n = (a << 16) | (b << 8) | c;
+    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
+    for (let k = 0; k < chars; k++) out += BASE64URL[(n >> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+/** base64url (padding optional) → bytes, or undefined when it is not base64url. */
+export function fromBase64Url(text: string): Uint8Array | undefined {
+  const compact = text.replace(/=+$/, '');
+  if (!/^[A-Za-z0-9_-]*$/.test(compact) || compact.length % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((compact.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let o = 0;
+  for (const ch of compact) {
+    value = (value << 6) | BASE64URL.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (value >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+/**
+ * A copy backed by a plain ArrayBuffer: what WebCrypto's BufferSource accepts in the DOM typings.
+ * The caller zeroes it when it held personal data.
+ */
+export function ownedCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes);
+}

@@ -12,6 +12,14 @@ const EVERY_KIND: readonly CardReadError[] = [
   { kind: 'file-not-found' },
   { kind: 'unexpected-status', sw: 0x6a86 },
   { kind: 'malformed-response', detail: 'EF 0002: no FF 20 header' },
+  { kind: 'invalid-pin' },
+  { kind: 'wrong-pin', triesLeft: 2 },
+  { kind: 'pin-blocked' },
+  { kind: 'last-try-needs-confirmation', key: 'pin', triesLeft: 1 },
+  { kind: 'last-try-needs-confirmation', key: 'collation-b', triesLeft: 1 },
+  { kind: 'my-number-invalid' },
+  { kind: 'data-not-authentic', reason: 'digest-mismatch' },
+  { kind: 'data-not-authentic', reason: 'challenge-signature-bad' },
 ];
 
 describe('cardErrorMessage', () => {
@@ -47,6 +55,23 @@ describe('cardErrorMessage', () => {
     expect(cardErrorMessage({ kind: 'invalid-collation-b', reason: { kind: 'not-14-digits' } })).toContain(
       '14桁',
     );
+  });
+
+  it('explains what the last try risks before anything is sent', () => {
+    const message = cardErrorMessage({ kind: 'last-try-needs-confirmation', key: 'pin', triesLeft: 1 });
+    expect(message).toContain('残り1回');
+    expect(message).toContain('ロック');
+    expect(message).toContain('市区町村の窓口');
+    expect(message).toContain('まだ何も送っていません');
+    expect(
+      cardErrorMessage({ kind: 'last-try-needs-confirmation', key: 'collation-b', triesLeft: 1 }),
+    ).toContain('照合番号B');
+  });
+
+  it('tells staff not to use data that failed the authenticity checks', () => {
+    const message = cardErrorMessage({ kind: 'data-not-authentic', reason: 'digest-mismatch' });
+    expect(message).toContain('使いません');
+    expect(message).toContain('手入力');
   });
 
   it('does not show technical details to staff', () => {

@@ -16,7 +16,34 @@ export type CardReadError =
   | { readonly kind: 'security-not-satisfied' }
   | { readonly kind: 'file-not-found' }
   | { readonly kind: 'unexpected-status'; readonly sw: number }
-  | { readonly kind: 'malformed-response'; readonly detail: string };
+  | { readonly kind: 'malformed-response'; readonly detail: string }
+  /** 4 digits expected; nothing was sent to the card (no try spent). */
+  | { readonly kind: 'invalid-pin' }
+  | { readonly kind: 'wrong-pin'; readonly triesLeft: number }
+  | { readonly kind: 'pin-blocked' }
+  /**
+   * One try left (or the caller could not tell): VERIFY was NOT sent, because a wrong entry would
+   * lock the card (cards.md §1.5). Ask staff and resident, then call again with confirmLastTry.
+   */
+  | {
+      readonly kind: 'last-try-needs-confirmation';
+      readonly key: 'pin' | 'collation-b';
+      readonly triesLeft: number;
+    }
+  /** EF 0001 is not 12 digits with a valid check digit (cards.md §1.7). The number is not returned. */
+  | { readonly kind: 'my-number-invalid' }
+  /**
+   * A check of cards.md §1.8 failed: the data differs from what the issuer signed, or the card
+   * cannot prove it is the card the data belongs to. The data is not returned.
+   */
+  | { readonly kind: 'data-not-authentic'; readonly reason: NotAuthenticReason };
+
+export type NotAuthenticReason =
+  | 'digest-mismatch'
+  | 'certificate-signature-bad'
+  | 'integrity-signature-bad'
+  | 'card-key-signature-bad'
+  | 'challenge-signature-bad';
 
 const MANUAL_ENTRY = '読み取りができない場合は、本人確認書類を見ながら手入力に切り替えてください。';
 
@@ -43,5 +70,25 @@ export function cardErrorMessage(e: CardReadError): string {
       return `カードから想定外の応答がありました（コード ${swToHex(e.sw)}）。カードを置き直して、もう一度「読み取る」を押してください。${MANUAL_ENTRY}`;
     case 'malformed-response':
       return `カードの応答を正しく読み取れませんでした。カードを動かさずにリーダーの中央に置き、もう一度「読み取る」を押してください。${MANUAL_ENTRY}`;
+    case 'invalid-pin':
+      return '暗証番号は数字4桁です。カードには何も送っていません（回数は減っていません）。ご本人に入力し直してもらってください。';
+    case 'wrong-pin':
+      return `暗証番号が違います。残り${e.triesLeft}回です。ご本人に確かめてもらい、分からない場合は照合番号Bでの読み取りか手入力に切り替えてください。`;
+    case 'pin-blocked':
+      return '暗証番号を続けて間違えたため、このカードの券面事項入力補助用暗証番号はロックされています。解除はご本人が市区町村の窓口で初期化・再設定の手続をする必要があります。今回は照合番号Bでの読み取りか、本人確認書類を見ながらの手入力に切り替えてください。';
+    case 'last-try-needs-confirmation':
+      return lastTryMessage(e.key, e.triesLeft);
+    case 'my-number-invalid':
+      return `カードから読み取った個人番号が正しい形式ではありません（検査用数字の不一致など）。読み取った番号は使いません。${MANUAL_ENTRY}`;
+    case 'data-not-authentic':
+      return `カードのデータが発行時に署名されたものと一致しないため、読み取った内容は使いません（${e.reason}）。本人確認書類を見ながら手入力に切り替え、カードについてはご本人に市区町村の窓口へ相談するよう案内してください。`;
   }
+}
+
+// cards.md §1.5: the counter survives time and resets only on a correct entry; a locked key is
+// reset by the municipality (the JPKI signature password also at a convenience-store kiosk).
+function lastTryMessage(key: 'pin' | 'collation-b', triesLeft: number): string {
+  const what = key === 'pin' ? '暗証番号' : '照合番号B';
+  const left = triesLeft <= 0 ? '残り回数が分かりません' : `残り${triesLeft}回です`;
+  return `${what}の入力は${left}。次に間違えるとカードがロックされ、ご本人が市区町村の窓口で初期化・再設定の手続をするまで読み取れなくなります（暗証番号の種類によってはコンビニのキオスク端末で再設定できるものもあります）。まだ何も送っていません。入力に自信がなければ手入力に切り替え、続ける場合はご本人に確認のうえ「最後の1回として送る」を選んでください。`;
 }

@@ -126,3 +126,63 @@ export async function readBinaryRange(
   }
   return ok(concatBytes(...chunks).subarray(0, length));
 }
+
+/**
+ * READ BINARY by short EF id, 00 B0 <80|SFI> <offset 8 bits> <Le>: selects the EF and reads it
+ * in one exchange, saving the SELECT (cards.md §1.3). Every EF of the My Number Card's APs has a
+ * FID in 0001–001E, whose SFI is the FID itself (myna-card src/card.rs, JICSAP 4.2 (2)). Le 256
+ * (sent as 00) asks for up to 256 bytes: the card reads to the end of the file within that limit.
+ * Afterwards the EF is the current one, so a 15-bit-offset READ BINARY can continue it.
+ */
+export async function readBinaryShortEf(
+  transport: CardTransport,
+  sfi: number,
+  options: { readonly length?: number; readonly wipeResponse?: boolean } = {},
+): Promise<CardResult<Uint8Array>> {
+  if (!Number.isInteger(sfi) || sfi < 1 || sfi > 30) {
+    return err({ kind: 'malformed-response', detail: 'short EF id out of range' });
+  }
+  const command = buildCommand({ cla: 0, ins: 0xb0, p1: 0x80 | sfi, p2: 0, le: options.length ?? 256 });
+  const response = await transceive(transport, command, { wipeResponse: options.wipeResponse === true });
+  if (!response.ok) return response;
+  if (response.value.sw === SW.success || response.value.sw === SW.endOfFileBeforeLe)
+    return ok(response.value.data);
+  return err(statusError(response.value.sw));
+}
+
+/**
+ * A whole TLV file in as few READ BINARY as possible: the first 256 bytes by short EF id, then
+ * whatever `totalLength` (computed from those first bytes) says is missing. Files over `maxLength`
+ * are refused rather than read (a garbage header must not keep the reader busy).
+ */
+export async function readShortEfFile(
+  transport: CardTransport,
+  sfi: number,
+  totalLength: (head: Uint8Array) => Result<number, string>,
+  maxLength: number,
+): Promise<CardResult<Uint8Array>> {
+  const head = await readBinaryShortEf(transport, sfi);
+  if (!head.ok) return head;
+  const total = totalLength(head.value);
+  if (!total.ok) return err({ kind: 'malformed-response', detail: total.error });
+  if (total.value > maxLength)
+    return err({
+      kind: 'malformed-response',
+      detail: `EF ${sfiName(sfi)} header claims ${total.value} bytes`,
+    });
+  if (head.value.length >= total.value) return ok(head.value.subarray(0, total.value));
+  const rest = await readBinaryRange(transport, head.value.length, total.value - head.value.length);
+  return rest.ok ? ok(concatBytes(head.value, rest.value)) : rest;
+}
+
+function sfiName(sfi: number): string {
+  return sfi.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** READ RECORD 00 B2 <record> 04 00: one record of the selected record EF (cards.md §1.3, 共通AP). */
+export async function readRecord(transport: CardTransport, record: number): Promise<CardResult<Uint8Array>> {
+  const command = buildCommand({ cla: 0, ins: 0xb2, p1: record, p2: 0x04, le: 256 });
+  const response = await transceive(transport, command);
+  if (!response.ok) return response;
+  return response.value.sw === SW.success ? ok(response.value.data) : err(statusError(response.value.sw));
+}

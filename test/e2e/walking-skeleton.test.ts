@@ -132,6 +132,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByTestId('staff-exit').click();
     await page.getByTestId('unlock-password').fill(DEMO.password);
     await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('card-checks').waitFor(); // the unlock runs PBKDF2 first
     expect(await page.getByTestId('card-checks').locator('[data-check]').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('field-name').inputValue()).toBe(expected.name);
     expect(await page.getByTestId('field-previousAddress').inputValue()).toBe(expected.address);

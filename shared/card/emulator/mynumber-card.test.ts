@@ -194,7 +194,7 @@ describe('emulator hygiene', () => {
       fc
         .tuple(
           fc.constantFrom(0x00, 0x80),
-          fc.constantFrom(0xa4, 0x20, 0xb0, 0xc0),
+          fc.constantFrom(0xa4, 0x20, 0xb0, 0xb2, 0xc0, 0x2a),
           fc.uint8Array({ maxLength: 20 }),
         )
         .map(([cla, ins, rest]) => Uint8Array.from([cla, ins, ...rest])),

@@ -3,7 +3,7 @@
 // merely pass the check digit. Never put a real person's data here.
 // Each persona exercises something a real card does: the cards.md §1.6 fixture layout (yamada),
 // an 81 xx outer length (suzuki), an 82 xx xx length and a file over 256 bytes (tanaka),
-// the first day of 平成 (takahashi), a 令和 birth (suzuki).
+// the first day of 平成 (takahashi), a 令和 birth (suzuki), an expired card (ito).
 import type { CollationBParts } from '../collation-b.ts';
 
 export interface Persona {
@@ -27,6 +27,8 @@ export interface Persona {
   readonly pin: string;
   /** 個人番号: 12 digits, valid check digit, obviously not a real number. */
   readonly myNumber: string;
+  /** 全国地方公共団体コード of the issuing municipality (5 digits), in the 共通AP record (§1.10). */
+  readonly municipalityCode?: string;
 }
 
 export const PERSONAS: readonly Persona[] = [
@@ -41,6 +43,7 @@ export const PERSONAS: readonly Persona[] = [
     securityCode: '2285',
     pin: '1234',
     myNumber: '111111111118',
+    municipalityCode: '13101',
   },
   {
     id: 'sato-hanako',
@@ -53,6 +56,7 @@ export const PERSONAS: readonly Persona[] = [
     securityCode: '4711',
     pin: '5678',
     myNumber: '222222222225',
+    municipalityCode: '27127',
   },
   {
     id: 'suzuki-hinata',
@@ -65,6 +69,7 @@ export const PERSONAS: readonly Persona[] = [
     securityCode: '3141',
     pin: '2468',
     myNumber: '555555555557',
+    municipalityCode: '01101',
   },
   {
     id: 'tanaka-ichiro',
@@ -78,6 +83,7 @@ export const PERSONAS: readonly Persona[] = [
     securityCode: '8090',
     pin: '1357',
     myNumber: '123456789018',
+    municipalityCode: '26106',
   },
   {
     id: 'takahashi-ken',
@@ -90,11 +96,36 @@ export const PERSONAS: readonly Persona[] = [
     securityCode: '6502',
     pin: '9753',
     myNumber: '987654321093',
+    municipalityCode: '40133',
+  },
+  {
+    id: 'ito-sakura',
+    label: '伊藤　さくら（有効期限切れのカード）',
+    name: '伊藤　さくら',
+    address: '愛知県名古屋市中区三の丸３丁目１番１号',
+    birthDate: '1975-06-30', // 昭和50年
+    sex: '2',
+    cardExpiryYear: 2024, // expired: the UI warns before asking for anything (card-expiry.ts)
+    securityCode: '5820',
+    pin: '8642',
+    myNumber: '333333333332',
+    municipalityCode: '23106',
   },
 ];
 
 export function findPersona(id: string): Persona | undefined {
   return PERSONAS.find((p) => p.id === id);
+}
+
+/**
+ * The 有効期限 printed on the card: the holder's birthday in the expiry year (a card expires on
+ * the 10th, for children the 5th, birthday after issue; 2 29 births fall back to 2 28).
+ */
+export function cardExpiryDate(persona: Persona): string {
+  const monthDay = persona.birthDate.slice(5);
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const adjusted = monthDay === '02-29' && !leap(persona.cardExpiryYear) ? '02-28' : monthDay;
+  return `${persona.cardExpiryYear}-${adjusted}`;
 }
 
 /** The 照合番号B parts as printed on the persona's card face (for the demo's card picture). */

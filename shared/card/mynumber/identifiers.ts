@@ -11,6 +11,12 @@ export const INPUT_SUPPORT_EF = {
   myNumber: 0x0001,
   /** 基本4情報 (name, address, birth date, sex). PIN or 照合番号B. */
   basicFourInfo: 0x0002,
+  /** Integrity record: DF31/DF32 digests of EF 0001/0002, DF33 issuer signature. PIN or 照合番号. */
+  integrity: 0x0003,
+  /** Card-verifiable certificate of the issuer key (signed by a J-LIS CA). Free. */
+  certificate: 0x0004,
+  /** The card's own signing public key (DF51), signed by the issuer (DF52). PIN or 照合番号. */
+  cardKey: 0x0007,
   /** 券面事項入力補助用暗証番号: the 4-digit PIN. */
   pinKey: 0x0011,
   /** 照合番号A: the 12-digit My Number used as a key. */
@@ -37,3 +43,22 @@ export const BASIC_FOUR_INFO_TAG = {
 } as const;
 
 export const MY_NUMBER_TAG = 0xff10;
+
+/** Tags of the authenticity files (cards.md §1.6, §1.8). */
+export const AUTHENTICITY_TAG = {
+  integrity: 0xff30,
+  myNumberDigest: 0xdf31,
+  basicFourInfoDigest: 0xdf32,
+  integritySignature: 0xdf33,
+  certificate: 0x7f21,
+  certificateBody: 0x5f4e,
+  certificateSignature: 0x5f37,
+  cardKey: 0xff50,
+  cardPublicKey: 0xdf51,
+  cardKeySignature: 0xdf52,
+  rsaExponent: 0x90,
+  rsaModulus: 0x91,
+} as const;
+
+/** 共通AP (common card AP): its EF 0001 record 1 holds the expiry, readable freely (§1.10). */
+export const COMMON_AP_AID = fromHex('D3 92 10 00 31 00 01 01 01 00');

@@ -64,12 +64,22 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
         address: p.address,
         birthDate: p.birthDate,
         sex: p.sex,
-        evidence: { source: 'mynumber-input-support-ap', unlockedWith: 'collation-b', checks: ['read-ok'] },
+        evidence: {
+          source: 'mynumber-input-support-ap',
+          unlockedWith: 'collation-b',
+          checks: [
+            'read-ok',
+            'digests-ok',
+            'my-number-digest-not-checked',
+            'signature-not-checked',
+            'card-present-not-checked',
+          ],
+        },
       },
     });
   });
 
-  it('sends the cards.md §1.11 sequence and switches the field off', async () => {
+  it('sends the cards.md §1.11 sequence with reads by short EF id, and switches the field off', async () => {
     const { reader } = readerWith(persona('yamada-taro'));
     const rec = recording(reader.transport);
     await readBasicFourInfo(rec.transport, '55021720352285');
@@ -79,9 +89,9 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
       '00 A4 02 0C 02 00 15',
       '00 20 00 80',
       '00 20 00 80 0E 35 35 30 32 31 37 32 30 33 35 32 32 38 35',
-      '00 A4 02 0C 02 00 02',
-      '00 B0 00 00 10',
-      '00 B0 00 10 58', // 104 − 16 bytes
+      '00 B0 82 00 00', // EF 0002 by SFI: all 104 bytes in one READ
+      '00 B0 83 00 00', // EF 0003 by SFI: the first 256 of 336 bytes
+      '00 B0 01 00 50', // the other 80
       'disconnect',
     ]);
   });
@@ -92,9 +102,10 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
     const result = await readBasicFourInfo(rec.transport, collationBOf(persona('tanaka-ichiro')));
     expect(result.ok).toBe(true);
     expect(rec.log.filter((c) => c.startsWith('00 B0'))).toEqual([
-      '00 B0 00 00 10',
-      '00 B0 00 10 00',
-      '00 B0 01 10 06',
+      '00 B0 82 00 00',
+      '00 B0 01 00 16', // 278 − 256 bytes
+      '00 B0 83 00 00',
+      '00 B0 01 00 50',
     ]);
   });
 
@@ -142,7 +153,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
     });
   });
 
-  it('turns the 10th wrong entry into collation-b-blocked', async () => {
+  it('turns the 10th wrong entry (confirmed as the last try) into collation-b-blocked', async () => {
     const { reader } = readerWith(persona('yamada-taro'));
     for (let left = 9; left >= 1; left--) {
       expect(await readBasicFourInfo(reader.transport, WRONG_FOR_YAMADA)).toMatchObject({
@@ -150,6 +161,10 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
       });
     }
     expect(await readBasicFourInfo(reader.transport, WRONG_FOR_YAMADA)).toEqual({
+      ok: false,
+      error: { kind: 'last-try-needs-confirmation', key: 'collation-b', triesLeft: 1 },
+    });
+    expect(await readBasicFourInfo(reader.transport, WRONG_FOR_YAMADA, { confirmLastTry: true })).toEqual({
       ok: false,
       error: { kind: 'collation-b-blocked' },
     });
@@ -201,7 +216,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
   it('reports a damaged EF 0002 as malformed-response, without card data in the detail', async () => {
     const { reader } = readerWith(persona('yamada-taro'));
     const corruptSex = (command: Uint8Array, response: Uint8Array) => {
-      if (command[1] !== 0xb0 || command[3] !== 0x10) return response;
+      if (command[1] !== 0xb0 || command[2] !== 0x82) return response;
       const damaged = response.slice();
       damaged[damaged.length - 3] = 0x37; // DF 25 01 "7": not a JIS X 0303 code
       return damaged;
