@@ -1,12 +1,14 @@
-// The card session, as an object of async functions: exposed by card.worker.ts via comlink,
-// or called directly when workers are unavailable. Types only cross to the UI (style.md §3).
-// Demo mode: the emulated reader with the fictional personas; each persona's card keeps its
-// own retry counters for the life of the page, as a physical card would.
-
+// The card session, as an object of async functions: exposed by card.worker.ts via comlink for
+// the emulated reader, or called on the main thread for a WebUSB reader (Chrome lets only a
+// window ask for USB permission). Types only cross to the UI (style.md §3).
 import { createEmulatedReader } from '../../shared/card/emulator/emulated-reader.ts';
 import { MyNumberCardEmulator } from '../../shared/card/emulator/mynumber-card.ts';
 import { cardFace, PERSONAS } from '../../shared/card/emulator/personas.ts';
+import { EMULATOR_TRUST_STORE } from '../../shared/card/emulator/test-ca.ts';
+import { readCardExpiry } from '../../shared/card/mynumber/card-expiry.ts';
 import { queryCollationBTriesLeft, readBasicFourInfo } from '../../shared/card/mynumber/input-support-ap.ts';
+import type { TrustStore } from '../../shared/card/mynumber/trust-store.ts';
+import type { CardTransport } from '../../shared/card/transport.ts';
 
 export interface DemoCard {
   readonly id: string;
@@ -16,46 +18,91 @@ export interface DemoCard {
   readonly securityCode: string;
 }
 
-export function createCardApi() {
-  const reader = createEmulatedReader();
+export interface ReadRequest {
+  readonly collationB: string;
+  /** Staff confirmed spending the last try (the card locks if it is wrong). */
+  readonly confirmLastTry?: boolean;
+}
+
+/**
+ * The J-LIS CA keys are configuration, not code (cards.md §1.8: they are not on the card and
+ * must come from an authoritative source). Until one is configured, signatures are reported as
+ * not checked, while the digests still are.
+ */
+const PRODUCTION_TRUST_STORE: TrustStore = {};
+
+interface CardSource {
+  readonly transport: CardTransport;
+  readonly trustStore: TrustStore;
+  readonly demo?: ReturnType<typeof createDemoCards>;
+}
+
+function createDemoCards(reader: ReturnType<typeof createEmulatedReader>) {
+  // Each persona's card keeps its own retry counters for the life of the page, as a real card.
   const cards = new Map(PERSONAS.map((p) => [p.id, new MyNumberCardEmulator(p)]));
   let placed: string | null = null;
-
   return {
-    async readerName(): Promise<string> {
-      return reader.transport.readerName;
-    },
-    async demoCards(): Promise<DemoCard[]> {
-      return PERSONAS.map((p) => {
+    list: (): DemoCard[] =>
+      PERSONAS.map((p) => {
         const face = cardFace(p);
-        return {
-          id: p.id,
-          name: p.name,
-          birthDate: face.birthDate,
-          expiryYear: face.expiryYear,
-          securityCode: face.securityCode,
-        };
-      });
-    },
-    async placeDemoCard(id: string | null): Promise<void> {
+        return { id: p.id, name: p.name, ...face };
+      }),
+    place(id: string | null): void {
       const card = id === null ? undefined : cards.get(id);
       if (card) reader.present(card);
       else reader.remove();
       placed = card ? id : null;
     },
+    placed: () => placed,
+  };
+}
+
+export function emulatedSource(): CardSource {
+  const reader = createEmulatedReader();
+  return { transport: reader.transport, trustStore: EMULATOR_TRUST_STORE, demo: createDemoCards(reader) };
+}
+
+export function usbSource(transport: CardTransport): CardSource {
+  return { transport, trustStore: PRODUCTION_TRUST_STORE };
+}
+
+export function createCardApi(source: CardSource = emulatedSource()) {
+  const { transport, trustStore, demo } = source;
+  return {
+    async readerName(): Promise<string> {
+      return transport.readerName;
+    },
+    async isDemo(): Promise<boolean> {
+      return demo !== undefined;
+    },
+    async demoCards(): Promise<DemoCard[]> {
+      return demo?.list() ?? [];
+    },
+    async placeDemoCard(id: string | null): Promise<void> {
+      demo?.place(id);
+    },
     async placedDemoCard(): Promise<string | null> {
-      return placed;
+      return demo?.placed() ?? null;
+    },
+    /** Read first, before any credential: an expired card is flagged before staff type anything. */
+    cardExpiry() {
+      return readCardExpiry(transport);
     },
     /** Tries left for 照合番号B, read without spending one. */
     collationBTriesLeft() {
-      return queryCollationBTriesLeft(reader.transport);
+      return queryCollationBTriesLeft(transport);
     },
-    readWithCollationB(collationB: string) {
-      return readBasicFourInfo(reader.transport, collationB);
+    /** 基本4情報 with the digest, issuer-signature and card-present checks. */
+    readWithCollationB(request: ReadRequest) {
+      return readBasicFourInfo(transport, request.collationB, {
+        trustStore,
+        provePresence: true,
+        confirmLastTry: request.confirmLastTry === true,
+      });
     },
-    /** RF off after each resident (the reader functions already do it after every read). */
+    /** RF off after each resident (every read also ends with it). */
     async endSession(): Promise<void> {
-      await reader.transport.disconnect();
+      await transport.disconnect();
     },
   };
 }

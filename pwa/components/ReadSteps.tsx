@@ -83,4 +83,8 @@ export const CHECK_LABELS: Readonly<Record<string, string>> = {
   'card-present-ok': '本物のカードがその場にあることを確認しました（カードによる署名）',
   'ca-unknown': '発行者の公開鍵が設定されていないため、署名は確認できませんでした',
   'my-number-digest-not-checked': '個人番号は読み取っていないため、個人番号のハッシュは確認していません',
+  'signature-not-checked': '発行者の公開鍵が未設定のため、署名は確認していません（ハッシュは確認済み）',
+  'card-present-not-checked': 'カード本体の確認（チャレンジ署名）は行っていません',
+  'integrity-not-readable': 'このカードでは改ざん検知用のデータを読み取れませんでした',
+  'test-hierarchy': '試験用の発行者鍵で署名されたカードです（本番のカードではありません）',
 };

@@ -1,14 +1,16 @@
 // Reading the My Number Card with 照合番号B: no PIN, so no lockout risk at the counter.
-// The tries left are read before any attempt (no try spent) and shown; nothing is retried by itself.
+// Before anything is typed the card's expiry and tries left are read (no try spent); nothing is
+// retried by itself; the last try is only spent after staff confirm what happens if it is wrong.
 import { useEffect, useState } from 'preact/hooks';
 import type { CardEvidence } from '../../shared/application.ts';
 import { buildCollationB, collationBErrorMessage } from '../../shared/card/collation-b.ts';
 import { cardErrorMessage } from '../../shared/card/errors.ts';
 import type { ProcedureDefinition } from '../../shared/procedures/types.ts';
-import { fromWareki } from '../../shared/wareki.ts';
+import { formatDateJa, fromWareki } from '../../shared/wareki.ts';
 import { CollationBInput, type CollationBParts, EMPTY_PARTS } from '../components/CollationBInput.tsx';
-import { DemoReader } from '../components/DemoReader.tsx';
+import { ReaderPanel } from '../components/ReaderPanel.tsx';
 import { type ReadPhase, ReadSteps } from '../components/ReadSteps.tsx';
+import { useCardStatus } from '../components/use-card-status.ts';
 import { useServices } from '../services.ts';
 
 export interface CardResult {
@@ -28,47 +30,36 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
   const [parts, setParts] = useState<CollationBParts>(EMPTY_PARTS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [triesLeft, setTriesLeft] = useState<number | null>(null);
-  const [readerName, setReaderName] = useState('');
   const [failure, setFailure] = useState<ReadPhase | null>(null);
+  const [lastTryPending, setLastTryPending] = useState<string | null>(null); // the 照合番号B awaiting confirmation
+  const [readerName, setReaderName] = useState('');
+  const [status, refreshStatus] = useCardStatus();
   const phase: ReadPhase = busy
     ? { phase: 'reading' }
-    : (failure ?? { phase: 'idle', cardSeen: triesLeft !== null });
+    : (failure ?? { phase: 'idle', cardSeen: status.triesLeft !== null });
 
-  const refreshTries = async () => {
-    const r = await card.collationBTriesLeft();
-    setTriesLeft(r.ok ? r.value : null);
-  };
-  useEffect(() => {
-    void card.readerName().then(setReaderName);
-    void refreshTries();
-  }, [card]);
-
-  const read = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    const birthDate = fromWareki(parts.era, Number(parts.year), Number(parts.month), Number(parts.day));
-    if (!birthDate) {
-      setError('生年月日が正しくありません。カード券面の元号・年・月・日を確かめてください。');
-      return;
-    }
-    const collationB = buildCollationB({
-      birthDate,
-      expiryYear: Number(parts.expiryYear),
-      securityCode: parts.securityCode,
-    });
-    if (!collationB.ok) {
-      setError(collationBErrorMessage(collationB.error));
-      return;
-    }
-    setBusy(true);
+  const reset = () => {
     setFailure(null);
-    const result = await card.readWithCollationB(collationB.value);
+    setError(null);
+    setLastTryPending(null);
+  };
+  const onReaderChanged = () => {
+    reset();
+    void card.readerName().then(setReaderName);
+    void refreshStatus();
+  };
+  useEffect(onReaderChanged, [card]);
+
+  const readCard = async (collationB: string, confirmLastTry: boolean) => {
+    setBusy(true);
+    reset();
+    const result = await card.readWithCollationB({ collationB, confirmLastTry });
     setBusy(false);
     if (!result.ok) {
+      if (result.error.kind === 'last-try-needs-confirmation') setLastTryPending(collationB);
       setFailure({ phase: 'failed', error: result.error });
       setError(cardErrorMessage(result.error));
-      void refreshTries();
+      void refreshStatus();
       return;
     }
     setParts(EMPTY_PARTS); // the 照合番号B parts are not kept once the card is read
@@ -79,6 +70,23 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
     });
   };
 
+  const submit = (e: Event) => {
+    e.preventDefault();
+    reset();
+    const birthDate = fromWareki(parts.era, Number(parts.year), Number(parts.month), Number(parts.day));
+    if (!birthDate) {
+      setError('生年月日が正しくありません。カード券面の元号・年・月・日を確かめてください。');
+      return;
+    }
+    const collationB = buildCollationB({
+      birthDate,
+      expiryYear: Number(parts.expiryYear),
+      securityCode: parts.securityCode,
+    });
+    if (!collationB.ok) setError(collationBErrorMessage(collationB.error));
+    else void readCard(collationB.value, false);
+  };
+
   const manual = () =>
     onRead({ fields: {}, evidence: { source: 'manual', unlockedWith: 'none', checks: [] } });
 
@@ -86,21 +94,24 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
     <main class="stack">
       <h2>{procedure.name}：マイナンバーカードの読み取り</h2>
       <div class="grid-2">
-        <DemoReader
-          onChange={() => {
-            setFailure(null);
-            setError(null);
-            void refreshTries();
-          }}
+        <ReaderPanel
+          readerName={readerName}
+          onReaderChanged={onReaderChanged}
+          onCardChanged={onReaderChanged}
         />
-        <form class="stack card-panel" onSubmit={read}>
-          <p class="hint">リーダー：{readerName}</p>
+        <form class="stack card-panel" onSubmit={submit}>
           <ReadSteps phase={phase} />
           <p>カードをリーダーに置き、券面の情報から照合番号Bを入力してください。暗証番号は使いません。</p>
+          {status.expired && status.expiryDate && (
+            <p class="message error" role="alert" data-testid="card-expired">
+              このカードは有効期限（{formatDateJa(status.expiryDate)}
+              ）が切れています。有効期限切れのカードは本人確認に使えません。更新の手続をご案内し、今回は他の本人確認書類を見ながら手入力で進めてください。
+            </p>
+          )}
           <CollationBInput value={parts} onChange={setParts} disabled={busy} />
-          {triesLeft !== null && (
-            <p class={`message ${triesLeft <= 3 ? 'warn' : 'info'}`} data-testid="tries-left">
-              照合番号Bの残り入力回数：{triesLeft}回
+          {status.triesLeft !== null && (
+            <p class={`message ${status.triesLeft <= 3 ? 'warn' : 'info'}`} data-testid="tries-left">
+              照合番号Bの残り入力回数：{status.triesLeft}回
             </p>
           )}
           {error && (
@@ -108,14 +119,27 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
               {error}
             </p>
           )}
+          {lastTryPending && (
+            <button
+              type="button"
+              class="danger"
+              onClick={() => void readCard(lastTryPending, true)}
+              data-testid="confirm-last-try"
+            >
+              内容を確認しました。最後の1回を使って読み取る（職員の判断）
+            </button>
+          )}
           <div class="row">
             <button type="button" onClick={onBack}>
               戻る
             </button>
+            <button type="button" onClick={() => void refreshStatus()} data-testid="check-card">
+              カードを確認
+            </button>
             <button type="button" onClick={manual} data-testid="manual-entry">
               カードなしで手入力する
             </button>
-            <button class="primary" type="submit" disabled={busy} data-testid="read-card">
+            <button class="primary" type="submit" disabled={busy || status.expired} data-testid="read-card">
               {busy ? '読み取り中…' : 'カードを読み取る'}
             </button>
           </div>

@@ -224,7 +224,9 @@ describe('extension only: popup → panel → legacy screen (stand-in back offic
     expect(posts).toEqual([]);
 
     await page.getByTestId('kakanai-mark-done').click();
-    await expect.poll(() => page.getByTestId('kakanai-status').textContent()).toContain('を転記済みにしました');
+    await expect
+      .poll(() => page.getByTestId('kakanai-status').textContent())
+      .toContain('を転記済みにしました');
     expect(backOffice.apps.get('a-1')?.status).toBe('transcribed');
     expect(backOffice.calls).toContain('POST /api/applications/a-1/transcribed');
 

@@ -43,13 +43,14 @@ export async function signOnCanvas(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-/** Puts the persona's card on the emulated reader (the button toggles, like lifting the card off). */
-export async function placeCard(page: Page, personaId: string): Promise<void> {
+/** Puts the persona's card on the emulated reader, or lifts it off (the button toggles). */
+export async function placeCard(page: Page, personaId: string, on = true): Promise<void> {
   const button = page.getByTestId(`demo-card-${personaId}`);
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  if (((await button.getAttribute('aria-pressed')) === 'true') !== on) await button.click();
   await page.waitForFunction(
-    (id) =>
-      document.querySelector(`[data-testid="demo-card-${id}"]`)?.getAttribute('aria-pressed') === 'true',
-    personaId,
+    ([id, want]) =>
+      document.querySelector(`[data-testid="demo-card-${id}"]`)?.getAttribute('aria-pressed') ===
+      String(want),
+    [personaId, on] as const,
   );
 }

@@ -108,6 +108,15 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByRole('button', { name: '戻る' }).click();
   });
 
+  it('warns about an expired card before anything is typed', async () => {
+    await page.getByTestId('procedure-tennyu').click();
+    await placeCard(page, 'ito-sakura');
+    await expect.poll(() => page.getByTestId('card-expired').textContent()).toContain('有効期限');
+    expect(await page.getByTestId('read-card').isDisabled()).toBe(true);
+    await placeCard(page, 'ito-sakura', false);
+    await page.getByRole('button', { name: '戻る' }).click();
+  });
+
   it('refuses a wrong 照合番号B with the real status word and shows the tries left', async () => {
     await page.getByTestId('procedure-tennyu').click();
     await placeCard(page, first.id);
@@ -133,7 +142,12 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByTestId('unlock-password').fill(DEMO.password);
     await page.getByTestId('unlock-submit').click();
     await page.getByTestId('card-checks').waitFor(); // the unlock runs PBKDF2 first
-    expect(await page.getByTestId('card-checks').locator('[data-check]').count()).toBeGreaterThan(0);
+    const checks = await page
+      .getByTestId('card-checks')
+      .locator('[data-check]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
+    // Digests of EF 0002, the issuer's signature (emulator test CA) and a fresh challenge signed by the card.
+    expect(checks).toEqual(expect.arrayContaining(['digests-ok', 'signature-ok', 'card-present-ok']));
     expect(await page.getByTestId('field-name').inputValue()).toBe(expected.name);
     expect(await page.getByTestId('field-previousAddress').inputValue()).toBe(expected.address);
     const b = expected.birthDate;
@@ -175,6 +189,9 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
       moveDate: firstInput.moveDate,
     });
     expect(detail.card).toMatchObject({ source: 'mynumber-input-support-ap', unlockedWith: 'collation-b' });
+    expect(detail.card.checks).toEqual(
+      expect.arrayContaining(['digests-ok', 'signature-ok', 'card-present-ok']),
+    );
     expect(detail.hasSignature).toBe(true);
   });
 
