@@ -1,6 +1,7 @@
-// What a 照合番号B read of the 基本4情報 costs over an RC-S380 on USB: APDUs, USB transfers, bytes
-// and wall time through the real driver (shared/card/rcs380) and the fake reader, which adds a
-// simulated USB latency to every transfer (5 ms and 20 ms). The baseline in the same run is the
+// What a card read costs over an RC-S380 on USB: APDUs, USB transfers, bytes and wall time through
+// the real driver (shared/card/rcs380) and the fake reader, with a simulated USB round trip of
+// 5 ms and 20 ms per command sent (the chip's ACK and answer return within it). Cases: (a) 照合番号B
+// → 基本4情報 with the digest check, (b) PIN → 基本4情報 + My Number with all checks, (c) licence. The baseline in the same run is the
 // naive read many WebUSB samples do: EF 0002 in fixed 256-byte READ BINARY chunks until 6B00;
 // a second one shows small frames (FSD 64 instead of 256). Ratio = baseline / ours.
 import { SW } from '../shared/card/apdu.ts';
@@ -8,14 +9,20 @@ import { asciiBytes } from '../shared/card/bytes.ts';
 import { buildCollationB } from '../shared/card/collation-b.ts';
 import { MyNumberCardEmulator } from '../shared/card/emulator/mynumber-card.ts';
 import { cardFace, findPersona, type Persona } from '../shared/card/emulator/personas.ts';
+import { EMULATOR_TRUST_STORE } from '../shared/card/emulator/test-ca.ts';
 import { readBinary, selectApplication, selectFile, verifyKey } from '../shared/card/iso7816.ts';
+import { DriversLicenceEmulator } from '../shared/card/licence/emulator.ts';
+import { findLicencePersona, type LicencePersona } from '../shared/card/licence/personas.ts';
+import { readDriversLicence } from '../shared/card/licence/reader.ts';
 import { INPUT_SUPPORT_AP_AID, INPUT_SUPPORT_EF } from '../shared/card/mynumber/identifiers.ts';
 import { readBasicFourInfo } from '../shared/card/mynumber/input-support-ap.ts';
+import { readWithPin } from '../shared/card/mynumber/pin-read.ts';
 import { createRcs380Transport, type Rcs380Options } from '../shared/card/rcs380/driver.ts';
 import { withCardSession } from '../shared/card/session.ts';
 import type { CardTransport } from '../shared/card/transport.ts';
 import { ok } from '../shared/result.ts';
 import { FakeRcs380Device, fakeUsbPort } from '../test/support/fake-rcs380/index.ts';
+import type { ApduCard } from '../test/support/fake-rcs380/picc.ts';
 
 interface Cost {
   readonly apdus: number;
@@ -58,11 +65,6 @@ const STRATEGIES: readonly Strategy[] = [
   { label: 'baseline: readBasicFourInfo, FSD 64', read: ours, driver: { fsdi: 5 } },
 ];
 
-// (b) PIN read and (c) licence read join here when those readers land: add a Read per case.
-export const CARD_BENCH_CASES: readonly { readonly key: 'b'; readonly label: string }[] = [
-  { key: 'b', label: '照合番号B → 基本4情報' },
-];
-
 function counting(transport: CardTransport, counter: { apdus: number }): CardTransport {
   return {
     readerName: transport.readerName,
@@ -78,7 +80,7 @@ function counting(transport: CardTransport, counter: { apdus: number }): CardTra
 async function measureRead(persona: Persona, strategy: Strategy, rttMs: number): Promise<Cost> {
   const built = buildCollationB(cardFace(persona));
   if (!built.ok) throw new Error('persona without 照合番号B');
-  const device = new FakeRcs380Device(new MyNumberCardEmulator(persona), { usbDelayMs: rttMs });
+  const device = new FakeRcs380Device(new MyNumberCardEmulator(persona), { usbRoundTripMs: rttMs });
   const counter = { apdus: 0 };
   const transport = counting(createRcs380Transport(fakeUsbPort(device), strategy.driver), counter);
   const t0 = performance.now();
@@ -88,6 +90,26 @@ async function measureRead(persona: Persona, strategy: Strategy, rttMs: number):
   const bytes = device.transfers.reduce((n, t) => n + t.bytes.length, 0);
   return { apdus: counter.apdus, transfers: device.transfers.length, bytes, ms };
 }
+
+/** (b) and (c): one read each through the same driver and fake reader. */
+async function measureCard(card: ApduCard, rttMs: number, read: Read, secret: string): Promise<Cost> {
+  const device = new FakeRcs380Device(card, { usbRoundTripMs: rttMs });
+  const counter = { apdus: 0 };
+  const transport = counting(createRcs380Transport(fakeUsbPort(device)), counter);
+  const t0 = performance.now();
+  const done = await read(transport, secret);
+  const ms = performance.now() - t0;
+  if (!done || device.violations.length > 0) throw new Error('bench read failed');
+  const bytes = device.transfers.reduce((n, t) => n + t.bytes.length, 0);
+  return { apdus: counter.apdus, transfers: device.transfers.length, bytes, ms };
+}
+
+// A fresh trust store object per read: its cache of verified issuer certificates starts empty, so
+// every measurement is a first card (a warm cache saves the 3 READs of EF 0004).
+const pinRead: Read = async (transport, pin) =>
+  (await readWithPin(transport, pin, { needMyNumber: true, trustStore: { ...EMULATOR_TRUST_STORE } })).ok;
+const licenceRead: Read = async (transport, pin1) =>
+  (await readDriversLicence(transport, pin1, { today: '2026-12-01' })).ok;
 
 const personas = ['yamada-taro', 'tanaka-ichiro'].map((id) => findPersona(id) as Persona);
 const rows: { rtt: number; persona: string; strategy: string; cost: Cost }[] = [];
@@ -104,11 +126,33 @@ for (const rtt of [5, 20]) {
   }
 }
 
+const yamada = findPersona('yamada-taro') as Persona;
+const menkyo = findLicencePersona('menkyo-taro') as LicencePersona;
+const others: { rtt: number; label: string; cost: Cost }[] = [];
+for (const rtt of [5, 20]) {
+  others.push({
+    rtt,
+    label: '(b) PIN → 基本4情報 + 個人番号, digests + issuer signature (first card)',
+    cost: await measureCard(new MyNumberCardEmulator(yamada), rtt, pinRead, yamada.pin),
+  });
+  others.push({
+    rtt,
+    label: '(c) 運転免許証 PIN1 → 記載事項',
+    cost: await measureCard(new DriversLicenceEmulator(menkyo), rtt, licenceRead, menkyo.pin1),
+  });
+}
+
 console.log('| USB latency | persona | strategy | APDUs | USB transfers | bytes | ms |');
 console.log('|---:|---|---|---:|---:|---:|---:|');
 for (const { rtt, persona, strategy, cost } of rows) {
   console.log(
     `| ${rtt} ms | ${persona} | ${strategy} | ${cost.apdus} | ${cost.transfers} | ${cost.bytes} | ${cost.ms.toFixed(0)} |`,
+  );
+}
+
+for (const { rtt, label, cost } of others) {
+  console.log(
+    `| ${rtt} ms | — | ${label} | ${cost.apdus} | ${cost.transfers} | ${cost.bytes} | ${cost.ms.toFixed(0)} |`,
   );
 }
 
@@ -125,14 +169,22 @@ function summary(rtt: number) {
     b_baseline_transfers: naive.transfers,
     b_baseline_ms: Math.round(naive.ms),
     b_ratio_ms: Number((naive.ms / mine.ms).toFixed(2)),
+    pin_apdus: other(rtt, '(b)').apdus,
+    pin_ms: Math.round(other(rtt, '(b)').ms),
+    licence_apdus: other(rtt, '(c)').apdus,
+    licence_ms: Math.round(other(rtt, '(c)').ms),
   };
+}
+
+function other(rtt: number, key: '(b)' | '(c)'): Cost {
+  return others.find((o) => o.rtt === rtt && o.label.startsWith(key))?.cost as Cost;
 }
 
 const at20 = summary(20);
 console.log(
-  `\n${CARD_BENCH_CASES.map((c) => c.label).join(', ')} (yamada-taro, 20 ms): time ratio baseline ÷ ours = ` +
+  `\n(a) 照合番号B → 基本4情報 (yamada-taro, 20 ms): time ratio baseline ÷ ours = ` +
     `${at20.b_ratio_ms} (${at20.b_baseline_transfers} vs ${at20.b_transfers} USB transfers; below 1 the naive read is faster). ` +
-    'Ours spends one more APDU on the tries-left query before VERIFY and reads a 16-byte head first; ' +
-    'every read includes opening the reader, activation and RF off.',
+    'Ours also asks the tries left before VERIFY (lockout protection) and reads EF 0003 (2 READs) to check ' +
+    'the digest, which the baseline does not; every read includes opening the reader, activation and RF off.',
 );
 console.log(JSON.stringify({ bench: 'card', rtt_ms: 20, ...at20, rtt5: summary(5) }));

@@ -1,10 +1,9 @@
 // A fake Sony RC-S380 that speaks the DEVICE side of NFC Port-100 byte for byte (cards.md §4.1):
 // it ACKs every command frame, answers SetCommandType/SwitchRF/InSetRF/InSetProtocol/InCommRF,
-// and passes InCommRF frames to a FakePicc holding a MyNumberCardEmulator. Faults are switches.
+// and passes InCommRF frames to a FakePicc holding a software card (ApduCard). Faults are switches.
 // Every USB transfer is recorded in memory (never logged: the APDUs carry the 照合番号B).
-import type { MyNumberCardEmulator } from '../../../shared/card/emulator/mynumber-card.ts';
 import { DEVICE_ACK, DEVICE_ERROR_FRAME, readHostFrame, responseFrame } from './frames.ts';
-import { FakePicc, type PiccOptions } from './picc.ts';
+import { type ApduCard, FakePicc, type PiccOptions } from './picc.ts';
 
 export interface FakeRcs380Switches {
   /** FSCI in SENSB_RES (default 8 = 256). 0 (16 bytes) makes the driver chain its commands. */
@@ -22,6 +21,11 @@ export interface FakeRcs380Switches {
   readonly unplugAtTransfer?: number;
   /** Simulated USB latency, applied to every transfer (ms). */
   readonly usbDelayMs?: number;
+  /**
+   * Simulated USB round trip (ms): charged once per host OUT transfer, i.e. per command sent; the
+   * chip's ACK and its answer come back within that round trip (the bench's latency model).
+   */
+  readonly usbRoundTripMs?: number;
 }
 
 export interface TransferRecord {
@@ -54,12 +58,12 @@ export class FakeRcs380Device {
   #blocks = 0;
   #cardSent = 0;
 
-  constructor(card: MyNumberCardEmulator | undefined, switches: FakeRcs380Switches = {}) {
+  constructor(card: ApduCard | undefined, switches: FakeRcs380Switches = {}) {
     this.switches = switches;
     if (card) this.present(card);
   }
 
-  present(card: MyNumberCardEmulator): void {
+  present(card: ApduCard): void {
     const { fsci = 8, fwi = 4, maxResponseChunk, wtx } = this.switches;
     this.#picc = new FakePicc(card, { fsci, fwi, maxResponseChunk, wtx }, this.violations);
   }
@@ -86,6 +90,8 @@ export class FakeRcs380Device {
 
   /** Host → device bulk OUT. Resolves false when the reader is gone. */
   async hostOut(endpoint: number, bytes: Uint8Array): Promise<boolean> {
+    const roundTrip = this.switches.usbRoundTripMs ?? 0;
+    if (roundTrip > 0) await new Promise((r) => setTimeout(r, roundTrip));
     if (!(await this.#beginTransfer())) return false;
     this.transfers.push({ direction: 'out', endpoint, bytes: bytes.slice() });
     if (endpoint !== FAKE_BULK_OUT) this.violations.push(`OUT on endpoint ${endpoint}`);

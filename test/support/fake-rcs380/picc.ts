@@ -1,7 +1,12 @@
 // The card side of the air interface for the fake RC-S380: ISO/IEC 14443-3 Type B activation
 // (SENSB_REQ/ATTRIB, cards.md §4.1 steps 5–6) and ISO/IEC 14443-4 block rules on the PICC side
-// (§7.5.4 rules C–D, 11–13) in front of a MyNumberCardEmulator that answers the APDUs.
-import type { MyNumberCardEmulator } from '../../../shared/card/emulator/mynumber-card.ts';
+// (§7.5.4 rules C–D, 11–13) in front of a software card (ApduCard) that answers the APDUs.
+/** Any software card that answers APDUs: the My Number Card or the driver's licence emulator. */
+export interface ApduCard {
+  process(command: Uint8Array): Uint8Array;
+  /** RF off: the card loses its verified state. */
+  reset(): void;
+}
 
 export interface PiccOptions {
   /** Max_Frame_Size code announced in SENSB_RES; 8 = 256 bytes. Small values force command chaining. */
@@ -17,7 +22,7 @@ const FSC_TABLE = [16, 24, 32, 40, 48, 64, 96, 128, 256];
 export const FAKE_PUPI = Uint8Array.of(0x12, 0x34, 0x56, 0x78);
 
 export class FakePicc {
-  readonly #card: MyNumberCardEmulator;
+  readonly #card: ApduCard;
   readonly #options: PiccOptions;
   readonly #violations: string[];
   #state: 'idle' | 'ready' | 'active' = 'idle';
@@ -30,7 +35,7 @@ export class FakePicc {
   #wtxm = 0;
   apdusAnswered = 0;
 
-  constructor(card: MyNumberCardEmulator, options: PiccOptions, violations: string[]) {
+  constructor(card: ApduCard, options: PiccOptions, violations: string[]) {
     this.#card = card;
     this.#options = options;
     this.#violations = violations;
