@@ -12,7 +12,7 @@ export const MAX_BODY_BYTES = 512 * 1024;
 
 /** What was checked about the card data (issue 3 adds digests, signature and card-present checks). */
 export interface CardEvidence {
-  readonly source: 'mynumber-input-support-ap' | 'manual';
+  readonly source: 'mynumber-input-support-ap' | 'drivers-licence' | 'manual';
   readonly unlockedWith: 'collation-b' | 'pin' | 'none';
   readonly checks: readonly string[];
 }
@@ -46,6 +46,11 @@ export function envelopeErrorMessage(e: EnvelopeError): string {
   }
 }
 
+const CARD_SOURCES: readonly CardEvidence['source'][] = [
+  'mynumber-input-support-ap',
+  'drivers-licence',
+  'manual',
+];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -72,7 +77,8 @@ export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnve
 
   const card = input.card;
   if (!isRecord(card)) return bad('card');
-  if (card.source !== 'mynumber-input-support-ap' && card.source !== 'manual') return bad('card.source');
+  const source = CARD_SOURCES.find((s) => s === card.source);
+  if (!source) return bad('card.source');
   if (card.unlockedWith !== 'collation-b' && card.unlockedWith !== 'pin' && card.unlockedWith !== 'none')
     return bad('card.unlockedWith');
   if (!Array.isArray(card.checks) || card.checks.length > 16 || !card.checks.every(isCheckName))
@@ -101,7 +107,7 @@ export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnve
     fields: Object.fromEntries(
       procedure.fields.map((f) => [f.key, (input.fields as Record<string, string | undefined>)[f.key] ?? '']),
     ),
-    card: { source: card.source, unlockedWith: card.unlockedWith, checks: card.checks as string[] },
+    card: { source, unlockedWith: card.unlockedWith, checks: card.checks as string[] },
     signature: { png: signature.png, signedAt: signature.signedAt },
   });
 }

@@ -1,21 +1,41 @@
 // The card session, as an object of async functions: exposed by card.worker.ts via comlink for
 // the emulated reader, or called on the main thread for a WebUSB reader (Chrome lets only a
 // window ask for USB permission). Types only cross to the UI (style.md §3).
-import { createEmulatedReader } from '../../shared/card/emulator/emulated-reader.ts';
+import { createEmulatedReader, type EmulatedCard } from '../../shared/card/emulator/emulated-reader.ts';
 import { MyNumberCardEmulator } from '../../shared/card/emulator/mynumber-card.ts';
 import { cardFace, PERSONAS } from '../../shared/card/emulator/personas.ts';
 import { EMULATOR_TRUST_STORE } from '../../shared/card/emulator/test-ca.ts';
+import { DriversLicenceEmulator } from '../../shared/card/licence/emulator.ts';
+import { LICENCE_PERSONAS } from '../../shared/card/licence/personas.ts';
+import { queryLicencePinTriesLeft, readDriversLicence } from '../../shared/card/licence/reader.ts';
 import { readCardExpiry } from '../../shared/card/mynumber/card-expiry.ts';
 import { queryCollationBTriesLeft, readBasicFourInfo } from '../../shared/card/mynumber/input-support-ap.ts';
 import type { TrustStore } from '../../shared/card/mynumber/trust-store.ts';
 import type { CardTransport } from '../../shared/card/transport.ts';
 
-export interface DemoCard {
-  readonly id: string;
-  readonly name: string;
-  readonly birthDate: string;
-  readonly expiryYear: number;
-  readonly securityCode: string;
+/** What is printed on a demo card's face (and, for the demo only, the PIN the persona chose). */
+export type DemoCard =
+  | {
+      readonly kind: 'mynumber';
+      readonly id: string;
+      readonly name: string;
+      readonly birthDate: string;
+      readonly expiryYear: number;
+      readonly securityCode: string;
+    }
+  | {
+      readonly kind: 'licence';
+      readonly id: string;
+      readonly name: string;
+      readonly birthDate: string;
+      readonly expiryDate: string;
+      readonly licenceNumber: string;
+      readonly demoPin1: string;
+    };
+
+export interface LicenceRequest {
+  readonly pin1: string;
+  readonly confirmLastTry?: boolean;
 }
 
 export interface ReadRequest {
@@ -39,14 +59,24 @@ interface CardSource {
 
 function createDemoCards(reader: ReturnType<typeof createEmulatedReader>) {
   // Each persona's card keeps its own retry counters for the life of the page, as a real card.
-  const cards = new Map(PERSONAS.map((p) => [p.id, new MyNumberCardEmulator(p)]));
+  const cards = new Map<string, EmulatedCard>([
+    ...PERSONAS.map((p) => [p.id, new MyNumberCardEmulator(p)] as const),
+    ...LICENCE_PERSONAS.map((p) => [`licence:${p.id}`, new DriversLicenceEmulator(p)] as const),
+  ]);
   let placed: string | null = null;
   return {
-    list: (): DemoCard[] =>
-      PERSONAS.map((p) => {
-        const face = cardFace(p);
-        return { id: p.id, name: p.name, ...face };
-      }),
+    list: (): DemoCard[] => [
+      ...PERSONAS.map((p) => ({ kind: 'mynumber' as const, id: p.id, name: p.name, ...cardFace(p) })),
+      ...LICENCE_PERSONAS.map((p) => ({
+        kind: 'licence' as const,
+        id: `licence:${p.id}`,
+        name: p.name,
+        birthDate: p.birthDate,
+        expiryDate: p.expiryDate,
+        licenceNumber: p.licenceNumber,
+        demoPin1: p.pin1,
+      })),
+    ],
     place(id: string | null): void {
       const card = id === null ? undefined : cards.get(id);
       if (card) reader.present(card);
@@ -97,6 +127,18 @@ export function createCardApi(source: CardSource = emulatedSource()) {
       return readBasicFourInfo(transport, request.collationB, {
         trustStore,
         provePresence: true,
+        confirmLastTry: request.confirmLastTry === true,
+      });
+    },
+    /** 運転免許証: tries left for 暗証番号1, read without spending one. */
+    licenceTriesLeft() {
+      return queryLicencePinTriesLeft(transport);
+    },
+    /** 運転免許証 記載事項 with 暗証番号1, typed by the resident on the PIN pad. */
+    readLicence(request: LicenceRequest) {
+      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+      return readDriversLicence(transport, request.pin1, {
+        today,
         confirmLastTry: request.confirmLastTry === true,
       });
     },

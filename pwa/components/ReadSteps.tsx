@@ -26,6 +26,7 @@ export function failedStep(kind: string): StepId {
       return 'reader';
     case 'no-card':
     case 'not-mynumber-card':
+    case 'not-drivers-licence':
     case 'card-expired':
       return 'card';
     case 'wrong-collation-b':
@@ -34,6 +35,10 @@ export function failedStep(kind: string): StepId {
     case 'wrong-pin':
     case 'pin-blocked':
     case 'last-try-needs-confirmation':
+    case 'invalid-pin1':
+    case 'wrong-pin1':
+    case 'pin1-blocked':
+    case 'pin1-last-try':
       return 'unlock';
     case 'data-not-authentic':
       return 'check';

@@ -6,12 +6,13 @@ import { useServices } from '../services.ts';
 import { DemoReader } from './DemoReader.tsx';
 
 interface Props {
+  readonly cardKind: 'mynumber' | 'licence';
   readonly readerName: string;
   readonly onReaderChanged: () => void;
   readonly onCardChanged: () => void;
 }
 
-export function ReaderPanel({ readerName, onReaderChanged, onCardChanged }: Props) {
+export function ReaderPanel({ cardKind, readerName, onReaderChanged, onCardChanged }: Props) {
   const { card } = useServices();
   const [message, setMessage] = useState<string | null>(null);
   const routes = useMemo(
@@ -66,7 +67,7 @@ export function ReaderPanel({ readerName, onReaderChanged, onCardChanged }: Prop
           </p>
         )}
       </div>
-      {card.kind() === 'emulated' && <DemoReader onChange={onCardChanged} />}
+      {card.kind() === 'emulated' && <DemoReader kind={cardKind} onChange={onCardChanged} />}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { cardErrorMessage } from '../../shared/card/errors.ts';
 import type { ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { formatDateJa, fromWareki } from '../../shared/wareki.ts';
 import { CollationBInput, type CollationBParts, EMPTY_PARTS } from '../components/CollationBInput.tsx';
+import { LicenceUnlock } from '../components/LicenceUnlock.tsx';
 import { ReaderPanel } from '../components/ReaderPanel.tsx';
 import { type ReadPhase, ReadSteps } from '../components/ReadSteps.tsx';
 import { useCardStatus } from '../components/use-card-status.ts';
@@ -34,9 +35,13 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
   const [lastTryPending, setLastTryPending] = useState<string | null>(null); // the 照合番号B awaiting confirmation
   const [readerName, setReaderName] = useState('');
   const [status, refreshStatus] = useCardStatus();
-  const phase: ReadPhase = busy
+  const [cardKind, setCardKind] = useState<'mynumber' | 'licence'>('mynumber');
+  const [licencePhase, setLicencePhase] = useState<ReadPhase>({ phase: 'idle', cardSeen: false });
+  const [refreshKey, setRefreshKey] = useState(0);
+  const myNumberPhase: ReadPhase = busy
     ? { phase: 'reading' }
     : (failure ?? { phase: 'idle', cardSeen: status.triesLeft !== null });
+  const phase = cardKind === 'licence' ? licencePhase : myNumberPhase;
 
   const reset = () => {
     setFailure(null);
@@ -45,8 +50,9 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
   };
   const onReaderChanged = () => {
     reset();
+    setRefreshKey((k) => k + 1);
     void card.readerName().then(setReaderName);
-    void refreshStatus();
+    if (cardKind === 'mynumber') void refreshStatus();
   };
   useEffect(onReaderChanged, [card]);
 
@@ -92,58 +98,92 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
 
   return (
     <main class="stack">
-      <h2>{procedure.name}：マイナンバーカードの読み取り</h2>
+      <h2>{procedure.name}：本人確認書類の読み取り</h2>
+      <fieldset class="row">
+        <legend class="visually-hidden">読み取るカード</legend>
+        {(['mynumber', 'licence'] as const).map((k) => (
+          <button
+            type="button"
+            key={k}
+            aria-pressed={cardKind === k}
+            class={cardKind === k ? 'primary' : ''}
+            onClick={() => {
+              setCardKind(k);
+              reset();
+            }}
+            data-testid={`card-kind-${k}`}
+          >
+            {k === 'mynumber' ? 'マイナンバーカード' : '運転免許証'}
+          </button>
+        ))}
+      </fieldset>
       <div class="grid-2">
         <ReaderPanel
+          cardKind={cardKind}
           readerName={readerName}
           onReaderChanged={onReaderChanged}
           onCardChanged={onReaderChanged}
         />
-        <form class="stack card-panel" onSubmit={submit}>
-          <ReadSteps phase={phase} />
-          <p>カードをリーダーに置き、券面の情報から照合番号Bを入力してください。暗証番号は使いません。</p>
-          {status.expired && status.expiryDate && (
-            <p class="message error" role="alert" data-testid="card-expired">
-              このカードは有効期限（{formatDateJa(status.expiryDate)}
-              ）が切れています。有効期限切れのカードは本人確認に使えません。更新の手続をご案内し、今回は他の本人確認書類を見ながら手入力で進めてください。
-            </p>
-          )}
-          <CollationBInput value={parts} onChange={setParts} disabled={busy} />
-          {status.triesLeft !== null && (
-            <p class={`message ${status.triesLeft <= 3 ? 'warn' : 'info'}`} data-testid="tries-left">
-              照合番号Bの残り入力回数：{status.triesLeft}回
-            </p>
-          )}
-          {error && (
-            <p class="message error" role="alert" data-testid="card-error">
-              {error}
-            </p>
-          )}
-          {lastTryPending && (
-            <button
-              type="button"
-              class="danger"
-              onClick={() => void readCard(lastTryPending, true)}
-              data-testid="confirm-last-try"
-            >
-              内容を確認しました。最後の1回を使って読み取る（職員の判断）
-            </button>
-          )}
-          <div class="row">
-            <button type="button" onClick={onBack}>
-              戻る
-            </button>
-            <button type="button" onClick={() => void refreshStatus()} data-testid="check-card">
-              カードを確認
-            </button>
-            <button type="button" onClick={manual} data-testid="manual-entry">
-              カードなしで手入力する
-            </button>
-            <button class="primary" type="submit" disabled={busy || status.expired} data-testid="read-card">
-              {busy ? '読み取り中…' : 'カードを読み取る'}
-            </button>
+        {cardKind === 'licence' ? (
+          <div class="stack card-panel">
+            <ReadSteps phase={phase} />
+            <LicenceUnlock refreshKey={refreshKey} onPhase={setLicencePhase} onRead={onRead} />
+            <div class="row">
+              <button type="button" onClick={onBack}>
+                戻る
+              </button>
+              <button type="button" onClick={manual} data-testid="manual-entry">
+                カードなしで手入力する
+              </button>
+            </div>
           </div>
-        </form>
+        ) : (
+          <form class="stack card-panel" onSubmit={submit}>
+            <ReadSteps phase={phase} />
+            <p>カードをリーダーに置き、券面の情報から照合番号Bを入力してください。暗証番号は使いません。</p>
+            {status.expired && status.expiryDate && (
+              <p class="message error" role="alert" data-testid="card-expired">
+                このカードは有効期限（{formatDateJa(status.expiryDate)}
+                ）が切れています。有効期限切れのカードは本人確認に使えません。更新の手続をご案内し、今回は他の本人確認書類を見ながら手入力で進めてください。
+              </p>
+            )}
+            <CollationBInput value={parts} onChange={setParts} disabled={busy} />
+            {status.triesLeft !== null && (
+              <p class={`message ${status.triesLeft <= 3 ? 'warn' : 'info'}`} data-testid="tries-left">
+                照合番号Bの残り入力回数：{status.triesLeft}回
+              </p>
+            )}
+            {error && (
+              <p class="message error" role="alert" data-testid="card-error">
+                {error}
+              </p>
+            )}
+            {lastTryPending && (
+              <button
+                type="button"
+                class="danger"
+                onClick={() => void readCard(lastTryPending, true)}
+                data-testid="confirm-last-try"
+              >
+                内容を確認しました。最後の1回を使って読み取る（職員の判断）
+              </button>
+            )}
+            <div class="row">
+              <button type="button" onClick={onBack}>
+                戻る
+              </button>
+              <button type="button" onClick={() => void refreshStatus()} data-testid="check-card">
+                カードを確認
+              </button>
+              <button type="button" onClick={manual} data-testid="manual-entry">
+                カードなしで手入力する
+              </button>
+              <button class="primary" type="submit" disabled={busy || status.expired} data-testid="read-card">
+                {busy ? '読み取り中…' : 'カードを読み取る'}
+              </button>
+            </div>
+          </form>
+        )}
       </div>
     </main>
   );

@@ -12,6 +12,7 @@
 //   (their layouts are not in cards.md); MF/EF02 暗証番号設定 (000A) is not emulated.
 import { type CommandApdu, parseCommand, SW, statusResponse } from '../apdu.ts';
 import { asciiBytes, equalBytes } from '../bytes.ts';
+import { createEmulatedReader } from '../emulator/emulated-reader.ts';
 import type { CardTransport } from '../transport.ts';
 import { encodeCommonDataFile, encodeEntriesFile } from './card-files.ts';
 import {
@@ -212,22 +213,9 @@ export class DriversLicenceEmulator {
  * A reader with this licence on it, as a CardTransport: connect() and disconnect() are RF on/off
  * (reset). emulator/emulated-reader.ts takes only the My Number emulator, hence this small twin.
  */
+/** The licence on the emulated reader, already placed. */
 export function emulatedLicenceTransport(card: DriversLicenceEmulator): CardTransport {
-  let connected = false;
-  return {
-    readerName: 'Kakanai 模擬カードリーダー（免許証・テスト用）',
-    async connect() {
-      card.reset();
-      connected = true;
-      return true;
-    },
-    async transmit(command) {
-      if (!connected) throw new Error('カードがリーダーにありません');
-      return card.process(command);
-    },
-    async disconnect() {
-      card.reset();
-      connected = false;
-    },
-  };
+  const reader = createEmulatedReader();
+  reader.present(card);
+  return reader.transport;
 }
