@@ -9,7 +9,12 @@ import { DriversLicenceEmulator } from '../../shared/card/licence/emulator.ts';
 import { LICENCE_PERSONAS } from '../../shared/card/licence/personas.ts';
 import { queryLicencePinTriesLeft, readDriversLicence } from '../../shared/card/licence/reader.ts';
 import { readCardExpiry } from '../../shared/card/mynumber/card-expiry.ts';
-import { queryCollationBTriesLeft, readBasicFourInfo } from '../../shared/card/mynumber/input-support-ap.ts';
+import {
+  queryCollationBTriesLeft,
+  queryTriesLeft,
+  readBasicFourInfo,
+} from '../../shared/card/mynumber/input-support-ap.ts';
+import { readWithPin } from '../../shared/card/mynumber/pin-read.ts';
 import type { TrustStore } from '../../shared/card/mynumber/trust-store.ts';
 import type { CardTransport } from '../../shared/card/transport.ts';
 
@@ -32,6 +37,11 @@ export type DemoCard =
       readonly licenceNumber: string;
       readonly demoPin1: string;
     };
+
+export interface PinRequest {
+  readonly pin: string;
+  readonly confirmLastTry?: boolean;
+}
 
 export interface LicenceRequest {
   readonly pin1: string;
@@ -125,6 +135,19 @@ export function createCardApi(source: CardSource = emulatedSource()) {
     /** 基本4情報 with the digest, issuer-signature and card-present checks. */
     readWithCollationB(request: ReadRequest) {
       return readBasicFourInfo(transport, request.collationB, {
+        trustStore,
+        provePresence: true,
+        confirmLastTry: request.confirmLastTry === true,
+      });
+    },
+    /** Tries left for the 券面事項入力補助AP PIN, read without spending one. */
+    pinTriesLeft() {
+      return queryTriesLeft(transport, 'pin');
+    },
+    /** 基本4情報 and the My Number, with every check: only for procedures that need the number. */
+    readWithPin(request: PinRequest) {
+      return readWithPin(transport, request.pin, {
+        needMyNumber: true,
         trustStore,
         provePresence: true,
         confirmLastTry: request.confirmLastTry === true,

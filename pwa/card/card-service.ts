@@ -50,6 +50,8 @@ export function createCardService(): CardService {
     cardExpiry: async () => (await active()).cardExpiry(),
     collationBTriesLeft: async () => (await active()).collationBTriesLeft(),
     readWithCollationB: async (request) => (await active()).readWithCollationB(request),
+    pinTriesLeft: async () => (await active()).pinTriesLeft(),
+    readWithPin: async (request) => (await active()).readWithPin(request),
     licenceTriesLeft: async () => (await active()).licenceTriesLeft(),
     readLicence: async (request) => (await active()).readLicence(request),
     endSession: async () => (await active()).endSession(),

@@ -1,14 +1,15 @@
 // Reading the My Number Card with 照合番号B: no PIN, so no lockout risk at the counter.
 // Before anything is typed the card's expiry and tries left are read (no try spent); nothing is
 // retried by itself; the last try is only spent after staff confirm what happens if it is wrong.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardEvidence } from '../../shared/application.ts';
 import { buildCollationB, collationBErrorMessage } from '../../shared/card/collation-b.ts';
 import { cardErrorMessage } from '../../shared/card/errors.ts';
 import type { ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { formatDateJa, fromWareki } from '../../shared/wareki.ts';
+import { licencePinRead, myNumberPinRead } from '../card/pin-reads.ts';
 import { CollationBInput, type CollationBParts, EMPTY_PARTS } from '../components/CollationBInput.tsx';
-import { LicenceUnlock } from '../components/LicenceUnlock.tsx';
+import { PinUnlock } from '../components/PinUnlock.tsx';
 import { ReaderPanel } from '../components/ReaderPanel.tsx';
 import { type ReadPhase, ReadSteps } from '../components/ReadSteps.tsx';
 import { useCardStatus } from '../components/use-card-status.ts';
@@ -36,12 +37,17 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
   const [readerName, setReaderName] = useState('');
   const [status, refreshStatus] = useCardStatus();
   const [cardKind, setCardKind] = useState<'mynumber' | 'licence'>('mynumber');
-  const [licencePhase, setLicencePhase] = useState<ReadPhase>({ phase: 'idle', cardSeen: false });
+  const [pinPhase, setPinPhase] = useState<ReadPhase>({ phase: 'idle', cardSeen: false });
+  const pinRead = useMemo(
+    () =>
+      cardKind === 'licence' ? licencePinRead(card) : procedure.needsMyNumber ? myNumberPinRead(card) : null,
+    [card, cardKind, procedure],
+  );
   const [refreshKey, setRefreshKey] = useState(0);
   const myNumberPhase: ReadPhase = busy
     ? { phase: 'reading' }
     : (failure ?? { phase: 'idle', cardSeen: status.triesLeft !== null });
-  const phase = cardKind === 'licence' ? licencePhase : myNumberPhase;
+  const phase = pinRead ? pinPhase : myNumberPhase;
 
   const reset = () => {
     setFailure(null);
@@ -93,6 +99,10 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
     else void readCard(collationB.value, false);
   };
 
+  const expiredMessage = status.expiryDate
+    ? `このカードは有効期限（${formatDateJa(status.expiryDate)}）が切れています。有効期限切れのカードは本人確認に使えません。更新の手続をご案内し、今回は他の本人確認書類を見ながら手入力で進めてください。`
+    : null;
+
   const manual = () =>
     onRead({ fields: {}, evidence: { source: 'manual', unlockedWith: 'none', checks: [] } });
 
@@ -124,10 +134,16 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
           onReaderChanged={onReaderChanged}
           onCardChanged={onReaderChanged}
         />
-        {cardKind === 'licence' ? (
+        {pinRead ? (
           <div class="stack card-panel">
             <ReadSteps phase={phase} />
-            <LicenceUnlock refreshKey={refreshKey} onPhase={setLicencePhase} onRead={onRead} />
+            <PinUnlock
+              spec={pinRead}
+              refreshKey={refreshKey}
+              refusal={cardKind === 'mynumber' && status.expired ? expiredMessage : null}
+              onPhase={setPinPhase}
+              onRead={onRead}
+            />
             <div class="row">
               <button type="button" onClick={onBack}>
                 戻る
@@ -141,10 +157,9 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
           <form class="stack card-panel" onSubmit={submit}>
             <ReadSteps phase={phase} />
             <p>カードをリーダーに置き、券面の情報から照合番号Bを入力してください。暗証番号は使いません。</p>
-            {status.expired && status.expiryDate && (
+            {status.expired && expiredMessage && (
               <p class="message error" role="alert" data-testid="card-expired">
-                このカードは有効期限（{formatDateJa(status.expiryDate)}
-                ）が切れています。有効期限切れのカードは本人確認に使えません。更新の手続をご案内し、今回は他の本人確認書類を見ながら手入力で進めてください。
+                {expiredMessage}
               </p>
             )}
             <CollationBInput value={parts} onChange={setParts} disabled={busy} />

@@ -18,6 +18,11 @@ export interface ProcedureDefinition<K extends string = string> {
   readonly id: string;
   readonly name: string; // 転入届
   readonly description: string;
+  /**
+   * The procedure legally needs the My Number (番号法 別表): only then is the card's PIN asked and
+   * EF 0001 read; otherwise 照合番号B opens the 4 attributes and the number is never touched.
+   */
+  readonly needsMyNumber?: boolean;
   readonly fields: readonly FieldDefinition<K>[];
 }
 

@@ -34,12 +34,12 @@ describe('運転免許証 at the counter', () => {
     await page.getByTestId('procedure-tennyu').click();
     await page.getByTestId('card-kind-licence').click();
     await placeCard(page, `licence:${menkyo.id}`);
-    await expect.poll(() => page.getByTestId('licence-tries-left').textContent()).toContain('3回');
+    await expect.poll(() => page.getByTestId('pin-tries-left').textContent()).toContain('3回');
     await typePin('0000');
     await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('2回');
     expect(await page.locator('[data-step="unlock"]').getAttribute('data-state')).toBe('failed');
     await typePin('9999');
-    await expect.poll(() => page.getByTestId('licence-tries-left').textContent()).toContain('1回');
+    await expect.poll(() => page.getByTestId('pin-tries-left').textContent()).toContain('1回');
     // With one try left the PIN pad stays shut until staff tick the consequence.
     expect(await page.getByTestId('open-pin-pad').isDisabled()).toBe(true);
     await page.getByTestId('confirm-last-try').check();
@@ -56,13 +56,13 @@ describe('運転免許証 at the counter', () => {
     expect(await page.getByTestId('field-sex').inputValue()).toBe(''); // not on a licence: staff choose
     await page.getByRole('button', { name: '戻る' }).click();
     await page.getByTestId('card-kind-licence').click();
-    await expect.poll(() => page.getByTestId('licence-tries-left').textContent()).toContain('3回');
+    await expect.poll(() => page.getByTestId('pin-tries-left').textContent()).toContain('3回');
   });
 
   it('refuses an expired licence as proof of identity', async () => {
     const { page } = stack;
     await placeCard(page, `licence:${kigen.id}`);
-    await expect.poll(() => page.getByTestId('licence-tries-left').textContent()).toContain('3回');
+    await expect.poll(() => page.getByTestId('pin-tries-left').textContent()).toContain('3回');
     await typePin(kigen.pin1);
     await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('有効期限');
     expect(await page.getByTestId('field-name').count()).toBe(0);
