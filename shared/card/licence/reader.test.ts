@@ -3,6 +3,7 @@ import { toHex } from '../bytes.ts';
 import { createEmulatedReader } from '../emulator/emulated-reader.ts';
 import { MyNumberCardEmulator } from '../emulator/mynumber-card.ts';
 import { PERSONAS } from '../emulator/personas.ts';
+import { recordingTransport } from '../recording-transport.ts';
 import { scriptedTransport } from '../scripted-transport.ts';
 import type { CardTransport } from '../transport.ts';
 import { DriversLicenceEmulator, emulatedLicenceTransport } from './emulator.ts';
@@ -18,33 +19,9 @@ function persona(id: string): LicencePersona {
   return p;
 }
 
-/** Wraps a transport and records every call; `sentBuffers` keeps the very buffers the reader passed. */
-function recording(inner: CardTransport) {
-  const log: string[] = [];
-  const sentBuffers: Uint8Array[] = [];
-  const transport: CardTransport = {
-    readerName: inner.readerName,
-    connect: async () => {
-      log.push('connect');
-      return inner.connect();
-    },
-    transmit: async (command) => {
-      log.push(toHex(command));
-      sentBuffers.push(command);
-      return inner.transmit(command);
-    },
-    disconnect: async () => {
-      log.push('disconnect');
-      return inner.disconnect();
-    },
-  };
-  const pinVerifies = () => log.filter((c) => c.startsWith('00 20 00 81 04'));
-  return { transport, log, sentBuffers, pinVerifies };
-}
-
 function licenceOnReader(p: LicencePersona) {
   const card = new DriversLicenceEmulator(p);
-  return { card, ...recording(emulatedLicenceTransport(card)) };
+  return { card, ...recordingTransport(emulatedLicenceTransport(card)) };
 }
 
 const WRONG_PIN = '9090'; // no persona's PIN1
@@ -128,7 +105,7 @@ describe('readDriversLicence with PIN1 (emulated licence)', () => {
     const rec = licenceOnReader(persona('menkyo-taro'));
     const read = await readDriversLicence(rec.transport, WRONG_PIN, { today: TODAY });
     expect(read).toEqual({ ok: false, error: { kind: 'wrong-pin1', triesLeft: 2 } });
-    expect(rec.pinVerifies()).toHaveLength(1);
+    expect(rec.verifiesWithData()).toHaveLength(1);
     expect(rec.log.at(-1)).toBe('disconnect');
     expect(rec.card.triesLeft('pin1')).toBe(2);
     expect(await queryLicencePinTriesLeft(rec.transport)).toEqual({ ok: true, value: 2 });
@@ -138,11 +115,11 @@ describe('readDriversLicence with PIN1 (emulated licence)', () => {
     const rec = licenceOnReader(persona('menkyo-taro'));
     await readDriversLicence(rec.transport, WRONG_PIN, { today: TODAY });
     await readDriversLicence(rec.transport, WRONG_PIN, { today: TODAY });
-    expect(rec.pinVerifies()).toHaveLength(2);
+    expect(rec.verifiesWithData()).toHaveLength(2);
 
     const refused = await readDriversLicence(rec.transport, '1234', { today: TODAY });
     expect(refused).toEqual({ ok: false, error: { kind: 'pin1-last-try', triesLeft: 1 } });
-    expect(rec.pinVerifies()).toHaveLength(2); // nothing sent
+    expect(rec.verifiesWithData()).toHaveLength(2); // nothing sent
     expect(rec.card.triesLeft('pin1')).toBe(1);
     expect(rec.log.at(-1)).toBe('disconnect');
 
@@ -157,11 +134,11 @@ describe('readDriversLicence with PIN1 (emulated licence)', () => {
     await readDriversLicence(rec.transport, WRONG_PIN, { today: TODAY });
     const last = await readDriversLicence(rec.transport, WRONG_PIN, { today: TODAY, confirmLastTry: true });
     expect(last).toEqual({ ok: false, error: { kind: 'pin1-blocked' } });
-    expect(rec.pinVerifies()).toHaveLength(3);
+    expect(rec.verifiesWithData()).toHaveLength(3);
 
     const again = await readDriversLicence(rec.transport, '1234', { today: TODAY, confirmLastTry: true });
     expect(again).toEqual({ ok: false, error: { kind: 'pin1-blocked' } });
-    expect(rec.pinVerifies()).toHaveLength(3);
+    expect(rec.verifiesWithData()).toHaveLength(3);
     expect(await queryLicencePinTriesLeft(rec.transport)).toEqual({
       ok: false,
       error: { kind: 'pin1-blocked' },
@@ -189,7 +166,7 @@ describe('readDriversLicence with PIN1 (emulated licence)', () => {
     const myNumberPersona = PERSONAS[0];
     if (!myNumberPersona) throw new Error('no My Number persona');
     reader.present(new MyNumberCardEmulator(myNumberPersona));
-    const rec = recording(reader.transport);
+    const rec = recordingTransport(reader.transport);
     expect(await readDriversLicence(rec.transport, '1234', { today: TODAY })).toEqual({
       ok: false,
       error: { kind: 'not-drivers-licence' },

@@ -5,6 +5,7 @@ import { createEmulatedReader } from '../emulator/emulated-reader.ts';
 import { MyNumberCardEmulator } from '../emulator/mynumber-card.ts';
 import { cardFace, findPersona, PERSONAS, type Persona } from '../emulator/personas.ts';
 import { cardErrorMessage } from '../errors.ts';
+import { recordingTransport } from '../recording-transport.ts';
 import type { CardTransport } from '../transport.ts';
 import { queryCollationBTriesLeft, readBasicFourInfo } from './input-support-ap.ts';
 
@@ -18,31 +19,6 @@ function collationBOf(p: Persona): string {
   const built = buildCollationB(cardFace(p));
   if (!built.ok) throw new Error('card face');
   return built.value;
-}
-
-/** Wraps a transport and records every call; `sent` keeps the very buffers the reader passed. */
-function recording(inner: CardTransport, tamper?: (command: Uint8Array, response: Uint8Array) => Uint8Array) {
-  const log: string[] = [];
-  const sentBuffers: Uint8Array[] = [];
-  const transport: CardTransport = {
-    readerName: inner.readerName,
-    connect: async () => {
-      log.push('connect');
-      return inner.connect();
-    },
-    transmit: async (command) => {
-      log.push(toHex(command));
-      sentBuffers.push(command);
-      const response = await inner.transmit(command);
-      return tamper ? tamper(command, response) : response;
-    },
-    disconnect: async () => {
-      log.push('disconnect');
-      return inner.disconnect();
-    },
-  };
-  const verifiesWithData = () => log.filter((c) => c.startsWith('00 20 00 80 ') && c.length > 11);
-  return { transport, log, sentBuffers, verifiesWithData };
 }
 
 function readerWith(p: Persona, options?: ConstructorParameters<typeof MyNumberCardEmulator>[1]) {
@@ -81,7 +57,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
 
   it('sends the cards.md §1.11 sequence with reads by short EF id, and switches the field off', async () => {
     const { reader } = readerWith(persona('yamada-taro'));
-    const rec = recording(reader.transport);
+    const rec = recordingTransport(reader.transport);
     await readBasicFourInfo(rec.transport, '55021720352285');
     expect(rec.log).toEqual([
       'connect',
@@ -98,7 +74,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
 
   it('reads a file over 256 bytes in several READ BINARY', async () => {
     const { reader } = readerWith(persona('tanaka-ichiro'));
-    const rec = recording(reader.transport);
+    const rec = recordingTransport(reader.transport);
     const result = await readBasicFourInfo(rec.transport, collationBOf(persona('tanaka-ichiro')));
     expect(result.ok).toBe(true);
     expect(rec.log.filter((c) => c.startsWith('00 B0'))).toEqual([
@@ -139,7 +115,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
     card.process(fromHex('00 A4 02 0C 02 00 15'));
     const wrong = fromHex(`00 20 00 80 0E ${toHex(new TextEncoder().encode(WRONG_FOR_YAMADA))}`);
     for (let i = 0; i < 10; i++) card.process(wrong);
-    const rec = recording(reader.transport);
+    const rec = recordingTransport(reader.transport);
     expect(await readBasicFourInfo(rec.transport, '55021720352285')).toEqual({
       ok: false,
       error: { kind: 'collation-b-blocked' },
@@ -172,7 +148,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
 
   it('sends nothing for a malformed 照合番号B (no try spent)', async () => {
     const { reader } = readerWith(persona('yamada-taro'));
-    const rec = recording(reader.transport);
+    const rec = recordingTransport(reader.transport);
     expect(await readBasicFourInfo(rec.transport, '5502172035228')).toEqual({
       ok: false,
       error: { kind: 'invalid-collation-b', reason: { kind: 'not-14-digits' } },
@@ -182,7 +158,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
 
   it('gives no-card when nothing is on the reader', async () => {
     const reader = createEmulatedReader();
-    const rec = recording(reader.transport);
+    const rec = recordingTransport(reader.transport);
     expect(await readBasicFourInfo(rec.transport, '55021720352285')).toEqual({
       ok: false,
       error: { kind: 'no-card' },
@@ -193,7 +169,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
 
   it('gives transport-failed when the card is taken away mid-read, and still switches off', async () => {
     const { reader } = readerWith(persona('yamada-taro'));
-    const rec = recording(reader.transport, (command, response) => {
+    const rec = recordingTransport(reader.transport, (command, response) => {
       if (command[1] === 0xb0) reader.remove();
       return response;
     });
@@ -204,7 +180,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
 
   it('recognises a card without the AP', async () => {
     const { reader } = readerWith(persona('yamada-taro'));
-    const rec = recording(reader.transport, (command, response) =>
+    const rec = recordingTransport(reader.transport, (command, response) =>
       command[2] === 0x04 ? fromHex('6A 82') : response,
     );
     expect(await readBasicFourInfo(rec.transport, '55021720352285')).toEqual({
@@ -222,7 +198,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
       return damaged;
     };
     const result = await readBasicFourInfo(
-      recording(reader.transport, corruptSex).transport,
+      recordingTransport(reader.transport, corruptSex).transport,
       '55021720352285',
     );
     expect(result).toEqual({
@@ -238,7 +214,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
         ? fromHex('FF 20 82 7F 00 DF 21 08 00 00 00 00 00 00 00 00 90 00')
         : response;
     expect(
-      await readBasicFourInfo(recording(reader.transport, huge).transport, '55021720352285'),
+      await readBasicFourInfo(recordingTransport(reader.transport, huge).transport, '55021720352285'),
     ).toMatchObject({
       ok: false,
       error: { kind: 'malformed-response' },
@@ -249,7 +225,7 @@ describe('readBasicFourInfo with 照合番号B (emulated card)', () => {
 describe('queryCollationBTriesLeft', () => {
   it('reports the tries left and spends none', async () => {
     const { reader } = readerWith(persona('sato-hanako'));
-    const rec = recording(reader.transport);
+    const rec = recordingTransport(reader.transport);
     expect(await queryCollationBTriesLeft(rec.transport)).toEqual({ ok: true, value: 10 });
     expect(await queryCollationBTriesLeft(rec.transport)).toEqual({ ok: true, value: 10 });
     expect(rec.verifiesWithData()).toEqual([]);
@@ -262,7 +238,7 @@ describe('credential hygiene', () => {
 
   it('overwrites the command that carried the 照合番号B with zeros', async () => {
     const { reader } = readerWith(persona('yamada-taro'));
-    const rec = recording(reader.transport);
+    const rec = recordingTransport(reader.transport);
     await readBasicFourInfo(rec.transport, '55021720352285');
     const verify = rec.sentBuffers[3];
     expect(verify?.length).toBe(5 + 14);
