@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toHex } from '../bytes.ts';
 import { createEmulatedReader } from '../emulator/emulated-reader.ts';
 import { MyNumberCardEmulator } from '../emulator/mynumber-card.ts';
 import { PERSONAS } from '../emulator/personas.ts';
 import { recordingTransport } from '../recording-transport.ts';
 import { scriptedTransport } from '../scripted-transport.ts';
-import type { CardTransport } from '../transport.ts';
 import { DriversLicenceEmulator, emulatedLicenceTransport } from './emulator.ts';
 import { LICENCE_NOTICE, type LicenceReadError, licenceErrorMessage } from './errors.ts';
 import { findLicencePersona, LICENCE_PERSONAS, type LicencePersona } from './personas.ts';

@@ -6,7 +6,6 @@ import { MyNumberCardEmulator } from '../emulator/mynumber-card.ts';
 import { cardFace, findPersona, PERSONAS, type Persona } from '../emulator/personas.ts';
 import { cardErrorMessage } from '../errors.ts';
 import { recordingTransport } from '../recording-transport.ts';
-import type { CardTransport } from '../transport.ts';
 import { queryCollationBTriesLeft, readBasicFourInfo } from './input-support-ap.ts';
 
 function persona(id: string): Persona {
