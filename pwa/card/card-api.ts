@@ -56,14 +56,15 @@ export interface ReadRequest {
 
 /**
  * The J-LIS CA keys are configuration, not code (cards.md §1.8: they are not on the card and
- * must come from an authoritative source). Until one is configured, signatures are reported as
- * not checked, while the digests still are.
+ * must come from an authoritative source). None is configured yet, so real cards are read with
+ * no trust store: the digests are checked, the issuer signature and the card-present challenge
+ * are reported as not checked ('signature-not-checked', 'card-present-not-checked').
  */
-const PRODUCTION_TRUST_STORE: TrustStore = {};
+const PRODUCTION_TRUST_STORE: TrustStore | undefined = undefined;
 
 interface CardSource {
   readonly transport: CardTransport;
-  readonly trustStore: TrustStore;
+  readonly trustStore: TrustStore | undefined;
   readonly demo?: ReturnType<typeof createDemoCards>;
 }
 

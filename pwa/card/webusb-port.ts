@@ -70,7 +70,7 @@ export function rcs380ReaderErrorMessage(e: Rcs380ReaderError): string {
     case 'webusb-unavailable':
       return 'このブラウザーではUSBカードリーダーを使えません。Chrome または Edge で、https のアドレスからこの画面を開き直してください（iPad・iPhone では使えません）。';
     case 'permission-refused':
-      return 'カードリーダーが選ばれませんでした。RC-S380 がUSBで接続されていることを確かめてから、もう一度「リーダーを接続」を押し、一覧から RC-S380 を選んで「接続」を押してください。';
+      return 'カードリーダーが選ばれませんでした。RC-S380 がUSBで接続されていることを確かめてから、もう一度「USBリーダーを接続」を押し、一覧から RC-S380 を選んで「接続」を押してください。';
     default:
       return rcs380ErrorMessage(e);
   }
@@ -197,16 +197,16 @@ function statusFailure(status: string | undefined): UsbFailure {
   return { kind: 'transfer-failed', detail: `USB status ${status ?? 'missing'}` };
 }
 
-function domName(e: unknown): string | undefined {
+export function domName(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'name' in e && typeof e.name === 'string'
     ? e.name
     : undefined;
 }
 
-function describe(e: unknown): string {
+export function describe(e: unknown): string {
   return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 200);
 }
 
-function navigatorUsb(): WebUsb | undefined {
+export function navigatorUsb(): WebUsb | undefined {
   return typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { usb?: WebUsb }).usb;
 }

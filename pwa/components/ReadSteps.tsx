@@ -23,6 +23,7 @@ const STEPS: readonly { readonly id: StepId; readonly label: string }[] = [
 export function failedStep(kind: string): StepId {
   switch (kind) {
     case 'transport-failed':
+    case 'reader-not-connected':
       return 'reader';
     case 'no-card':
     case 'not-mynumber-card':

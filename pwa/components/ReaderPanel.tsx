@@ -26,9 +26,9 @@ export function ReaderPanel({ cardKind, readerName, onReaderChanged, onCardChang
     [],
   );
 
-  const connect = async () => {
+  const connect = async (model: 'rcs380' | 'rcs300') => {
     setMessage(null);
-    const r = await card.connectUsbReader();
+    const r = await card.connectUsbReader({ model });
     if (!r.ok) setMessage(r.error);
     onReaderChanged();
   };
@@ -51,9 +51,14 @@ export function ReaderPanel({ cardKind, readerName, onReaderChanged, onCardChang
         ))}
         <div class="row">
           {routes.usbReader && (
-            <button type="button" onClick={() => void connect()} data-testid="connect-usb-reader">
-              USBリーダー（RC-S380）を接続
-            </button>
+            <>
+              <button type="button" onClick={() => void connect('rcs380')} data-testid="connect-usb-reader">
+                USBリーダーを接続
+              </button>
+              <button type="button" onClick={() => void connect('rcs300')} data-testid="connect-rcs300">
+                RC-S300 を接続（実験的・未検証）
+              </button>
+            </>
           )}
           {card.kind() === 'usb' && (
             <button type="button" onClick={backToDemo} data-testid="use-emulated-reader">

@@ -157,6 +157,11 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
           <form class="stack card-panel" onSubmit={submit}>
             <ReadSteps phase={phase} />
             <p>カードをリーダーに置き、券面の情報から照合番号Bを入力してください。暗証番号は使いません。</p>
+            {status.error && !error && (
+              <p class="message warn" role="status" data-testid="card-status-error">
+                {cardErrorMessage(status.error)}
+              </p>
+            )}
             {status.expired && expiredMessage && (
               <p class="message error" role="alert" data-testid="card-expired">
                 {expiredMessage}

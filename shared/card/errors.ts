@@ -6,6 +6,8 @@ import { type CollationBError, collationBErrorMessage } from './collation-b.ts';
 
 export type CardReadError =
   | { readonly kind: 'no-card' }
+  /** The USB reader was unplugged (or never connected): a new connection is needed, not a retry. */
+  | { readonly kind: 'reader-not-connected' }
   | { readonly kind: 'transport-failed'; readonly detail: string }
   /** The card answered SELECT of the 券面事項入力補助AP with 6A 82: not a My Number Card. */
   | { readonly kind: 'not-mynumber-card' }
@@ -49,6 +51,8 @@ const MANUAL_ENTRY = '読み取りができない場合は、本人確認書類�
 
 export function cardErrorMessage(e: CardReadError): string {
   switch (e.kind) {
+    case 'reader-not-connected':
+      return 'カードリーダーが接続されていません。USBケーブルを挿し直してから「USBリーダーを接続」を押してください。読み取れない間は手入力で進めてください。';
     case 'no-card':
       return 'カードが読み取れません。カードをリーダーの上に置いてから、もう一度「読み取る」を押してください。';
     case 'transport-failed':

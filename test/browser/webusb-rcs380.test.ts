@@ -59,7 +59,7 @@ describe('WebUSB RC-S380 adapter (fake navigator.usb in Chromium)', () => {
     const r = await requestRcs380();
     equal(r.ok ? 'ok' : r.error.kind, 'permission-refused');
     assert(
-      !r.ok && rcs380ReaderErrorMessage(r.error).includes('「リーダーを接続」'),
+      !r.ok && rcs380ReaderErrorMessage(r.error).includes('「USBリーダーを接続」'),
       'message says what to press',
     );
   });

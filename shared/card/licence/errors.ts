@@ -9,6 +9,7 @@ import { describeEntriesError, type LicenceEntriesError } from './entries.ts';
 
 export type LicenceReadError =
   | { readonly kind: 'no-card' }
+  | { readonly kind: 'reader-not-connected' }
   | { readonly kind: 'transport-failed'; readonly detail: string }
   | { readonly kind: 'security-not-satisfied' }
   | { readonly kind: 'file-not-found' }
@@ -30,6 +31,7 @@ export type LicenceReadError =
 export function fromCardReadError(e: CardReadError): LicenceReadError {
   switch (e.kind) {
     case 'no-card':
+    case 'reader-not-connected':
     case 'security-not-satisfied':
     case 'file-not-found':
       return { kind: e.kind };
@@ -51,6 +53,8 @@ export function licenceErrorMessage(e: LicenceReadError): string {
   switch (e.kind) {
     case 'no-card':
       return 'カードが読み取れません。運転免許証をリーダーの上に置いてから、もう一度「読み取る」を押してください。';
+    case 'reader-not-connected':
+      return `カードリーダーが接続されていません。USBケーブルを挿し直してから「USBリーダーを接続」を押してください。${MANUAL_ENTRY}`;
     case 'transport-failed':
       return `カードリーダーとの通信に失敗しました。免許証を置き直し、リーダーのケーブルを挿し直してから、もう一度「読み取る」を押してください。${MANUAL_ENTRY}`;
     case 'not-drivers-licence':

@@ -34,7 +34,7 @@ export function fromUsbFailure(f: UsbFailure): Rcs380Failure {
   }
 }
 
-const RECONNECT = 'USBケーブルを挿し直してから「リーダーを接続」を押してください。';
+const RECONNECT = 'USBケーブルを挿し直してから「USBリーダーを接続」を押してください。';
 const REPLACE_CARD = 'カードをリーダーの中央に置き直して、もう一度「読み取る」を押してください。';
 
 export function rcs380ErrorMessage(f: Rcs380Failure): string {
@@ -49,7 +49,7 @@ export function rcs380ErrorMessage(f: Rcs380Failure): string {
         `その後、${RECONNECT}`
       );
     case 'reader-denied':
-      return `ブラウザーがカードリーダーの使用を許可しませんでした。この画面を https で開いているか確かめ、「リーダーを接続」を押して RC-S380 を選んでください。`;
+      return `ブラウザーがカードリーダーの使用を許可しませんでした。この画面を https で開いているか確かめ、「USBリーダーを接続」を押して RC-S380 を選んでください。`;
     case 'usb-transfer-failed':
       return `カードリーダーとのUSB通信に失敗しました。${RECONNECT}`;
     case 'reader-protocol':
