@@ -28,6 +28,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          // A loaded CI machine runs the other projects beside these browsers: poll patiently.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
