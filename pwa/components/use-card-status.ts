@@ -8,6 +8,7 @@ import { useServices } from '../services.ts';
 export interface CardStatus {
   readonly checked: boolean;
   readonly expiryDate: string | null;
+  readonly serialNumber: string | null;
   readonly expired: boolean;
   readonly triesLeft: number | null;
   readonly error: CardReadError | null;
@@ -16,6 +17,7 @@ export interface CardStatus {
 const UNKNOWN: CardStatus = {
   checked: false,
   expiryDate: null,
+  serialNumber: null,
   expired: false,
   triesLeft: null,
   error: null,
@@ -35,6 +37,7 @@ export function useCardStatus(): [CardStatus, () => Promise<void>] {
     setStatus({
       checked: true,
       expiryDate: expiry.ok ? expiry.value.expiryDate : null,
+      serialNumber: expiry.ok ? expiry.value.serialNumber : null,
       expired: expiry.ok && isCardExpired(expiry.value, today),
       triesLeft: tries.ok ? tries.value : null,
       error: tries.ok ? null : tries.error,

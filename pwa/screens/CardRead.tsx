@@ -157,6 +157,12 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
           <form class="stack card-panel" onSubmit={submit}>
             <ReadSteps phase={phase} />
             <p>カードをリーダーに置き、券面の情報から照合番号Bを入力してください。暗証番号は使いません。</p>
+            {status.expiryDate && !status.expired && (
+              <p class="hint" data-testid="card-info">
+                カードの有効期限：{formatDateJa(status.expiryDate)}
+                {status.serialNumber && `（シリアル番号 ${status.serialNumber}）`}
+              </p>
+            )}
             {status.error && !error && (
               <p class="message warn" role="status" data-testid="card-status-error">
                 {cardErrorMessage(status.error)}

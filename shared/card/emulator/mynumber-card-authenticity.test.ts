@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../bytes.ts';
 import { importVerifyKey, sha256, sha256DigestInfo, verifyPkcs1Sha256 } from '../rsa.ts';
-import { MyNumberCardEmulator } from './mynumber-card.ts';
+import { fictionalSerial, MyNumberCardEmulator } from './mynumber-card.ts';
 import { findPersona, type Persona } from './personas.ts';
 import { encodeCertificateFile } from './signed-files.ts';
 import { TEST_CARD_KEY } from './test-ca.ts';
@@ -61,7 +61,7 @@ describe('emulated authenticity files and COMPUTE DIGITAL SIGNATURE', () => {
     const answers = run(card, SELECT_COMMON_AP, '00 A4 02 0C 02 00 01', '00 B2 01 04 00', '00 B2 02 04 00');
     expect(answers.slice(0, 2)).toEqual(['90 00', '90 00']);
     expect(answers[2]).toBe(
-      `01 1C ${toHex(new TextEncoder().encode('900000000000001131012035-02-17'.replaceAll('-', '')))} 90 00`,
+      `01 1C ${toHex(new TextEncoder().encode(`${fictionalSerial(yamada())}1310120350217`))} 90 00`,
     );
     expect(sw(answers[3])).toBe('6A 83');
     expect(run(card, '00 A4 02 0C 02 00 02', '00 B0 82 00 00', '00 20 00 80')).toEqual([

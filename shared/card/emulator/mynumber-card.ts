@@ -54,7 +54,12 @@ export interface EmulatorOptions {
 const SW_COMMAND_INCOMPATIBLE = 0x6981; // READ BINARY on a key EF
 const SW_WRONG_DATA = 0x6a80;
 const COMMON_CARD_INFO_EF = 0x0001;
-const FICTIONAL_SERIAL = '900000000000001'; // 15 digits, obviously not a real card's serial
+/** A fictional 15-digit card serial per persona: '9' + 14 digits from the persona id (FNV-1a). */
+export function fictionalSerial(persona: { readonly id: string }): string {
+  let h = 0x811c9dc5;
+  for (const c of persona.id) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return `9${String(h).padStart(14, '0').slice(-14)}`;
+}
 const nodeInspect: unique symbol = Symbol.for('nodejs.util.inspect.custom');
 
 // Every emulated card carries the same issuer certificate (one TEST municipality), built once.
@@ -103,7 +108,7 @@ export class MyNumberCardEmulator {
       [INPUT_SUPPORT_EF.cardKey, { bytes: () => (cardKeyFile ??= encodeCardKeyFile()), openedBy: anyKey }],
     ]);
     this.#commonCardInfo = encodeCommonCardInfo(
-      FICTIONAL_SERIAL,
+      fictionalSerial(persona),
       persona.municipalityCode ?? '13101',
       cardExpiryDate(persona),
     );

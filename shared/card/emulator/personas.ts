@@ -3,7 +3,8 @@
 // merely pass the check digit. Never put a real person's data here.
 // Each persona exercises something a real card does: the cards.md §1.6 fixture layout (yamada),
 // an 81 xx outer length (suzuki), an 82 xx xx length and a file over 256 bytes (tanaka),
-// the first day of 平成 (takahashi), a 令和 birth (suzuki), an expired card (ito).
+// the first day of 平成 (takahashi), a 令和 birth (suzuki), an expired card (ito), a long name
+// with characters outside JIS X 0208 and Shift_JIS (yoshida).
 import type { CollationBParts } from '../collation-b.ts';
 
 export interface Persona {
@@ -110,6 +111,21 @@ export const PERSONAS: readonly Persona[] = [
     pin: '8642',
     myNumber: '333333333332',
     municipalityCode: '23106',
+  },
+  {
+    id: 'yoshida-takaemon',
+    label: '𠮷田　髙右衛門之丞（外字に近い字・長い氏名）',
+    // 𠮷 (U+20BB7) lies outside JIS X 0208 and Shift_JIS, 髙 outside JIS X 0208: the characters
+    // that 外字 handling and legacy systems stumble on. UTF-8 on the card holds them as they are.
+    name: '𠮷田　髙右衛門之丞',
+    address: '京都府京都市上京区架空町通見本下る二丁目５６７番地の８９　架空コーポ見本１０２号室',
+    birthDate: '1958-11-23', // 昭和33年
+    sex: '1',
+    cardExpiryYear: 2032,
+    securityCode: '7306',
+    pin: '3570',
+    myNumber: '666666666664',
+    municipalityCode: '26102',
   },
 ];
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, fromHex } from '../bytes.ts';
 import { createEmulatedReader } from '../emulator/emulated-reader.ts';
-import { MyNumberCardEmulator } from '../emulator/mynumber-card.ts';
+import { fictionalSerial, MyNumberCardEmulator } from '../emulator/mynumber-card.ts';
 import { cardExpiryDate, findPersona, PERSONAS, type Persona } from '../emulator/personas.ts';
 import { encodeCommonCardInfo } from '../emulator/signed-files.ts';
 import { recordingTransport } from '../recording-transport.ts';
@@ -23,7 +23,11 @@ describe('readCardExpiry (共通AP EF 0001 record 1, no credential)', () => {
       const rec = recordingTransport(reader.transport);
       expect(await readCardExpiry(rec.transport)).toEqual({
         ok: true,
-        value: { expiryDate: cardExpiryDate(p), municipalityCode: p.municipalityCode },
+        value: {
+          serialNumber: fictionalSerial(p),
+          expiryDate: cardExpiryDate(p),
+          municipalityCode: p.municipalityCode,
+        },
       });
       expect(rec.log).toEqual([
         'connect',
@@ -62,7 +66,7 @@ describe('parseCommonCardInfo', () => {
     const record = concatBytes(fromHex('01 1C'), new TextEncoder().encode('4000000127198431322120350217'));
     expect(parseCommonCardInfo(record)).toEqual({
       ok: true,
-      value: { expiryDate: '2035-02-17', municipalityCode: '13221' },
+      value: { serialNumber: '400000012719843', expiryDate: '2035-02-17', municipalityCode: '13221' },
     });
     expect(parseCommonCardInfo(encodeCommonCardInfo('900000000000001', '13101', '2035-02-17'))).toMatchObject(
       { ok: true },

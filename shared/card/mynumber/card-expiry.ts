@@ -3,7 +3,7 @@
 // record 1 is free to read: simple TLV 01 1C + 28 ASCII digits = 15-digit serial number,
 // 5-digit municipality code, expiry YYYYMMDD (myna-card src/ap/common.rs, confirmed against the
 // expiry year in 照合番号B; an older tool reads it as a manufacture number). The record is not
-// signed: fine for a warning, not evidence. The serial number is not returned (not needed).
+// signed: fine for a warning and for staff to compare with the card, not evidence.
 import { err, ok, type Result } from '../../result.ts';
 import { parseIsoDate } from '../../wareki.ts';
 import { SW } from '../apdu.ts';
@@ -14,6 +14,8 @@ import type { CardTransport } from '../transport.ts';
 import { COMMON_AP_AID } from './identifiers.ts';
 
 export interface CardExpiry {
+  /** The card's 15-digit serial number (cards.md §1.10; an older tool calls it a manufacture number). */
+  readonly serialNumber: string;
   /** 有効期限, 'YYYY-MM-DD'. The card can be used through this day. */
   readonly expiryDate: string;
   /** 全国地方公共団体コード (5 digits, no check digit) of the issuing municipality. */
@@ -26,7 +28,7 @@ const CARD_INFO_EF = 0x0001;
 const CARD_INFO_TAG = 0x01;
 const CARD_INFO_LENGTH = 28;
 
-/** Record 1 of 共通AP EF 0001 → expiry and municipality. Pure; never throws. */
+/** Record 1 of 共通AP EF 0001 → serial, municipality and expiry. Pure; never throws. */
 export function parseCommonCardInfo(record: Uint8Array): Result<CardExpiry, CommonCardInfoError> {
   if (record.length < 2 + CARD_INFO_LENGTH || record[0] !== CARD_INFO_TAG || record[1] !== CARD_INFO_LENGTH)
     return err({ kind: 'wrong-shape' });
@@ -35,7 +37,7 @@ export function parseCommonCardInfo(record: Uint8Array): Result<CardExpiry, Comm
   const text = String.fromCharCode(...digits);
   const expiry = `${text.slice(20, 24)}-${text.slice(24, 26)}-${text.slice(26, 28)}`;
   if (!parseIsoDate(expiry)) return err({ kind: 'bad-expiry-date' });
-  return ok({ expiryDate: expiry, municipalityCode: text.slice(15, 20) });
+  return ok({ serialNumber: text.slice(0, 15), expiryDate: expiry, municipalityCode: text.slice(15, 20) });
 }
 
 /** True when `today` ('YYYY-MM-DD', from the caller's Clock) is after the expiry date. */
