@@ -21,7 +21,7 @@ export default defineConfig({
       injectRegister: false, // pwa/sw-register.ts registers it with workbox-window
       includeManifestIcons: false, // the glob below already precaches every icon
       manifest,
-      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,wasm}'] },
+      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,wasm,json}'] },
     }),
   ],
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/healthz': 'http://127.0.0.1:8787' } },

@@ -54,14 +54,6 @@ export interface ReadRequest {
   readonly confirmLastTry?: boolean;
 }
 
-/**
- * The J-LIS CA keys are configuration, not code (cards.md §1.8: they are not on the card and
- * must come from an authoritative source). None is configured yet, so real cards are read with
- * no trust store: the digests are checked, the issuer signature and the card-present challenge
- * are reported as not checked ('signature-not-checked', 'card-present-not-checked').
- */
-const PRODUCTION_TRUST_STORE: TrustStore | undefined = undefined;
-
 interface CardSource {
   readonly transport: CardTransport;
   readonly trustStore: TrustStore | undefined;
@@ -103,8 +95,13 @@ export function emulatedSource(): CardSource {
   return { transport: reader.transport, trustStore: EMULATOR_TRUST_STORE, demo: createDemoCards(reader) };
 }
 
-export function usbSource(transport: CardTransport): CardSource {
-  return { transport, trustStore: PRODUCTION_TRUST_STORE };
+/**
+ * A real reader. The J-LIS CA keys are configuration, not code (cards.md §1.8: they are not on
+ * the card): public/trust-store.json (trust-store-config.ts). Without one, the digests are still
+ * checked and the issuer signature and card-present challenge are reported as not checked.
+ */
+export function usbSource(transport: CardTransport, trustStore: TrustStore | undefined): CardSource {
+  return { transport, trustStore };
 }
 
 export function createCardApi(source: CardSource = emulatedSource()) {

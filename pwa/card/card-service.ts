@@ -5,6 +5,8 @@
 // session is dropped, so staff are sent to 「USBリーダーを接続」 instead of retrying a dead device.
 import * as Comlink from 'comlink';
 import type { CardReadError } from '../../shared/card/errors.ts';
+import type { TrustStore } from '../../shared/card/mynumber/trust-store.ts';
+import { parseTrustStoreConfig } from '../../shared/card/mynumber/trust-store-config.ts';
 import type { CardTransport } from '../../shared/card/transport.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { type CardApi, createCardApi, usbSource } from './card-api.ts';
@@ -32,6 +34,17 @@ async function openUsb(model: UsbModel, chooser: boolean): Promise<Result<CardTr
   const r = chooser ? await requestRcs380() : await pairedRcs380();
   if (!r) return err('接続済みのカードリーダーがありません。「USBリーダーを接続」を押してください。');
   return r.ok ? ok(r.value) : err(rcs380ReaderErrorMessage(r.error));
+}
+
+/** The municipality's J-LIS CA keys (public/trust-store.json, precached for offline use). */
+async function configuredTrustStore(): Promise<TrustStore | undefined> {
+  try {
+    const response = await fetch('/trust-store.json');
+    const parsed = parseTrustStoreConfig(response.ok ? await response.json() : undefined);
+    return parsed.ok ? parsed.value : undefined; // a broken file = no CA configured
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every read of an unplugged reader: a typed error pointing to 「USBリーダーを接続」. */
@@ -79,7 +92,7 @@ export function createCardService(): CardService {
       const opened = await openUsb(model, chooser);
       if (!opened.ok) return opened;
       await usb?.endSession();
-      usb = createCardApi(usbSource(opened.value));
+      usb = createCardApi(usbSource(opened.value, await configuredTrustStore()));
       kind = 'usb';
       return ok(opened.value.readerName);
     },
