@@ -64,9 +64,6 @@ describe('照合番号B read with the cards.md §1.8 checks', () => {
       value: { evidence: { checks: expect.arrayContaining(['signature-ok']) } },
     });
     const counted = next.commands();
-    console.info(
-      `APDUs, 照合番号B read with digest + signature check (certificate known): ${counted.length}`,
-    );
     expect(counted).toEqual([
       '00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08',
       '00 A4 02 0C 02 00 15',

@@ -62,7 +62,6 @@ describe('readWithPin', () => {
       '00 B0 81 00 00', // EF 0001, physical 17 bytes
       '00 B0 82 00 00',
     ]);
-    console.info(`APDUs, PIN read with My Number, digests + signature (first card): ${commands.length}`);
     expect(commands.length).toBe(11);
   });
 
