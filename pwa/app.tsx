@@ -131,8 +131,9 @@ export function App() {
           evidence={screen.card.evidence}
           initial={screen.values ?? screen.card.fields}
           onBack={() => setScreen({ name: 'card', procedureId: procedure.id })}
-          onConfirm={(values) => {
-            void services.staffLock.lock();
+          onConfirm={async (values) => {
+            // The lock is on disk before the resident sees the screen: a reload lands on the unlock.
+            await services.staffLock.lock();
             setScreen({ name: 'resident', procedureId: procedure.id, card: screen.card, values });
           }}
         />

@@ -38,6 +38,16 @@ describe('parseApplicationEnvelope', () => {
     expect(checks.ok || checks.error).toEqual({ kind: 'bad-envelope', field: 'card.checks' });
   });
 
+  it('refuses instants that match the pattern but do not exist (they would make the store fail)', () => {
+    for (const createdAt of ['2026-02-30T00:00:00Z', '2026-99-99T99:99:99Z', '2026-12-01T24:00:00.000Z']) {
+      const r = parseApplicationEnvelope({ ...tennyuEnvelope(), createdAt });
+      expect(r.ok || r.error).toEqual({ kind: 'bad-envelope', field: 'createdAt' });
+    }
+    expect(parseApplicationEnvelope({ ...tennyuEnvelope(), createdAt: '2026-12-01T09:00:00Z' }).ok).toBe(
+      true,
+    );
+  });
+
   it('never throws on arbitrary JSON and accepts nothing that lacks a valid id', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

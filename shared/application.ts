@@ -53,6 +53,13 @@ const CARD_SOURCES: readonly CardEvidence['source'][] = [
 ];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** A UTC instant that exists (2026-02-30T… matches the pattern but is no day). */
+function isInstant(v: unknown): v is string {
+  if (typeof v !== 'string' || !ISO_INSTANT.test(v)) return false;
+  const t = Date.parse(v);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 19) === v.slice(0, 19);
+}
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
 
 /** What was checked is a short machine word ('read-ok', 'digests-ok'), never free text. */
@@ -70,7 +77,7 @@ export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnve
   const bad = (field: string) => err({ kind: 'bad-envelope' as const, field });
   if (input.version !== ENVELOPE_VERSION) return bad('version');
   if (typeof input.id !== 'string' || !UUID.test(input.id)) return bad('id');
-  if (typeof input.createdAt !== 'string' || !ISO_INSTANT.test(input.createdAt)) return bad('createdAt');
+  if (!isInstant(input.createdAt)) return bad('createdAt');
   if (typeof input.procedure !== 'string') return bad('procedure');
   const procedure = findProcedure(input.procedure);
   if (!procedure) return err({ kind: 'unknown-procedure', procedure: input.procedure.slice(0, 40) });
@@ -92,8 +99,7 @@ export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnve
     !PNG_DATA_URL.test(signature.png)
   )
     return bad('signature.png');
-  if (typeof signature.signedAt !== 'string' || !ISO_INSTANT.test(signature.signedAt))
-    return bad('signature.signedAt');
+  if (!isInstant(signature.signedAt)) return bad('signature.signedAt');
 
   if (!isRecord(input.fields)) return bad('fields');
   const problems = validateFields(procedure, input.fields);

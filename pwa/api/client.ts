@@ -52,13 +52,29 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = fetch.bind(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(request),
       }),
-    submit: (envelope, token) =>
-      call<Receipt>(API.applications, {
+    async submit(envelope, token) {
+      const r = await call<Receipt>(API.applications, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(envelope),
-      }),
+      });
+      // The receipt is what lets the tablet wipe the data: a 2xx from anything but our back office
+      // (a proxy, a captive portal, a wrong URL) must not count as one.
+      return r.ok && !isReceiptFor(r.value, envelope.id) ? err({ kind: 'unreachable' }) : r;
+    },
   };
+}
+
+function isReceiptFor(value: unknown, id: string): value is Receipt {
+  const r = value as Partial<Receipt> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    r.id === id &&
+    typeof r.receiptNumber === 'string' &&
+    /^R\d{6}-\d{4,}$/.test(r.receiptNumber) &&
+    typeof r.receivedAt === 'string'
+  );
 }
 
 function internal(status: number): ClientError {

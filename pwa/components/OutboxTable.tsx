@@ -11,7 +11,11 @@ const STATE_LABEL = {
 
 export function OutboxTable() {
   const entries = useOutbox();
-  const { sync } = useServices();
+  const { sync, outbox } = useServices();
+  const resend = async (id: string) => {
+    await outbox.requeue(id);
+    await sync.syncNow();
+  };
   if (entries.length === 0) return null;
   const pending = entries.filter((e) => e.state === 'pending').length;
   return (
@@ -43,6 +47,11 @@ export function OutboxTable() {
               <td>
                 {STATE_LABEL[e.state]}
                 {e.lastError && <div class="hint">{e.lastError}</div>}
+                {e.state === 'rejected' && (
+                  <button type="button" onClick={() => void resend(e.id)} data-testid="outbox-resend">
+                    もう一度送信する
+                  </button>
+                )}
               </td>
               <td>{e.receiptNumber ?? '—'}</td>
             </tr>

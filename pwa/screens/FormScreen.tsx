@@ -12,7 +12,7 @@ interface Props {
   readonly evidence: CardEvidence;
   readonly initial: Readonly<Record<string, string>>;
   readonly onBack: () => void;
-  readonly onConfirm: (values: Record<string, string>) => void;
+  readonly onConfirm: (values: Record<string, string>) => void | Promise<void>;
 }
 
 export function FormScreen({ procedure, fromCard, evidence, initial, onBack, onConfirm }: Props) {
@@ -36,7 +36,7 @@ export function FormScreen({ procedure, fromCard, evidence, initial, onBack, onC
       document.getElementById(`field-${problems[0]?.key}`)?.focus();
       return;
     }
-    onConfirm(normalised);
+    void onConfirm(normalised);
   };
 
   return (

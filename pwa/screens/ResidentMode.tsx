@@ -27,11 +27,18 @@ export function ResidentMode({ procedure, values, onSign, onStaffExit }: Props) 
   const [unlocking, setUnlocking] = useState(false);
   const onChange = useCallback((png: string | null) => setSignature(png), []);
 
+  const [failed, setFailed] = useState(false);
   const sign = async () => {
     if (!signature) return;
     setBusy(true);
-    await onSign(signature);
-    setBusy(false);
+    setFailed(false);
+    try {
+      await onSign(signature);
+    } catch {
+      setFailed(true); // nothing was saved: the outbox write is one transaction
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -51,6 +58,11 @@ export function ResidentMode({ procedure, values, onSign, onStaffExit }: Props) 
         内容に間違いがなければ、下の枠に指またはペンで署名してください。間違いがあれば職員にお知らせください。
       </p>
       <SignaturePad onChange={onChange} label="署名欄" />
+      {failed && (
+        <p class="message error" role="alert" data-testid="sign-failed">
+          申請をこの端末に保存できませんでした（まだ保存されていません）。もう一度「この内容で申請する」を押してください。続けて失敗するときは職員にお知らせください。
+        </p>
+      )}
       <div class="row">
         <button
           class="primary"

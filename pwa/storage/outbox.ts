@@ -98,6 +98,13 @@ export class Outbox {
     });
   }
 
+  /** Staff send a refused application again (e.g. after the back office was fixed). */
+  async requeue(id: string): Promise<void> {
+    await this.update(id, (row) => {
+      if (row.state === 'rejected' && row.sealed) row.state = 'pending';
+    });
+  }
+
   subscribe(listener: OutboxListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

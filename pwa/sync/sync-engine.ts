@@ -20,7 +20,9 @@ export interface SyncEngineOptions {
   readonly onAuthRequired?: () => void;
 }
 
-const PERMANENT = new Set(['bad-request', 'conflict', 'too-large', 'unsupported-media-type', 'not-found']);
+// Refusals of the content itself. 'not-found' is not one: it is what a wrong URL or an older
+// server answers, so it stays pending and is retried.
+const PERMANENT = new Set(['bad-request', 'conflict', 'too-large', 'unsupported-media-type']);
 
 export class SyncEngine {
   private running: Promise<SyncReport> | undefined;

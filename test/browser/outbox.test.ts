@@ -72,3 +72,16 @@ describe('Outbox (IndexedDB)', () => {
     equal((await outbox2.envelope(e.id))?.fields.name, RESIDENT.name, 'reopened and decrypted');
   });
 });
+
+describe('Outbox: refused applications', () => {
+  it('keeps a refused application sealed and lets staff send it again', async () => {
+    const { outbox } = await freshOutbox();
+    const e = tennyuEnvelope();
+    await outbox.enqueue(e);
+    await outbox.markRejected(e.id, '内容が異なります');
+    equal((await outbox.pending()).length, 0, 'not pending while refused');
+    await outbox.requeue(e.id);
+    equal((await outbox.pending()).map((p) => p.id), [e.id], 'pending again');
+    equal((await outbox.envelope(e.id))?.id, e.id, 'data still there');
+  });
+});

@@ -55,7 +55,11 @@ export async function presentKey(
     const status = await openKey(transport, key);
     if (!status.ok) return status;
     if (status.value.kind === 'blocked') return err(blocked(key));
-    if (status.value.kind === 'tries-left' && status.value.triesLeft <= 1 && !confirmLastTry) {
+    // Without a count (90 00 "already verified" / 63 00 "no limit") the last-try rule cannot be
+    // kept, and a fresh session is never verified: refuse rather than spend a try blind.
+    if (status.value.kind === 'already-verified') return err({ kind: 'unexpected-status', sw: SW.success });
+    if (status.value.kind === 'no-limit') return err({ kind: 'unexpected-status', sw: 0x6300 });
+    if (status.value.triesLeft <= 1 && !confirmLastTry) {
       return err({ kind: 'last-try-needs-confirmation', key, triesLeft: status.value.triesLeft });
     }
     const verified = await verifyKey(transport, secret);

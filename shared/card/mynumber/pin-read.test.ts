@@ -7,6 +7,7 @@ import { cardFace, findPersona, type Persona } from '../emulator/personas.ts';
 import { EMULATOR_TRUST_STORE } from '../emulator/test-ca.ts';
 import { cardErrorMessage } from '../errors.ts';
 import { recordingTransport } from '../recording-transport.ts';
+import { scriptedTransport } from '../scripted-transport.ts';
 import { queryTriesLeft, readBasicFourInfo } from './input-support-ap.ts';
 import { readWithPin } from './pin-read.ts';
 
@@ -219,5 +220,17 @@ describe('personal data never reaches logs, errors or messages', () => {
     ];
     expect(spies.every((s) => s.mock.calls.length === 0)).toBe(true);
     for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);
+  });
+});
+
+describe('no count, no VERIFY', () => {
+  it('refuses to send the PIN or 照合番号B when the card does not report its tries (90 00 / 63 00)', async () => {
+    for (const answer of ['90 00', '63 00']) {
+      // SELECT AP, SELECT key EF, empty VERIFY answered without a count.
+      const t = scriptedTransport(['90 00', '90 00', answer]);
+      const r = await readWithPin(t, '1234', { needMyNumber: true });
+      expect(r.ok).toBe(false);
+      expect(t.sent.some((c) => c.startsWith('00 20 00 80 04'))).toBe(false);
+    }
   });
 });
