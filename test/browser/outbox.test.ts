@@ -81,7 +81,11 @@ describe('Outbox: refused applications', () => {
     await outbox.markRejected(e.id, '内容が異なります');
     equal((await outbox.pending()).length, 0, 'not pending while refused');
     await outbox.requeue(e.id);
-    equal((await outbox.pending()).map((p) => p.id), [e.id], 'pending again');
+    equal(
+      (await outbox.pending()).map((p) => p.id),
+      [e.id],
+      'pending again',
+    );
     equal((await outbox.envelope(e.id))?.id, e.id, 'data still there');
   });
 });
