@@ -2,11 +2,15 @@
 // 運転免許証 暗証番号1, or the My Number Card PIN when the procedure legally needs the number.
 // Lockout rules as cards.md §0.2: the tries are read first without spending one, nothing is
 // retried by itself, and the last try opens the pad only after staff tick the consequence.
+// While the tablet is with the resident it is locked like resident mode: the lock is on disk, the
+// staff screen behind the pad is inert, and the tablet only comes back through the staff password.
+import { createPortal } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { Result } from '../../shared/result.ts';
 import { useServices } from '../services.ts';
 import { PinPad } from './PinPad.tsx';
 import type { ReadPhase } from './ReadSteps.tsx';
+import { StaffUnlock } from './StaffUnlock.tsx';
 import { useResidentLock } from './use-resident-lock.ts';
 
 export interface PinRead<T> {
@@ -33,12 +37,15 @@ interface Props<T> {
 }
 
 export function PinUnlock<T>({ spec, refreshKey, refusal, onPhase, onRead }: Props<T>) {
-  const { card } = useServices();
+  const { card, staffLock } = useServices();
   const [triesLeft, setTriesLeft] = useState<number | null>(null);
-  const [padOpen, setPadOpen] = useState(false);
+  const [overlay, setOverlay] = useState<'pad' | 'handback' | null>(null);
+  const [outcome, setOutcome] = useState<Awaited<ReturnType<PinRead<T>['read']>> | 'reading' | null>(null);
+  const padOpen = overlay !== null;
   const [confirmLastTry, setConfirmLastTry] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useResidentLock(padOpen);
+  useInertApp(padOpen);
 
   const refresh = async () => {
     const r = await spec.triesLeft();
@@ -52,19 +59,32 @@ export function PinUnlock<T>({ spec, refreshKey, refusal, onPhase, onRead }: Pro
     void refresh().then((seen) => onPhase({ phase: 'idle', cardSeen: seen }));
   }, [card, refreshKey]);
 
+  const openPad = async () => {
+    await staffLock.lock(); // a reload while the resident holds the tablet lands on the unlock
+    setOverlay('pad');
+  };
+
   const read = async (pin: string) => {
-    setPadOpen(false);
+    setOverlay('handback');
+    setOutcome('reading');
     onPhase({ phase: 'reading' });
     const r = await spec.read(pin, confirmLastTry);
     setConfirmLastTry(false);
-    if (r.ok) {
-      onRead(r.value);
+    setOutcome(r);
+  };
+
+  // The result is shown once the tablet is back with staff (and the read has finished).
+  useEffect(() => {
+    if (overlay !== null || outcome === null || outcome === 'reading') return;
+    setOutcome(null);
+    if (outcome.ok) {
+      onRead(outcome.value);
       return;
     }
-    onPhase({ phase: 'failed', error: r.error });
-    setError(r.error.message);
-    await refresh();
-  };
+    onPhase({ phase: 'failed', error: outcome.error });
+    setError(outcome.error.message);
+    void refresh();
+  }, [overlay, outcome]);
 
   const lastTry = triesLeft === 1;
   return (
@@ -100,20 +120,43 @@ export function PinUnlock<T>({ spec, refreshKey, refusal, onPhase, onRead }: Pro
         type="button"
         class="primary"
         disabled={Boolean(refusal) || triesLeft === null || triesLeft === 0 || (lastTry && !confirmLastTry)}
-        onClick={() => setPadOpen(true)}
+        onClick={() => void openPad()}
         data-testid="open-pin-pad"
       >
         ご本人に{spec.pinLabel}を入力してもらう
       </button>
-      {padOpen && (
-        <div class="overlay" role="dialog" aria-modal="true">
-          <PinPad
-            triesLeft={triesLeft}
-            onSubmit={(pin) => void read(pin)}
-            onCancel={() => setPadOpen(false)}
-          />
-        </div>
-      )}
+      {overlay &&
+        createPortal(
+          <div class="overlay" role="dialog" aria-modal="true">
+            {overlay === 'pad' ? (
+              <PinPad
+                triesLeft={triesLeft}
+                onSubmit={(pin) => void read(pin)}
+                onCancel={() => setOverlay('handback')}
+              />
+            ) : (
+              <section class="resident stack" data-testid="hand-back">
+                <h2>ありがとうございました</h2>
+                <p>タブレットを職員にお返しください。</p>
+                {outcome === 'reading' && <p aria-busy="true">カードを読み取っています…</p>}
+                <StaffUnlock onUnlocked={() => setOverlay(null)} />
+              </section>
+            )}
+          </div>,
+          document.body,
+        )}
     </div>
   );
+}
+
+/** Everything behind the overlay is unreachable by touch, keyboard and screen readers. */
+function useInertApp(active: boolean): void {
+  useEffect(() => {
+    const app = document.getElementById('app');
+    if (!app || !active) return;
+    app.inert = true;
+    return () => {
+      app.inert = false;
+    };
+  }, [active]);
 }

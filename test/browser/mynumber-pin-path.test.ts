@@ -5,6 +5,8 @@ import { h, render } from 'preact';
 import { createCardService } from '../../pwa/card/card-service.ts';
 import { CardRead, type CardResult } from '../../pwa/screens/CardRead.tsx';
 import { type Services, ServicesContext } from '../../pwa/services.ts';
+import { StaffLock } from '../../pwa/staff-lock.ts';
+import { openKakanaiDB } from '../../pwa/storage/db.ts';
 import { findPersona, type Persona } from '../../shared/card/emulator/personas.ts';
 import type { ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { assert, equal } from './assert.ts';
@@ -29,12 +31,17 @@ const until = async (check: () => boolean, what: string) => {
   throw new Error(`timed out waiting for ${what}`);
 };
 
-function mount() {
+const STAFF_PASSWORD = 'staff-password-for-this-test';
+
+async function mount() {
   const host = document.createElement('div');
+  host.id = 'app'; // PinUnlock makes #app inert while the resident holds the tablet
   document.body.append(host);
   const read: CardResult[] = [];
   const card = createCardService();
-  const services = { card } as unknown as Services; // the screen uses only the card service
+  const staffLock = new StaffLock(await openKakanaiDB(`kakanai-test-${crypto.randomUUID()}`));
+  await staffLock.remember(STAFF_PASSWORD);
+  const services = { card, staffLock } as unknown as Services; // the screen uses these two
   render(
     h(ServicesContext.Provider, {
       value: services,
@@ -46,13 +53,26 @@ function mount() {
     }),
     host,
   );
-  const $ = (id: string) => host.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+  // The PIN pad and the hand-back screen are portaled to document.body.
+  const $ = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
   const typePin = async (pin: string) => {
     ($('open-pin-pad') as HTMLButtonElement).click();
     await until(() => $('pin-pad') !== null, 'the PIN pad');
+    assert(host.inert, 'the staff screen behind the pad is inert');
+    assert(await staffLock.isLocked(), 'the lock is on disk while the resident holds the tablet');
     for (const d of pin) ($(`pin-key-${d}`) as HTMLButtonElement).click();
     await new Promise((r) => setTimeout(r, 20));
     ($('pin-submit') as HTMLButtonElement).click();
+    // The tablet goes back to staff: only the staff password closes the hand-back screen.
+    await until(() => $('hand-back') !== null, 'the hand-back screen');
+    const password = $('unlock-password') as HTMLInputElement;
+    password.value = STAFF_PASSWORD;
+    password.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    ($('unlock-submit') as HTMLButtonElement).click();
+    await until(() => $('hand-back') === null, 'back with staff');
+    await until(() => !host.inert, 'the staff screen usable again');
+    assert(!(await staffLock.isLocked()), 'unlocked');
   };
   return { host, read, card, $, typePin };
 }
@@ -60,7 +80,7 @@ function mount() {
 describe('reading screen: the My Number PIN path', () => {
   it('reads the number with every check after the resident types the PIN; the last try waits for staff', async () => {
     const persona = findPersona('sato-hanako') as Persona;
-    const { host, read, card, $, typePin } = mount();
+    const { host, read, card, $, typePin } = await mount();
     await until(() => $(`demo-card-${persona.id}`) !== null, 'the demo cards');
     ($(`demo-card-${persona.id}`) as HTMLButtonElement).click();
     await until(() => $('pin-tries-left')?.textContent?.includes('3回') === true, 'tries left 3');

@@ -3,7 +3,7 @@
 // the tries left; the last try needs the staff's explicit decision; an expired licence is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLicencePersona, type LicencePersona } from '../../shared/card/licence/personas.ts';
-import { type Stack, signIn, startStack } from './stack.ts';
+import { DEMO, type Stack, signIn, startStack } from './stack.ts';
 import { placeCard } from './tablet.ts';
 
 let stack: Stack;
@@ -26,6 +26,11 @@ async function typePin(pin: string): Promise<void> {
   await page.getByTestId('pin-pad').waitFor();
   for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
   await page.getByTestId('pin-submit').click();
+  // The resident hands the tablet back; only the staff password closes the hand-back screen.
+  await page.getByTestId('hand-back').waitFor();
+  await page.getByTestId('unlock-password').fill(DEMO.password);
+  await page.getByTestId('unlock-submit').click();
+  await page.getByTestId('hand-back').waitFor({ state: 'detached' });
 }
 
 describe('運転免許証 at the counter', () => {
@@ -66,6 +71,20 @@ describe('運転免許証 at the counter', () => {
     await typePin(kigen.pin1);
     await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('有効期限');
     expect(await page.getByTestId('field-name').count()).toBe(0);
+  });
+
+  it('a resident who cancels the PIN pad cannot reach the staff screens, even by reloading', async () => {
+    const { page } = stack;
+    await page.getByTestId('open-pin-pad').click();
+    await page.getByTestId('pin-cancel').click();
+    await page.getByTestId('hand-back').waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.reload();
+    await page.getByTestId('staff-unlock').waitFor();
+    expect(await page.getByTestId('procedure-tennyu').count()).toBe(0);
+    await page.getByTestId('unlock-password').fill(DEMO.password);
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('procedure-tennyu').waitFor();
   });
 
   it('the PIN never left the tablet and was never logged', () => {
