@@ -52,6 +52,17 @@ export function App() {
     })();
   }, [services]);
 
+  // Another tab handed the tablet to a resident: this one must not stay on a staff screen.
+  useEffect(
+    () =>
+      services.staffLock.onLockedElsewhere(() =>
+        setScreen((current) =>
+          current.name === 'resident' || current.name === 'done' ? current : { name: 'locked' },
+        ),
+      ),
+    [services],
+  );
+
   const toMenu = () => {
     void services.card.endSession();
     setScreen({ name: 'menu' });

@@ -25,7 +25,18 @@ async function derive(password: string, salt: Uint8Array): Promise<ArrayBuffer> 
 }
 
 export class StaffLock {
+  // Other tabs of the app on this tablet hear about the lock, so none stays on a staff screen.
+  private readonly channel =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel('kakanai-lock') : null;
+
   constructor(private readonly db: IDBPDatabase<KakanaiDB>) {}
+
+  /** Called in every other tab when one tab hands the tablet to a resident. */
+  onLockedElsewhere(listener: () => void): () => void {
+    const handler = (e: MessageEvent) => e.data === 'locked' && listener();
+    this.channel?.addEventListener('message', handler);
+    return () => this.channel?.removeEventListener('message', handler);
+  }
 
   async remember(password: string): Promise<void> {
     const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -50,6 +61,7 @@ export class StaffLock {
   /** Persisted so that a reload in resident mode does not drop back into the staff screens. */
   async lock(): Promise<void> {
     await this.db.put('settings', true, LOCKED);
+    this.channel?.postMessage('locked');
   }
 
   async unlock(): Promise<void> {

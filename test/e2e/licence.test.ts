@@ -87,6 +87,24 @@ describe('運転免許証 at the counter', () => {
     await page.getByTestId('procedure-tennyu').waitFor();
   });
 
+  it('another open tab of the app locks too when the tablet goes to the resident', async () => {
+    const { page, tablet, server } = stack;
+    const other = await tablet.newPage();
+    await other.goto(server.url);
+    await other.getByTestId('procedure-tennyu').waitFor();
+    await page.getByTestId('procedure-tennyu').click();
+    await page.getByTestId('card-kind-licence').click();
+    await placeCard(page, `licence:${menkyo.id}`);
+    await page.getByTestId('open-pin-pad').click();
+    await other.getByTestId('staff-unlock').waitFor();
+    expect(await other.getByTestId('procedure-tennyu').count()).toBe(0);
+    await page.getByTestId('pin-cancel').click();
+    await page.getByTestId('unlock-password').fill(DEMO.password);
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('hand-back').waitFor({ state: 'detached' });
+    await other.close();
+  });
+
   it('the PIN never left the tablet and was never logged', () => {
     const pins = [menkyo.pin1, kigen.pin1];
     for (const pin of pins) {
