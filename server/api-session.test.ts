@@ -127,4 +127,18 @@ describe.each(TEST_STORES)('sessions on %s', (store) => {
       actor: 'staff:demo',
     });
   });
+  it('slows down password guessing: 5 failures lock the staff ID for 5 minutes, even for the right password', async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await signInRaw({ username: 'demo', password: `guess-${i}` })).status).toBe(401);
+    const locked = await signInRaw({ username: 'demo', password: 'kakanai-demo' });
+    expect(locked.status).toBe(429);
+    const body = (await locked.json()) as { error: { kind: string; message: string } };
+    expect(body.error.kind).toBe('too-many-attempts');
+    expect(body.error.message).toContain('分ほどログインできません');
+    office.clock.advance(5 * 60_000 + 1);
+    expect((await signInRaw({ username: 'demo', password: 'kakanai-demo' })).status).toBe(200);
+    // A success clears the count: one more failure does not lock again.
+    expect((await signInRaw({ username: 'demo', password: 'wrong' })).status).toBe(401);
+    expect((await signInRaw({ username: 'demo', password: 'kakanai-demo' })).status).toBe(200);
+  });
 });

@@ -13,12 +13,13 @@ export type BackOfficeError =
   | { readonly kind: 'bad-query'; readonly parameter: string }
   | { readonly kind: 'unauthenticated' }
   | { readonly kind: 'bad-credentials' }
+  | { readonly kind: 'too-many-attempts'; readonly retryAfterMinutes: number }
   | { readonly kind: 'application-not-found' }
   | { readonly kind: 'route-not-found' }
   | { readonly kind: 'id-conflict' }
   | { readonly kind: 'internal' };
 
-export type HttpErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 500;
+export type HttpErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 429 | 500;
 
 export interface HttpError {
   readonly status: HttpErrorStatus;
@@ -33,6 +34,7 @@ const STATUS: Readonly<Record<ApiErrorKind, HttpErrorStatus>> = {
   conflict: 409,
   'too-large': 413,
   'unsupported-media-type': 415,
+  'too-many-attempts': 429,
   internal: 500,
 };
 
@@ -86,6 +88,11 @@ function describe(e: BackOfficeError): ApiErrorBody {
       return body(
         'bad-credentials',
         'ユーザー名またはパスワードが違います。確かめてもう一度入力してください。',
+      );
+    case 'too-many-attempts':
+      return body(
+        'too-many-attempts',
+        `ログインに続けて失敗したため、この職員IDは${e.retryAfterMinutes}分ほどログインできません。時間をおいて正しいパスワードでお試しください。わからない場合は管理者に連絡してください。`,
       );
     case 'application-not-found':
       return body('not-found', 'この申請は見つかりません。一覧を読み込み直してください。');

@@ -17,6 +17,7 @@ export type ApiErrorKind =
   | 'conflict' // same id, different content (409)
   | 'too-large' // body over the limit (413)
   | 'unsupported-media-type' // not application/json (415)
+  | 'too-many-attempts' // repeated failed sign-ins for one staff ID (429)
   | 'internal'; // (500)
 
 export interface ApiErrorBody {

@@ -9,6 +9,7 @@ import { deleteExpiredSessions, deleteSession, findActiveSession, insertSession 
 import { findStaffByUsername, type StaffIdentity } from '../store/staff.ts';
 import { isStorableText } from '../text-rules.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password.ts';
+import { signInThrottle } from './sign-in-throttle.ts';
 import { bearerTokenFrom, hashToken, newBearerToken, SESSION_HOURS } from './tokens.ts';
 
 export const staffActor = (staff: StaffIdentity) => `staff:${staff.username}`;
@@ -37,12 +38,18 @@ export async function signIn(
     });
     return err({ kind: 'bad-sign-in-request' });
   }
+  const throttle = signInThrottle(deps);
+  const waitMs = throttle.retryAfterMs(request.username, now);
+  if (waitMs > 0) return err({ kind: 'too-many-attempts', retryAfterMinutes: Math.ceil(waitMs / 60_000) });
   const staff = isStorableText(request.username)
     ? await findStaffByUsername(deps.sql, request.username)
     : undefined;
   // An unknown user costs one scrypt too, so timing does not tell which usernames exist.
-  const passwordOk = await verifyPassword(request.password, staff?.passwordHash ?? UNKNOWN_USER_HASH);
+  const passwordOk = await throttle.hashing(() =>
+    verifyPassword(request.password, staff?.passwordHash ?? UNKNOWN_USER_HASH),
+  );
   if (!staff || !passwordOk) {
+    throttle.recordFailure(request.username, now);
     await recordAudit(deps.sql, now, {
       actor: 'anonymous',
       action: 'session.sign-in-failed',
@@ -53,6 +60,7 @@ export async function signIn(
     return err({ kind: 'bad-credentials' });
   }
 
+  throttle.recordSuccess(request.username);
   const token = newBearerToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await deps.sql.transaction(async (tx) => {
