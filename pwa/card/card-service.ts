@@ -6,7 +6,10 @@
 import * as Comlink from 'comlink';
 import type { CardReadError } from '../../shared/card/errors.ts';
 import type { TrustStore } from '../../shared/card/mynumber/trust-store.ts';
-import { parseTrustStoreConfig } from '../../shared/card/mynumber/trust-store-config.ts';
+import {
+  parseTrustStoreConfig,
+  trustStoreConfigMessage,
+} from '../../shared/card/mynumber/trust-store-config.ts';
 import type { CardTransport } from '../../shared/card/transport.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { type CardApi, createCardApi, usbSource } from './card-api.ts';
@@ -22,7 +25,7 @@ export type CardService = CardApi & {
   connectUsbReader(options?: {
     readonly chooser?: boolean;
     readonly model?: UsbModel;
-  }): Promise<Result<string, string>>;
+  }): Promise<Result<{ readonly readerName: string; readonly warning?: string }, string>>;
   useEmulatedReader(): void;
 };
 
@@ -37,14 +40,21 @@ async function openUsb(model: UsbModel, chooser: boolean): Promise<Result<CardTr
 }
 
 /** The municipality's J-LIS CA keys (public/trust-store.json, precached for offline use). */
-async function configuredTrustStore(): Promise<TrustStore | undefined> {
+async function configuredTrustStore(): Promise<{ store?: TrustStore; warning?: string }> {
+  let json: unknown;
   try {
     const response = await fetch('/trust-store.json');
-    const parsed = parseTrustStoreConfig(response.ok ? await response.json() : undefined);
-    return parsed.ok ? parsed.value : undefined; // a broken file = no CA configured
+    json = response.ok ? await response.json() : {};
   } catch {
-    return undefined;
+    json = undefined; // not JSON: reported below
   }
+  const parsed = parseTrustStoreConfig(json);
+  // A broken file = no CA configured, and staff are told so (the digests are still checked).
+  return parsed.ok
+    ? parsed.value
+      ? { store: parsed.value }
+      : {}
+    : { warning: trustStoreConfigMessage(parsed.error) };
 }
 
 /** Every read of an unplugged reader: a typed error pointing to 「USBリーダーを接続」. */
@@ -92,9 +102,14 @@ export function createCardService(): CardService {
       const opened = await openUsb(model, chooser);
       if (!opened.ok) return opened;
       await usb?.endSession();
-      usb = createCardApi(usbSource(opened.value, await configuredTrustStore()));
+      const trust = await configuredTrustStore();
+      usb = createCardApi(usbSource(opened.value, trust.store));
       kind = 'usb';
-      return ok(opened.value.readerName);
+      return ok(
+        trust.warning
+          ? { readerName: opened.value.readerName, warning: trust.warning }
+          : { readerName: opened.value.readerName },
+      );
     },
     useEmulatedReader() {
       kind = 'emulated';

@@ -30,6 +30,7 @@ export function ReaderPanel({ cardKind, readerName, onReaderChanged, onCardChang
     setMessage(null);
     const r = await card.connectUsbReader({ model });
     if (!r.ok) setMessage(r.error);
+    else if (r.value.warning) setMessage(r.value.warning);
     onReaderChanged();
   };
   const backToDemo = () => {
