@@ -3,32 +3,25 @@
 // the unpacked extension on a staff PC fills a Shift_JIS legacy form → marked transcribed.
 // Then the same with the network cut: the app starts from the service worker and the
 // application is delivered exactly once when the network returns.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/main.ts';
 import { buildCollationB } from '../../shared/card/collation-b.ts';
 import { cardFace, PERSONAS, type Persona } from '../../shared/card/emulator/personas.ts';
 import { toWareki } from '../../shared/wareki.ts';
 import { startLegacyServer } from '../fixtures/legacy/server.ts';
 import { BackOffice } from './back-office.ts';
-import { launchStaffPc, launchTablet } from './browser.ts';
+import { launchStaffPc } from './browser.ts';
 import { decodeEf0002, readEf0002Bytes } from './card-bytes.ts';
+import { DEMO, ROOT, type Stack, startStack } from './stack.ts';
 import { enterCollationB, fillStaffFields, placeCard, type StaffInput, signOnCanvas } from './tablet.ts';
 
-const DEMO = { username: 'demo', password: 'kakanai-demo' };
-const ROOT = resolve(import.meta.dirname, '../..');
-
-let dataDir: string;
-let server: Awaited<ReturnType<typeof startServer>>;
+let stack: Stack;
+let server: Stack['server'];
 let legacy: Awaited<ReturnType<typeof startLegacyServer>>;
-let tabletBrowser: Browser;
 let tablet: BrowserContext;
 let page: Page;
 let backOffice: BackOffice;
-const serverLog: string[] = [];
 
 const [first, second] = PERSONAS as readonly [Persona, Persona];
 const firstInput: StaffInput = {
@@ -52,27 +45,16 @@ function collationB(persona: Persona): string {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kakanai-e2e-'));
-  server = await startServer({
-    port: 0,
-    dataDir,
-    staticDir: join(ROOT, 'dist/pwa'),
-    seedDemo: true,
-    log: (line) => serverLog.push(line),
-  });
+  stack = await startStack();
+  ({ server, tablet, page } = stack);
   legacy = await startLegacyServer({ port: 0 });
   backOffice = new BackOffice(server.url);
   await backOffice.signIn(DEMO);
-  tabletBrowser = await launchTablet();
-  tablet = await tabletBrowser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-  page = await tablet.newPage();
 });
 
 afterAll(async () => {
-  await tabletBrowser?.close();
   await legacy?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 async function readCardAndFill(persona: Persona, input: StaffInput): Promise<void> {
@@ -306,8 +288,8 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
   });
 
   it('logged nothing personal on the server', () => {
-    const log = serverLog.join('\n');
-    expect(serverLog.length).toBeGreaterThan(5);
+    const log = stack.serverLog.join('\n');
+    expect(stack.serverLog.length).toBeGreaterThan(5);
     for (const secret of [first.name, second.name, firstInput.address, DEMO.password, collationB(first)]) {
       expect(log).not.toContain(secret);
     }
