@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+import { requestPersistentStorage, storageWarning, usedShare } from '../storage/persistence.ts';
 import { useOutbox } from './use-outbox.ts';
 
 interface Props {
@@ -7,24 +9,40 @@ interface Props {
 }
 
 export function Header({ staffName, online, onSignOut }: Props) {
-  const pending = useOutbox().filter((e) => e.state === 'pending').length;
+  const entries = useOutbox();
+  const pending = entries.filter((e) => e.state === 'pending').length;
+  const [warning, setWarning] = useState<string | null>(null);
+  useEffect(() => {
+    void requestPersistentStorage().then((h) => setWarning(storageWarning(h)));
+  }, []);
+  // Re-check whenever the outbox changes (a new application, a delivery that freed space).
+  useEffect(() => {
+    void usedShare().then((share) => setWarning(storageWarning({ persisted: true, usedShare: share })));
+  }, [entries]);
   return (
-    <header class="app-header">
-      <h1>書かない窓口 Kakanai</h1>
-      <span data-testid="network-state">
-        {online ? '● オンライン' : '○ オフライン（申請は端末に保存されます）'}
-      </span>
-      <span class="outbox-badge" data-testid="outbox-badge" data-pending={pending}>
-        {pending > 0 ? `送信待ち ${pending}件` : '送信待ちなし'}
-      </span>
-      {staffName && (
-        <>
-          <span>{staffName}</span>
-          <button type="button" onClick={onSignOut} data-testid="sign-out">
-            ログアウト
-          </button>
-        </>
+    <>
+      <header class="app-header">
+        <h1>書かない窓口 Kakanai</h1>
+        <span data-testid="network-state">
+          {online ? '● オンライン' : '○ オフライン（申請は端末に保存されます）'}
+        </span>
+        <span class="outbox-badge" data-testid="outbox-badge" data-pending={pending}>
+          {pending > 0 ? `送信待ち ${pending}件` : '送信待ちなし'}
+        </span>
+        {staffName && (
+          <>
+            <span>{staffName}</span>
+            <button type="button" onClick={onSignOut} data-testid="sign-out">
+              ログアウト
+            </button>
+          </>
+        )}
+      </header>
+      {warning && (
+        <p class="message warn" role="alert" data-testid="storage-warning">
+          {warning}
+        </p>
       )}
-    </header>
+    </>
   );
 }
