@@ -15,6 +15,8 @@ export type BackOfficeError =
   | { readonly kind: 'bad-credentials' }
   | { readonly kind: 'too-many-attempts'; readonly retryAfterMinutes: number }
   | { readonly kind: 'application-not-found' }
+  | { readonly kind: 'reveal-reason-required' }
+  | { readonly kind: 'no-my-number' }
   | { readonly kind: 'route-not-found' }
   | { readonly kind: 'id-conflict' }
   | { readonly kind: 'internal' };
@@ -96,6 +98,13 @@ function describe(e: BackOfficeError): ApiErrorBody {
       );
     case 'application-not-found':
       return body('not-found', 'この申請は見つかりません。一覧を読み込み直してください。');
+    case 'reveal-reason-required':
+      return body(
+        'bad-request',
+        '個人番号を表示する理由を入力してください（2〜200文字、監査記録に残ります）。',
+      );
+    case 'no-my-number':
+      return body('not-found', 'この申請には個人番号が含まれていません。');
     case 'route-not-found':
       return body('not-found', 'この操作には対応していません。アプリを最新にしてください。');
     case 'id-conflict':

@@ -7,6 +7,8 @@ export const API = {
   applications: '/api/applications',
   application: (id: string) => `/api/applications/${encodeURIComponent(id)}`,
   transcribed: (id: string) => `/api/applications/${encodeURIComponent(id)}/transcribed`,
+  /** POST with a reason: the one way to see a stored My Number in full (audited). */
+  revealMyNumber: (id: string) => `/api/applications/${encodeURIComponent(id)}/my-number`,
 } as const;
 
 export type ApiErrorKind =
@@ -82,3 +84,15 @@ export interface ApplicationDetail extends ApplicationSummary {
 
 /** The back office listens here unless PORT says otherwise; the demo legacy system on the next port. */
 export const DEFAULT_PORT = 8787;
+
+/** Every answer that carries fields shows the My Number masked; revealing it needs a reason. */
+export const MY_NUMBER_FIELD = 'myNumber';
+
+export interface RevealMyNumberRequest {
+  /** Why staff need the full number (e.g. 「基幹系への登録のため」); kept in the audit log. */
+  readonly reason: string;
+}
+
+export interface RevealMyNumberResponse {
+  readonly myNumber: string;
+}

@@ -9,6 +9,7 @@ import type { BackOfficeError } from '../errors.ts';
 import { findApplication, listApplications, markTranscribed } from '../store/applications.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import type { StaffIdentity } from '../store/staff.ts';
+import { maskMyNumber } from './my-number.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -51,7 +52,7 @@ export async function viewApplication(
     target: id,
     detail: { receiptNumber: detail.receiptNumber },
   });
-  return ok(detail);
+  return ok(maskMyNumber(detail));
 }
 
 /** Idempotent: a second call keeps the first transcription time and staff, and counts as a view. */
@@ -74,5 +75,5 @@ export async function markApplicationTranscribed(
     });
     return after;
   });
-  return detail ? ok(detail) : err({ kind: 'application-not-found' });
+  return detail ? ok(maskMyNumber(detail)) : err({ kind: 'application-not-found' });
 }

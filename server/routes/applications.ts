@@ -5,6 +5,7 @@ import type { ApplicationListResponse } from '../../shared/api.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import { readJsonBody } from '../http/body.ts';
 import { type AppEnv, failure } from '../http/env.ts';
+import { revealMyNumber } from '../inbox/my-number.ts';
 import { receiveApplication } from '../inbox/receive.ts';
 import {
   listInbox,
@@ -35,6 +36,13 @@ export function applicationRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
       const detail = await viewApplication(deps, c.get('session').staff, c.req.param('id'));
       if (!detail.ok) return failure(c, detail.error);
       return c.json(detail.value, 200, NO_STORE);
+    })
+    .post('/:id/my-number', async (c) => {
+      const body = await readJsonBody(c.req.raw, 4 * 1024);
+      if (!body.ok) return failure(c, body.error);
+      const revealed = await revealMyNumber(deps, c.get('session').staff, c.req.param('id'), body.value);
+      if (!revealed.ok) return failure(c, revealed.error);
+      return c.json(revealed.value, 200, NO_STORE);
     })
     .post('/:id/transcribed', async (c) => {
       const detail = await markApplicationTranscribed(deps, c.get('session').staff, c.req.param('id'));

@@ -15,7 +15,8 @@ export type AuditAction =
   | 'application.received'
   | 'application.listed'
   | 'application.viewed'
-  | 'application.transcribed';
+  | 'application.transcribed'
+  | 'application.my-number-revealed';
 
 export interface AuditEntry {
   readonly actor: string; // "staff:<username>", or "anonymous" for a failed sign-in
