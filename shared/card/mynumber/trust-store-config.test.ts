@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_TRUST_STORE } from '../emulator/test-ca.ts';
@@ -21,6 +22,13 @@ describe('trust store configuration (public/trust-store.json)', () => {
     expect(short.ok || short.error.kind).toBe('bad-key');
     if (!short.ok) expect(trustStoreConfigMessage(short.error)).toContain('配置し直してください');
     expect(parseTrustStoreConfig([]).ok).toBe(false);
+  });
+
+  it('the shipped public/trust-store.json parses (a broken edit fails CI, not the counter)', () => {
+    const shipped = JSON.parse(
+      readFileSync(new URL('../../../public/trust-store.json', import.meta.url), 'utf8'),
+    );
+    expect(parseTrustStoreConfig(shipped).ok).toBe(true);
   });
 
   it('never throws on arbitrary JSON', () => {
