@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateJa, fromWareki, toWareki } from './wareki.ts';
+import { formatDateJa, fromWareki, isoDateInJapan, toWareki } from './wareki.ts';
 
 describe('和暦', () => {
   it('converts across every era boundary (cards.md §1.7)', () => {
@@ -24,5 +24,10 @@ describe('和暦', () => {
   it('shows 和暦 next to 西暦, with 元年', () => {
     expect(formatDateJa('2019-05-01')).toBe('2019年5月1日（令和元年5月1日）');
     expect(formatDateJa('1980-02-17')).toBe('1980年2月17日（昭和55年2月17日）');
+  });
+
+  it('gives the date in Japan, which is 9 hours ahead of UTC', () => {
+    expect(isoDateInJapan(new Date('2026-12-01T14:59:59Z'))).toBe('2026-12-01');
+    expect(isoDateInJapan(new Date('2026-12-01T15:00:00Z'))).toBe('2026-12-02');
   });
 });

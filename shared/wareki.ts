@@ -40,6 +40,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The calendar date in Japan (Asia/Tokyo) of an instant, as YYYY-MM-DD: expiry checks use it. */
+export function isoDateInJapan(at: Date): string {
+  const shifted = new Date(at.getTime() + 9 * 3600_000); // JST has no daylight saving
+  return shifted.toISOString().slice(0, 10);
+}
+
 /** 西暦 → 和暦. Undefined before 明治 (not representable) or for an invalid date. */
 export function toWareki(iso: string): WarekiDate | undefined {
   const date = parseIsoDate(iso);

@@ -17,6 +17,7 @@ import {
 import { readWithPin } from '../../shared/card/mynumber/pin-read.ts';
 import type { TrustStore } from '../../shared/card/mynumber/trust-store.ts';
 import type { CardTransport } from '../../shared/card/transport.ts';
+import { isoDateInJapan } from '../../shared/wareki.ts';
 
 /** What is printed on a demo card's face (and, for the demo only, the PIN the persona chose). */
 export type DemoCard =
@@ -157,7 +158,7 @@ export function createCardApi(source: CardSource = emulatedSource()) {
     },
     /** 運転免許証 記載事項 with 暗証番号1, typed by the resident on the PIN pad. */
     readLicence(request: LicenceRequest) {
-      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+      const today = isoDateInJapan(new Date());
       return readDriversLicence(transport, request.pin1, {
         today,
         confirmLastTry: request.confirmLastTry === true,

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { CardReadError } from '../../shared/card/errors.ts';
 import { isCardExpired } from '../../shared/card/mynumber/card-expiry.ts';
+import { isoDateInJapan } from '../../shared/wareki.ts';
 import { useServices } from '../services.ts';
 
 export interface CardStatus {
@@ -33,7 +34,7 @@ export function useCardStatus(): [CardStatus, () => Promise<void>] {
       return;
     }
     const tries = await card.collationBTriesLeft();
-    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }); // YYYY-MM-DD
+    const today = isoDateInJapan(new Date());
     setStatus({
       checked: true,
       expiryDate: expiry.ok ? expiry.value.expiryDate : null,

@@ -10,8 +10,7 @@ import { findApplication } from '../store/applications.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { StaffIdentity } from '../store/staff.ts';
 import { isStorableText } from '../text-rules.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isApplicationId } from './review.ts';
 
 /** 12 digits → 「●●●●●●●●9018」: enough to tell two applications apart, not to use the number. */
 export function maskMyNumber(detail: ApplicationDetail): ApplicationDetail {
@@ -38,7 +37,7 @@ export async function revealMyNumber(
 ): Promise<Result<RevealMyNumberResponse, BackOfficeError>> {
   const reason = parseReason(body);
   if (!reason) return err({ kind: 'reveal-reason-required' });
-  if (!UUID.test(id)) return err({ kind: 'application-not-found' });
+  if (!isApplicationId(id)) return err({ kind: 'application-not-found' });
   const detail = await findApplication(deps.sql, id);
   if (!detail) return err({ kind: 'application-not-found' });
   const myNumber = detail.fields[MY_NUMBER_FIELD];

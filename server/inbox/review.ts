@@ -13,6 +13,9 @@ import { maskMyNumber } from './my-number.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** An id that can name an application (checked before it reaches the uuid cast). */
+export const isApplicationId = (id: string): boolean => UUID.test(id);
+
 export function parseStatusFilter(
   raw: string | undefined,
 ): Result<ApplicationStatus | undefined, BackOfficeError> {
