@@ -1,16 +1,20 @@
-// The application envelope: what the tablet sends and the back office stores.
+// The application envelope: what the tablet sends and the back office stores, one per procedure.
 // `id` is a UUID made on the tablet when the resident signs; it is the idempotency key that
 // makes delivery exactly-once (a resend of the same id returns the first receipt, stores nothing).
-import { findProcedure } from './procedures/index.ts';
-import { type FieldProblem, validateFields } from './procedures/validate.ts';
+// `visitId` groups the applications of one counter visit (one life event, one signature).
+import type { JsonValue } from './canonical-json.ts';
+import { isLang, type Lang } from './i18n/lang.ts';
+import type { ProcedureLookup } from './procedures/registry.ts';
+import type { ProcedureValues } from './procedures/types.ts';
+import { type FieldProblem, validateProcedure } from './procedures/validate.ts';
 import { err, ok, type Result } from './result.ts';
+import { contentSha256, parseSignatureRecord, type SignatureRecord } from './signature.ts';
+import { isoDateInJapan } from './wareki.ts';
 
-export const ENVELOPE_VERSION = 1;
-/** A signature PNG of a 4:1 pad stays far below this; the server refuses larger bodies (413). */
-export const MAX_SIGNATURE_DATA_URL = 400_000;
+export const ENVELOPE_VERSION = 2;
 export const MAX_BODY_BYTES = 512 * 1024;
 
-/** What was checked about the card data (issue 3 adds digests, signature and card-present checks). */
+/** What was checked about the card data (digests, signature and card-present checks, issue 3). */
 export interface CardEvidence {
   readonly source: 'mynumber-input-support-ap' | 'drivers-licence' | 'manual';
   readonly unlockedWith: 'collation-b' | 'pin' | 'none';
@@ -20,18 +24,44 @@ export interface CardEvidence {
 export interface ApplicationEnvelope {
   readonly version: typeof ENVELOPE_VERSION;
   readonly id: string;
+  readonly visitId: string;
   readonly procedure: string;
   readonly createdAt: string; // ISO 8601, tablet clock
-  readonly fields: Readonly<Record<string, string>>;
+  readonly fields: ProcedureValues;
   readonly card: CardEvidence;
-  readonly signature: { readonly png: string; readonly signedAt: string };
+  /** Attachments the resident need not bring because 情報連携 provides them (attachment ids). */
+  readonly omittedAttachments: readonly string[];
+  /** The language the resident confirmed the content in. */
+  readonly lang: Lang;
+  readonly signature: SignatureRecord;
+}
+
+/** What the signature is made over: everything but the signature itself. */
+export function signedContent(e: Omit<ApplicationEnvelope, 'signature'>): JsonValue {
+  return {
+    version: e.version,
+    id: e.id,
+    visitId: e.visitId,
+    procedure: e.procedure,
+    createdAt: e.createdAt,
+    fields: e.fields as JsonValue,
+    card: { source: e.card.source, unlockedWith: e.card.unlockedWith, checks: [...e.card.checks] },
+    omittedAttachments: [...e.omittedAttachments],
+    lang: e.lang,
+  };
+}
+
+/** True when the signature record was made over exactly this envelope's content. */
+export async function signatureMatches(e: ApplicationEnvelope): Promise<boolean> {
+  return (await contentSha256(signedContent(e))) === e.signature.contentSha256;
 }
 
 export type EnvelopeError =
   | { readonly kind: 'not-an-object' }
   | { readonly kind: 'bad-envelope'; readonly field: string }
   | { readonly kind: 'unknown-procedure'; readonly procedure: string }
-  | { readonly kind: 'invalid-fields'; readonly problems: readonly FieldProblem[] };
+  | { readonly kind: 'invalid-fields'; readonly problems: readonly FieldProblem[] }
+  | { readonly kind: 'signature-mismatch' };
 
 export function envelopeErrorMessage(e: EnvelopeError): string {
   switch (e.kind) {
@@ -43,6 +73,8 @@ export function envelopeErrorMessage(e: EnvelopeError): string {
       return `手続「${e.procedure}」はこの窓口では受け付けていません。手続を選び直してください。`;
     case 'invalid-fields':
       return e.problems.map((p) => p.message).join(' ');
+    case 'signature-mismatch':
+      return '署名が申請内容と一致しません（署名の後に内容が変わっています）。住民の方に内容を確認していただき、署名し直してください。';
   }
 }
 
@@ -60,7 +92,6 @@ function isInstant(v: unknown): v is string {
   const t = Date.parse(v);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 19) === v.slice(0, 19);
 }
-const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
 
 /** What was checked is a short machine word ('read-ok', 'digests-ok'), never free text. */
 function isCheckName(v: unknown): v is string {
@@ -71,16 +102,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Checks an envelope from outside (an HTTP body, an export file) before anything is stored. */
-export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnvelope, EnvelopeError> {
+/**
+ * Checks an envelope from outside (an HTTP body, an export file) before anything is stored. The
+ * fields are checked against the procedure as of the day the envelope was made (in Japan), so an
+ * application that waited offline is judged by the rules of its own day.
+ */
+export function parseApplicationEnvelope(
+  input: unknown,
+  procedures: ProcedureLookup,
+): Result<ApplicationEnvelope, EnvelopeError> {
   if (!isRecord(input)) return err({ kind: 'not-an-object' });
   const bad = (field: string) => err({ kind: 'bad-envelope' as const, field });
   if (input.version !== ENVELOPE_VERSION) return bad('version');
   if (typeof input.id !== 'string' || !UUID.test(input.id)) return bad('id');
+  if (typeof input.visitId !== 'string' || !UUID.test(input.visitId)) return bad('visitId');
   if (!isInstant(input.createdAt)) return bad('createdAt');
   if (typeof input.procedure !== 'string') return bad('procedure');
-  const procedure = findProcedure(input.procedure);
+  const procedure = procedures.get(input.procedure);
   if (!procedure) return err({ kind: 'unknown-procedure', procedure: input.procedure.slice(0, 40) });
+  if (!isLang(input.lang)) return bad('lang');
 
   const card = input.card;
   if (!isRecord(card)) return bad('card');
@@ -91,29 +131,34 @@ export function parseApplicationEnvelope(input: unknown): Result<ApplicationEnve
   if (!Array.isArray(card.checks) || card.checks.length > 16 || !card.checks.every(isCheckName))
     return bad('card.checks');
 
-  const signature = input.signature;
-  if (!isRecord(signature)) return bad('signature');
+  const omitted = input.omittedAttachments;
   if (
-    typeof signature.png !== 'string' ||
-    signature.png.length > MAX_SIGNATURE_DATA_URL ||
-    !PNG_DATA_URL.test(signature.png)
+    !Array.isArray(omitted) ||
+    new Set(omitted).size !== omitted.length ||
+    !omitted.every((id) => procedure.attachments.some((a) => a.id === id && a.omittableByLinkage))
   )
-    return bad('signature.png');
-  if (!isInstant(signature.signedAt)) return bad('signature.signedAt');
+    return bad('omittedAttachments');
+
+  const signature = parseSignatureRecord(input.signature, isInstant);
+  if (!signature.ok) return bad(signature.error);
+  if (signature.value.scope !== procedure.signature) return bad('signature.scope');
 
   if (!isRecord(input.fields)) return bad('fields');
-  const problems = validateFields(procedure, input.fields);
+  const problems = validateProcedure(procedure, input.fields, isoDateInJapan(new Date(input.createdAt)));
   if (problems.length > 0) return err({ kind: 'invalid-fields', problems });
 
   return ok({
     version: ENVELOPE_VERSION,
     id: input.id,
+    visitId: input.visitId,
     procedure: procedure.id,
     createdAt: input.createdAt,
     fields: Object.fromEntries(
-      procedure.fields.map((f) => [f.key, (input.fields as Record<string, string | undefined>)[f.key] ?? '']),
+      procedure.fields.map((f) => [f.name, (input.fields as ProcedureValues)[f.name] ?? (f.spec.type === 'group' ? [] : '')]),
     ),
     card: { source, unlockedWith: card.unlockedWith, checks: card.checks as string[] },
-    signature: { png: signature.png, signedAt: signature.signedAt },
+    omittedAttachments: omitted as string[],
+    lang: input.lang,
+    signature: signature.value,
   });
 }

@@ -90,3 +90,34 @@ export function formatDateJa(iso: string): string {
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** The ISO date `days` after (or before) an ISO date. */
+export function addDays(iso: string, days: number): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  return new Date(Date.UTC(d.year, d.month - 1, d.day + days)).toISOString().slice(0, 10);
+}
+
+const INITIALS: Readonly<Record<string, EraId>> = { M: 'meiji', T: 'taisho', S: 'showa', H: 'heisei', R: 'reiwa' };
+
+/**
+ * What staff type as a date → ISO YYYY-MM-DD, or undefined: 西暦 (2025-04-01, 2025/4/1, 20250401,
+ * 2025年4月1日) and 和暦 (令和7年4月1日, 令和元年5月1日, R7.4.1, R7/4/1).
+ */
+export function parseDateInput(raw: string): string | undefined {
+  const s = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/gu, '')
+    .replace(/元年/u, '1年');
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/u.exec(s);
+  if (m) {
+    const iso = `${m[1]}-${pad2(Number(m[2]))}-${pad2(Number(m[3]))}`;
+    return parseIsoDate(iso) ? iso : undefined;
+  }
+  m = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr])(\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u.exec(s);
+  if (!m) return undefined;
+  const token = m[1] as string;
+  const era = ERAS.find((e) => e.name === token)?.id ?? INITIALS[token.toUpperCase()];
+  return era ? fromWareki(era, Number(m[2]), Number(m[3]), Number(m[4])) : undefined;
+}
