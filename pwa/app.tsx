@@ -1,43 +1,61 @@
-// The counter flow (mission.md flow A): sign in → procedure → card → form → resident → receipt.
+// The counter flow (mission.md flow A): sign in → life event or procedures → card → interview
+// (once-only across the chosen procedures) → resident confirms and signs → outbox → receipts.
 import { useEffect, useState } from 'preact/hooks';
 import type { SignInResponse } from '../shared/api.ts';
-import { type ApplicationEnvelope, ENVELOPE_VERSION } from '../shared/application.ts';
-import { findProcedure } from '../shared/procedures/index.ts';
+import { type ApplicationEnvelope, ENVELOPE_VERSION, signedContent } from '../shared/application.ts';
+import { ja } from '../shared/i18n/lang.ts';
+import { loadProcedures } from '../shared/procedures/registry.ts';
+import type { Answers, ProcedureDefinition } from '../shared/procedures/types.ts';
+import { answersFromCard, procedureValues, visitQuestions } from '../shared/procedures/visit.ts';
+import { contentSha256 } from '../shared/signature.ts';
+import { isoDateInJapan } from '../shared/wareki.ts';
 import { Header } from './components/Header.tsx';
 import { StaffUnlock } from './components/StaffUnlock.tsx';
 import { useResidentLock } from './components/use-resident-lock.ts';
+import { type ResidentResult, ResidentVisit } from './resident/ResidentVisit.tsx';
 import { CardRead, type CardResult } from './screens/CardRead.tsx';
-import { Done } from './screens/Done.tsx';
-import { FormScreen } from './screens/FormScreen.tsx';
+import { Done, type DoneApplication } from './screens/Done.tsx';
+import { Interview, type InterviewResult } from './screens/Interview.tsx';
 import { Menu } from './screens/Menu.tsx';
-import { ResidentMode } from './screens/ResidentMode.tsx';
+import { Navi } from './screens/Navi.tsx';
+import { ProcedurePicker } from './screens/ProcedurePicker.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { useServices } from './services.ts';
+import type { Proposal, Referral } from '../shared/procedures/life-events.ts';
+
+/** One counter visit: the procedures chosen, what 手続ナビ implied, and what was read and typed. */
+interface Visit {
+  readonly id: string;
+  readonly title: string;
+  readonly procedures: readonly ProcedureDefinition[];
+  readonly seeds: Answers;
+  readonly card?: CardResult;
+  readonly interview?: InterviewResult;
+}
 
 type Screen =
   | { readonly name: 'loading' }
   | { readonly name: 'signin' }
   | { readonly name: 'locked' }
   | { readonly name: 'menu' }
-  | { readonly name: 'card'; readonly procedureId: string }
+  | { readonly name: 'navi' }
   | {
-      readonly name: 'form';
-      readonly procedureId: string;
-      readonly card: CardResult;
-      readonly values?: Record<string, string>;
+      readonly name: 'picker';
+      readonly title: string;
+      readonly proposals: readonly Proposal[];
+      readonly referrals: readonly Referral[];
+      readonly seeds: Answers;
     }
-  | {
-      readonly name: 'resident';
-      readonly procedureId: string;
-      readonly card: CardResult;
-      readonly values: Record<string, string>;
-    }
-  | { readonly name: 'done'; readonly applicationId: string };
+  | { readonly name: 'card'; readonly visit: Visit }
+  | { readonly name: 'interview'; readonly visit: Visit }
+  | { readonly name: 'resident'; readonly visit: Visit }
+  | { readonly name: 'done'; readonly applications: readonly DoneApplication[] };
 
 export function App() {
   const services = useServices();
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [session, setSession] = useState<SignInResponse | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const online = useOnline();
   const authExpired = useAuthRequired();
   const residentActive = screen.name === 'resident' || screen.name === 'done' || screen.name === 'locked';
@@ -65,6 +83,7 @@ export function App() {
 
   const toMenu = () => {
     void services.card.endSession();
+    setLoadError(null);
     setScreen({ name: 'menu' });
   };
 
@@ -75,22 +94,59 @@ export function App() {
     setScreen({ name: 'signin' });
   };
 
-  const sign = async (procedureId: string, card: CardResult, values: Record<string, string>, png: string) => {
-    const now = new Date().toISOString();
-    const envelope: ApplicationEnvelope = {
-      version: ENVELOPE_VERSION,
-      id: crypto.randomUUID(),
-      procedure: procedureId,
-      createdAt: now,
-      fields: values,
-      card: card.evidence,
-      signature: { png, signedAt: now },
-    };
-    await services.outbox.enqueue(envelope);
-    setScreen({ name: 'done', applicationId: envelope.id });
+  const startVisit = (title: string, procedures: readonly ProcedureDefinition[], seeds: Answers) =>
+    setScreen({ name: 'card', visit: { id: crypto.randomUUID(), title, procedures, seeds } });
+
+  const startSingle = async (procedureId: string) => {
+    try {
+      const procedures = await loadProcedures([procedureId]);
+      startVisit(procedures.map((p) => ja(p.name)).join('・'), procedures, {});
+    } catch {
+      setLoadError('手続の定義を読み込めませんでした。アプリを再読み込みしてください。');
+    }
   };
 
-  const procedure = 'procedureId' in screen ? findProcedure(screen.procedureId) : undefined;
+  const complete = async (visit: Visit, result: ResidentResult) => {
+    const interview = visit.interview as InterviewResult;
+    const card = visit.card as CardResult;
+    const createdAt = new Date().toISOString();
+    const envelopes: ApplicationEnvelope[] = [];
+    const done: DoneApplication[] = [];
+    for (const procedure of visit.procedures) {
+      const drawn = result.signatures[procedure.signature === 'procedure' ? procedure.id : 'visit'];
+      if (!drawn) throw new Error(`no signature for ${procedure.id}`);
+      const content = {
+        version: ENVELOPE_VERSION,
+        id: crypto.randomUUID(),
+        visitId: visit.id,
+        procedure: procedure.id,
+        createdAt,
+        fields: procedureValues(procedure, interview.answers),
+        card: card.evidence,
+        omittedAttachments: interview.omitted[procedure.id] ?? [],
+        lang: result.lang,
+      } as const;
+      const envelope: ApplicationEnvelope = {
+        ...content,
+        signature: {
+          scope: procedure.signature,
+          method: drawn.method,
+          ...(drawn.typedName !== undefined ? { typedName: drawn.typedName } : {}),
+          width: drawn.width,
+          height: drawn.height,
+          strokes: drawn.strokes,
+          png: drawn.png,
+          signedAt: createdAt,
+          contentSha256: await contentSha256(signedContent(content)),
+        },
+      };
+      envelopes.push(envelope);
+      done.push({ id: envelope.id, procedure, values: envelope.fields, signaturePng: drawn.png, notifiedOn: isoDateInJapan(new Date(createdAt)) });
+    }
+    await services.outbox.enqueueAll(envelopes);
+    setScreen({ name: 'done', applications: done });
+  };
+
   return (
     <>
       {!residentActive && (
@@ -106,6 +162,11 @@ export function App() {
           <button type="button" onClick={() => void signOut()}>
             もう一度ログインする
           </button>
+        </p>
+      )}
+      {loadError && (
+        <p class="message error" role="alert">
+          {loadError}
         </p>
       )}
       {screen.name === 'loading' && <main aria-busy="true">読み込み中…</main>}
@@ -126,41 +187,92 @@ export function App() {
         </main>
       )}
       {screen.name === 'menu' && (
-        <Menu onChoose={(procedureId) => setScreen({ name: 'card', procedureId })} />
+        <Menu
+          onNavi={() => setScreen({ name: 'navi' })}
+          onPick={() => setScreen({ name: 'picker', title: '手続の選択', proposals: [], referrals: [], seeds: {} })}
+          onChoose={(id) => void startSingle(id)}
+        />
       )}
-      {screen.name === 'card' && procedure && (
-        <CardRead
-          procedure={procedure}
+      {screen.name === 'navi' && (
+        <Navi
           onBack={toMenu}
-          onRead={(card) => setScreen({ name: 'form', procedureId: procedure.id, card })}
-        />
-      )}
-      {screen.name === 'form' && procedure && (
-        <FormScreen
-          procedure={procedure}
-          fromCard={screen.card.fields}
-          evidence={screen.card.evidence}
-          initial={screen.values ?? screen.card.fields}
-          onBack={() => setScreen({ name: 'card', procedureId: procedure.id })}
-          onConfirm={async (values) => {
-            // The lock is on disk before the resident sees the screen: a reload lands on the unlock.
-            await services.staffLock.lock();
-            setScreen({ name: 'resident', procedureId: procedure.id, card: screen.card, values });
-          }}
-        />
-      )}
-      {screen.name === 'resident' && procedure && (
-        <ResidentMode
-          procedure={procedure}
-          values={screen.values}
-          onSign={(png) => sign(procedure.id, screen.card, screen.values, png)}
-          onStaffExit={() =>
-            setScreen({ name: 'form', procedureId: procedure.id, card: screen.card, values: screen.values })
+          onPlan={(event, plan) =>
+            setScreen({
+              name: 'picker',
+              title: event.name,
+              proposals: plan.procedures,
+              referrals: plan.referrals,
+              seeds: plan.seeds,
+            })
           }
         />
       )}
-      {screen.name === 'done' && <Done applicationId={screen.applicationId} onNext={toMenu} />}
+      {screen.name === 'picker' && (
+        <ProcedurePicker
+          title={screen.title}
+          proposals={screen.proposals}
+          referrals={screen.referrals}
+          onBack={toMenu}
+          onStart={(procedures) => startVisit(screen.title, procedures, screen.seeds)}
+        />
+      )}
+      {screen.name === 'card' && (
+        <CardRead
+          title={screen.visit.title}
+          needsMyNumber={screen.visit.procedures.some((p) => p.myNumber)}
+          onBack={toMenu}
+          onRead={(card) => setScreen({ name: 'interview', visit: { ...screen.visit, card } })}
+        />
+      )}
+      {screen.name === 'interview' && screen.visit.card && (
+        <InterviewStep
+          visit={screen.visit}
+          onBack={() => setScreen({ name: 'card', visit: { ...screen.visit, interview: undefined } })}
+          onConfirm={async (interview) => {
+            // The lock is on disk before the resident sees the screen: a reload lands on the unlock.
+            await services.staffLock.lock();
+            setScreen({ name: 'resident', visit: { ...screen.visit, interview } });
+          }}
+        />
+      )}
+      {screen.name === 'resident' && screen.visit.interview && (
+        <ResidentVisit
+          applications={screen.visit.procedures.map((procedure) => ({
+            procedure,
+            values: procedureValues(procedure, (screen.visit.interview as InterviewResult).answers),
+            omitted: procedure.attachments.filter((a) =>
+              (screen.visit.interview as InterviewResult).omitted[procedure.id]?.includes(a.id),
+            ),
+          }))}
+          onComplete={(result) => complete(screen.visit, result)}
+          onStaffExit={() => setScreen({ name: 'interview', visit: screen.visit })}
+        />
+      )}
+      {screen.name === 'done' && <Done applications={screen.applications} onNext={toMenu} />}
     </>
+  );
+}
+
+function InterviewStep(props: {
+  visit: Visit;
+  onBack: () => void;
+  onConfirm: (r: InterviewResult) => Promise<void>;
+}) {
+  const { visit } = props;
+  const card = visit.card as CardResult;
+  const [fromCard] = useState(() => answersFromCard(visitQuestions(visit.procedures), card.fields));
+  const initial = visit.interview?.explicit ?? { ...visit.seeds, ...fromCard };
+  return (
+    <Interview
+      procedures={visit.procedures}
+      initial={initial}
+      fromCard={fromCard}
+      evidence={card.evidence}
+      today={isoDateInJapan(new Date())}
+      initialOmitted={visit.interview?.omitted}
+      onBack={props.onBack}
+      onConfirm={props.onConfirm}
+    />
   );
 }
 

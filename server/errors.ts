@@ -8,6 +8,8 @@ export type BackOfficeError =
   | { readonly kind: 'too-large' }
   | { readonly kind: 'bad-json' }
   | { readonly kind: 'invalid-envelope'; readonly error: EnvelopeError }
+  /** The signature record was made over other content than the envelope carries (tampering, a bug). */
+  | { readonly kind: 'signature-mismatch' }
   | { readonly kind: 'unstorable-text' }
   | { readonly kind: 'bad-sign-in-request' }
   | { readonly kind: 'bad-query'; readonly parameter: string }
@@ -68,6 +70,8 @@ function describe(e: BackOfficeError): ApiErrorBody {
             problems: e.error.problems.map((p) => ({ key: p.key, message: p.message })),
           }
         : body('bad-request', envelopeErrorMessage(e.error));
+    case 'signature-mismatch':
+      return body('bad-request', envelopeErrorMessage({ kind: 'signature-mismatch' }));
     case 'unstorable-text':
       return body(
         'bad-request',

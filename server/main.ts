@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
 import { DEFAULT_PORT } from '../shared/api.ts';
+import { loadCatalogue, type ProcedureLookup } from '../shared/procedures/registry.ts';
 import { createApp } from './app.ts';
 import { DEMO_STAFF, seedDemoStaff } from './auth/seed.ts';
 import { systemClock } from './clock.ts';
@@ -27,6 +28,8 @@ export interface StartOptions {
   /** Create the demo staff account when the database has no staff yet. */
   readonly seedDemo?: boolean;
   readonly log?: (line: string) => void;
+  /** The procedures envelopes are checked against. Default: the whole catalogue. */
+  readonly procedures?: ProcedureLookup;
 }
 
 export interface RunningServer {
@@ -68,6 +71,8 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, port:
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const host = options.host ?? '127.0.0.1';
+  // Before the store opens: a catalogue that fails to load stops the start with nothing to close.
+  const procedures = options.procedures ?? (await loadCatalogue());
   const sql = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }, log);
   try {
     if (options.seedDemo && (await seedDemoStaff(sql)))
@@ -79,6 +84,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       clock: systemClock,
       log,
       version: packageVersion(),
+      procedures,
       staticDir: options.staticDir,
     });
     const { server, port } = await listen(app.fetch, options.port ?? DEFAULT_PORT, host);

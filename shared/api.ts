@@ -1,5 +1,8 @@
 // The back-office HTTP contract, shared by the tablet, the extension and the server.
 // Every error body is { error: ApiErrorBody }, with a Japanese message that says what to do next.
+import type { Lang } from './i18n/lang.ts';
+import type { ProcedureValues } from './procedures/types.ts';
+import type { SignatureRecord } from './signature.ts';
 
 export const API = {
   health: '/healthz',
@@ -69,15 +72,28 @@ export interface ApplicationListResponse {
   readonly applications: readonly ApplicationSummary[];
 }
 
+/** The signature as stored: the record without its PNG (the PNG is kept apart and only printed). */
+export type StoredSignature = Omit<SignatureRecord, 'png'>;
+
 export interface ApplicationDetail extends ApplicationSummary {
   readonly createdAt: string;
-  readonly fields: Readonly<Record<string, string>>;
+  /** null for applications received before envelope v2 (no visit, language or signature record). */
+  readonly visitId: string | null;
+  readonly lang: Lang | null;
+  /** Field name → value; group fields (異動者 …) are arrays of rows. My Number fields come masked. */
+  readonly fields: ProcedureValues;
   readonly card: {
     readonly source: string;
     readonly unlockedWith: string;
     readonly checks: readonly string[];
   };
+  /** Attachments the resident did not bring because 情報連携 provides them. */
+  readonly omittedAttachments: readonly string[];
   readonly hasSignature: boolean;
+  /** The strokes can be large: only the detail carries them, never the list. */
+  readonly signature: StoredSignature | null;
+  /** Recomputed from the stored content on every view: false once the content and signature part. */
+  readonly signatureVerified: boolean;
   readonly transcribedAt: string | null;
   readonly transcribedBy: string | null;
 }
@@ -85,14 +101,18 @@ export interface ApplicationDetail extends ApplicationSummary {
 /** The back office listens here unless PORT says otherwise; the demo legacy system on the next port. */
 export const DEFAULT_PORT = 8787;
 
-/** Every answer that carries fields shows the My Number masked; revealing it needs a reason. */
-export const MY_NUMBER_FIELD = 'myNumber';
-
 export interface RevealMyNumberRequest {
   /** Why staff need the full number (e.g. 「基幹系への登録のため」); kept in the audit log. */
   readonly reason: string;
+  /**
+   * The field to reveal, when the procedure has several My Number fields (請求者 and 配偶者);
+   * without it, the first one that holds a number. Which fields hold one is decided by the
+   * procedure's field types ('my-number'), never by a field name.
+   */
+  readonly field?: string;
 }
 
 export interface RevealMyNumberResponse {
+  readonly field: string;
   readonly myNumber: string;
 }

@@ -27,7 +27,7 @@ export function licencePinRead(card: CardService): PinRead<CardResult> {
         });
       }
       return ok({
-        fields: { name: licence.name, birthDate: licence.birthDate, previousAddress: licence.address },
+        fields: { name: licence.name, birthDate: licence.birthDate, address: licence.address },
         evidence: { source: 'drivers-licence', unlockedWith: 'pin', checks: [...evidence.checks] },
       });
     },
@@ -52,7 +52,7 @@ export function myNumberPinRead(card: CardService): PinRead<CardResult> {
           name: info.name,
           birthDate: info.birthDate,
           sex: info.sex,
-          previousAddress: info.address,
+          address: info.address,
           myNumber: info.myNumber,
         },
         evidence: info.evidence,

@@ -1,5 +1,6 @@
 // What this tablet has sent and what still waits. No personal data here: names stay sealed.
-import { findProcedure } from '../../shared/procedures/index.ts';
+import { ja } from '../../shared/i18n/lang.ts';
+import { findSummary } from '../../shared/procedures/registry.ts';
 import { useServices } from '../services.ts';
 import { useOutbox } from './use-outbox.ts';
 
@@ -43,7 +44,7 @@ export function OutboxTable() {
           {entries.map((e) => (
             <tr key={e.id} data-testid="outbox-row" data-state={e.state}>
               <td>{new Date(e.createdAt).toLocaleString('ja-JP')}</td>
-              <td>{findProcedure(e.procedure)?.name ?? e.procedure}</td>
+              <td>{procedureName(e.procedure)}</td>
               <td>
                 {STATE_LABEL[e.state]}
                 {e.lastError && <div class="hint">{e.lastError}</div>}
@@ -60,4 +61,9 @@ export function OutboxTable() {
       </table>
     </section>
   );
+}
+
+function procedureName(id: string): string {
+  const summary = findSummary(id);
+  return summary ? ja(summary.name) : id;
 }

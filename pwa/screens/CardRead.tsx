@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardEvidence } from '../../shared/application.ts';
 import { buildCollationB, collationBErrorMessage } from '../../shared/card/collation-b.ts';
 import { cardErrorMessage } from '../../shared/card/errors.ts';
-import type { ProcedureDefinition } from '../../shared/procedures/types.ts';
+import type { CardAttributes } from '../../shared/procedures/types.ts';
 import { formatDateJa, fromWareki } from '../../shared/wareki.ts';
 import { licencePinRead, myNumberPinRead } from '../card/pin-reads.ts';
 import { CollationBInput, type CollationBParts, EMPTY_PARTS } from '../components/CollationBInput.tsx';
@@ -16,18 +16,21 @@ import { useCardStatus } from '../components/use-card-status.ts';
 import { useServices } from '../services.ts';
 
 export interface CardResult {
-  /** Field values read from the card, keyed by the procedure's field keys. */
-  readonly fields: Readonly<Record<string, string>>;
+  /** What the card holds (name, birth date, sex, address; the My Number only on the PIN path). */
+  readonly fields: CardAttributes;
   readonly evidence: CardEvidence;
 }
 
 interface Props {
-  readonly procedure: ProcedureDefinition;
+  /** The chosen procedures, for the heading. */
+  readonly title: string;
+  /** Some chosen procedure legally needs the My Number: the PIN path instead of 照合番号B. */
+  readonly needsMyNumber: boolean;
   readonly onBack: () => void;
   readonly onRead: (card: CardResult) => void;
 }
 
-export function CardRead({ procedure, onBack, onRead }: Props) {
+export function CardRead({ title, needsMyNumber, onBack, onRead }: Props) {
   const { card } = useServices();
   const [parts, setParts] = useState<CollationBParts>(EMPTY_PARTS);
   const [busy, setBusy] = useState(false);
@@ -40,8 +43,8 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
   const [pinPhase, setPinPhase] = useState<ReadPhase>({ phase: 'idle', cardSeen: false });
   const pinRead = useMemo(
     () =>
-      cardKind === 'licence' ? licencePinRead(card) : procedure.needsMyNumber ? myNumberPinRead(card) : null,
-    [card, cardKind, procedure],
+      cardKind === 'licence' ? licencePinRead(card) : needsMyNumber ? myNumberPinRead(card) : null,
+    [card, cardKind, needsMyNumber],
   );
   const [refreshKey, setRefreshKey] = useState(0);
   const myNumberPhase: ReadPhase = busy
@@ -77,7 +80,7 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
     setParts(EMPTY_PARTS); // the 照合番号B parts are not kept once the card is read
     const info = result.value;
     onRead({
-      fields: { name: info.name, birthDate: info.birthDate, sex: info.sex, previousAddress: info.address },
+      fields: { name: info.name, birthDate: info.birthDate, sex: info.sex, address: info.address },
       evidence: info.evidence,
     });
   };
@@ -108,7 +111,7 @@ export function CardRead({ procedure, onBack, onRead }: Props) {
 
   return (
     <main class="stack">
-      <h2>{procedure.name}：本人確認書類の読み取り</h2>
+      <h2>{title}：本人確認書類の読み取り</h2>
       <fieldset class="row">
         <legend class="visually-hidden">読み取るカード</legend>
         {(['mynumber', 'licence'] as const).map((k) => (

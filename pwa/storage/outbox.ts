@@ -33,15 +33,25 @@ export class Outbox {
 
   /** Stores a signed application. Idempotent: the same envelope id is stored once. */
   async enqueue(envelope: ApplicationEnvelope): Promise<void> {
-    const sealed = await this.sealer.seal(envelope);
+    await this.enqueueAll([envelope]);
+  }
+
+  /**
+   * Stores the signed applications of one visit in one transaction: all of them or none (a
+   * failed write leaves nothing half-saved, and the resident screen says so). Idempotent per id.
+   */
+  async enqueueAll(envelopes: readonly ApplicationEnvelope[]): Promise<void> {
+    // Sealing is async crypto: done before the transaction, which would auto-commit while waiting.
+    const sealed = await Promise.all(envelopes.map((e) => this.sealer.seal(e)));
     const tx = this.db.transaction('outbox', 'readwrite');
-    if (!(await tx.store.get(envelope.id))) {
+    for (const [i, envelope] of envelopes.entries()) {
+      if (await tx.store.get(envelope.id)) continue;
       await tx.store.add({
         id: envelope.id,
         procedure: envelope.procedure,
         createdAt: envelope.createdAt,
         state: 'pending',
-        sealed,
+        sealed: sealed[i] as NonNullable<OutboxRecord['sealed']>,
         attempts: 0,
       });
     }

@@ -1,8 +1,9 @@
 // 受付 (receiving an application from a tablet), exactly once per envelope id: the first delivery
 // stores it and allocates the 受付番号; a resend of the same content gets the same receipt back
-// and stores nothing; the same id with other content is refused, never overwritten.
+// and stores nothing; the same id with other content is refused, never overwritten. An envelope
+// whose signature was made over other content is refused before anything is stored, and audited.
 import type { Receipt } from '../../shared/api.ts';
-import { parseApplicationEnvelope } from '../../shared/application.ts';
+import { parseApplicationEnvelope, signatureMatches } from '../../shared/application.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
 import { canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
@@ -14,7 +15,7 @@ import {
   insertApplication,
   type StoredReceipt,
 } from '../store/applications.ts';
-import { appendAudit } from '../store/audit.ts';
+import { appendAudit, recordAudit } from '../store/audit.ts';
 import type { StaffIdentity } from '../store/staff.ts';
 import { isStorableJson } from '../text-rules.ts';
 
@@ -39,10 +40,21 @@ export async function receiveApplication(
   staff: StaffIdentity,
   body: unknown,
 ): Promise<Result<Receipt, BackOfficeError>> {
-  const parsed = parseApplicationEnvelope(body);
+  const parsed = parseApplicationEnvelope(body, deps.procedures);
   if (!parsed.ok) return err({ kind: 'invalid-envelope', error: parsed.error });
   const envelope = parsed.value;
   if (!isStorableJson(envelope)) return err({ kind: 'unstorable-text' });
+  if (!(await signatureMatches(envelope))) {
+    // A well-formed envelope whose content changed after the resident signed: worth a trace, as
+    // tampering or a tablet bug. The entry names the id and the reason, never the content.
+    await recordAudit(deps.sql, deps.clock.now(), {
+      actor: staffActor(staff),
+      action: 'application.refused',
+      target: envelope.id,
+      detail: { reason: 'signature-mismatch' },
+    });
+    return err({ kind: 'signature-mismatch' });
+  }
   // Over the parsed envelope, so that key order or extra whitespace in a resend do not matter.
   const contentHash = sha256Hex(canonicalJson(envelope as unknown as JsonValue));
 

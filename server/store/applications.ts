@@ -1,7 +1,15 @@
 // 申請 (applications) as received from the tablets. The row id is the tablet's idempotency key.
-import type { ApplicationDetail, ApplicationStatus, ApplicationSummary } from '../../shared/api.ts';
-import type { ApplicationEnvelope } from '../../shared/application.ts';
-import { findProcedure } from '../../shared/procedures/index.ts';
+import type {
+  ApplicationDetail,
+  ApplicationStatus,
+  ApplicationSummary,
+  StoredSignature,
+} from '../../shared/api.ts';
+import { type ApplicationEnvelope, type CardEvidence, ENVELOPE_VERSION, signedContent } from '../../shared/application.ts';
+import { isLang, ja } from '../../shared/i18n/lang.ts';
+import type { ProcedureLookup } from '../../shared/procedures/registry.ts';
+import type { ProcedureValues } from '../../shared/procedures/types.ts';
+import { contentSha256 } from '../../shared/signature.ts';
 import { formatReceiptNumber, tokyoDay } from './receipt-number.ts';
 import { type SqlExecutor, toInt, toIso } from './sql.ts';
 
@@ -42,21 +50,29 @@ export async function insertApplication(
   receiptNumber: string,
 ): Promise<StoredReceipt | undefined> {
   const e = app.envelope;
+  const { png, ...record } = e.signature;
+  const signature: StoredSignature = record;
   const { rows } = await tx.query<ReceiptRow>(
-    `INSERT INTO applications (id, receipt_number, procedure, fields, card, signature_png, signed_at,
-       content_hash, created_at, received_at, received_by)
-     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO applications (id, receipt_number, procedure, visit_id, lang, fields, card,
+       omitted_attachments, signature, signature_png, signed_at, content_hash, created_at,
+       created_at_text, received_at, received_by)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (id) DO NOTHING
      RETURNING id, receipt_number, received_at, content_hash`,
     [
       e.id,
       receiptNumber,
       e.procedure,
+      e.visitId,
+      e.lang,
       JSON.stringify(e.fields),
       JSON.stringify(e.card),
-      e.signature.png,
+      JSON.stringify(e.omittedAttachments),
+      JSON.stringify(signature),
+      png,
       e.signature.signedAt,
       app.contentHash,
+      e.createdAt,
       e.createdAt,
       app.receivedAt.toISOString(),
       app.receivedBy,
@@ -99,22 +115,33 @@ interface SummaryRow {
 }
 
 interface DetailRow extends SummaryRow {
-  fields: Record<string, string>;
-  card: { source: string; unlockedWith: string; checks: string[] };
+  visit_id: string | null;
+  lang: string | null;
+  fields: ProcedureValues;
+  card: CardEvidence;
+  omitted_attachments: string[];
+  signature: StoredSignature | null;
   has_signature: boolean;
   created_at: unknown;
+  created_at_text: string | null;
   transcribed_at: unknown;
   transcribed_by: string | null;
 }
 
 const SUMMARY_COLUMNS = `a.id, a.receipt_number, a.procedure, a.fields->>'name' AS name, a.received_at, a.status`;
 
-function toSummary(r: SummaryRow): ApplicationSummary {
+/** The name staff read (転入届); the id itself for a procedure the catalogue no longer has. */
+function procedureName(procedures: ProcedureLookup, id: string): string {
+  const procedure = procedures.get(id);
+  return procedure ? ja(procedure.name) : id;
+}
+
+function toSummary(r: SummaryRow, procedures: ProcedureLookup): ApplicationSummary {
   return {
     id: r.id,
     receiptNumber: r.receipt_number,
     procedure: r.procedure,
-    procedureName: findProcedure(r.procedure)?.name ?? r.procedure,
+    procedureName: procedureName(procedures, r.procedure),
     name: r.name ?? '',
     receivedAt: toIso(r.received_at),
     status: r.status,
@@ -124,6 +151,7 @@ function toSummary(r: SummaryRow): ApplicationSummary {
 /** Newest first. (Paging arrives with the dashboard; a counter's inbox is small until then.) */
 export async function listApplications(
   sql: SqlExecutor,
+  procedures: ProcedureLookup,
   status: ApplicationStatus | undefined,
 ): Promise<ApplicationSummary[]> {
   const order = 'ORDER BY a.received_at DESC, a.receipt_number DESC';
@@ -133,13 +161,39 @@ export async function listApplications(
         [status],
       )
     : await sql.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM applications a ${order}`);
-  return rows.map(toSummary);
+  return rows.map((r) => toSummary(r, procedures));
 }
 
-export async function findApplication(sql: SqlExecutor, id: string): Promise<ApplicationDetail | undefined> {
+/**
+ * Whether the stored signature record was made over the stored content, recomputed from the
+ * columns as they are now: an edit in the database after receipt turns it false.
+ */
+async function storedSignatureMatches(r: DetailRow): Promise<boolean> {
+  if (!r.signature || r.visit_id === null || r.created_at_text === null || !isLang(r.lang)) return false;
+  const content = signedContent({
+    version: ENVELOPE_VERSION,
+    id: r.id,
+    visitId: r.visit_id,
+    procedure: r.procedure,
+    createdAt: r.created_at_text,
+    fields: r.fields,
+    card: r.card,
+    omittedAttachments: r.omitted_attachments,
+    lang: r.lang,
+  });
+  return (await contentSha256(content)) === r.signature.contentSha256;
+}
+
+/** The full application, My Number unmasked: callers mask it (inbox/my-number.ts) before answering. */
+export async function findApplication(
+  sql: SqlExecutor,
+  procedures: ProcedureLookup,
+  id: string,
+): Promise<ApplicationDetail | undefined> {
   const { rows } = await sql.query<DetailRow>(
-    `SELECT ${SUMMARY_COLUMNS}, a.fields, a.card, a.signature_png <> '' AS has_signature, a.created_at,
-       a.transcribed_at, t.display_name AS transcribed_by
+    `SELECT ${SUMMARY_COLUMNS}, a.visit_id, a.lang, a.fields, a.card, a.omitted_attachments, a.signature,
+       a.signature_png <> '' AS has_signature, a.created_at, a.created_at_text, a.transcribed_at,
+       t.display_name AS transcribed_by
      FROM applications a LEFT JOIN staff t ON t.id = a.transcribed_by
      WHERE a.id = $1`,
     [id],
@@ -147,11 +201,16 @@ export async function findApplication(sql: SqlExecutor, id: string): Promise<App
   const r = rows[0];
   if (!r) return undefined;
   return {
-    ...toSummary(r),
+    ...toSummary(r, procedures),
     createdAt: toIso(r.created_at),
+    visitId: r.visit_id,
+    lang: isLang(r.lang) ? r.lang : null,
     fields: r.fields,
     card: { source: r.card.source, unlockedWith: r.card.unlockedWith, checks: r.card.checks },
+    omittedAttachments: r.omitted_attachments,
     hasSignature: r.has_signature,
+    signature: r.signature,
+    signatureVerified: await storedSignatureMatches(r),
     transcribedAt: r.transcribed_at === null ? null : toIso(r.transcribed_at),
     transcribedBy: r.transcribed_by,
   };

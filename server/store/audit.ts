@@ -13,6 +13,7 @@ export type AuditAction =
   | 'session.sign-in-failed'
   | 'session.sign-out'
   | 'application.received'
+  | 'application.refused'
   | 'application.listed'
   | 'application.viewed'
   | 'application.transcribed'

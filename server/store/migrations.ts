@@ -75,6 +75,23 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
     ],
   },
+  {
+    version: 2,
+    name: 'envelope v2: visit, language, omitted attachments, signature record',
+    // Nullable: rows received before v2 have no visit, language or signature record, and keep
+    // answering (their signature shows as not verified).
+    statements: [
+      'ALTER TABLE applications ADD COLUMN visit_id uuid',
+      'ALTER TABLE applications ADD COLUMN lang text',
+      `ALTER TABLE applications ADD COLUMN omitted_attachments jsonb NOT NULL DEFAULT '[]'::jsonb`,
+      // scope, method, typedName, width, height, strokes, contentSha256, signedAt; the PNG stays in
+      // signature_png, so lists never read the strokes.
+      'ALTER TABLE applications ADD COLUMN signature jsonb',
+      // createdAt exactly as the tablet sent it: the signature covers this text, and timestamptz
+      // would hand back another spelling of the same instant ('…09:00:00Z' → '…09:00:00.000Z').
+      'ALTER TABLE applications ADD COLUMN created_at_text text',
+    ],
+  },
 ];
 
 // Two PostgreSQL processes starting at once must not both run a migration.

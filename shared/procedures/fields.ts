@@ -16,11 +16,11 @@ export const MOVE_KINDS = { in: 'in', within: 'within', out: 'out' } as const;
 export const SEX_OPTIONS: readonly Option[] = [
   {
     value: '1',
-    label: { ja: '男', 'ja-easy': '{男|おとこ}', en: 'Male', 'zh-Hans': '男', ko: '남', vi: 'Nam', pt: 'Masculino' },
+    label: { ja: '{男|おとこ}', 'ja-easy': '{男|おとこ}', en: 'Male', 'zh-Hans': '男', ko: '남', vi: 'Nam', pt: 'Masculino' },
   },
   {
     value: '2',
-    label: { ja: '女', 'ja-easy': '{女|おんな}', en: 'Female', 'zh-Hans': '女', ko: '여', vi: 'Nữ', pt: 'Feminino' },
+    label: { ja: '{女|おんな}', 'ja-easy': '{女|おんな}', en: 'Female', 'zh-Hans': '女', ko: '여', vi: 'Nữ', pt: 'Feminino' },
   },
 ];
 

@@ -1,0 +1,89 @@
+// The A4 print of one procedure, in the look of its paper form: title in 明朝, addressee and 届出日
+// (和暦), each section a ruled block with its heading down a narrow left column, the boxes of the
+// layout on a 12-column grid, the footnote, and 受付番号 with page numbers at the foot of each
+// sheet. One `.pf-page` per layout page; print.css makes each exactly one A4 sheet.
+import { printedDate } from '../../shared/print/format.ts';
+import type { ProcedureDefinition, ProcedureValues } from '../../shared/procedures/types.ts';
+import { PrintCell } from './PrintCell.tsx';
+
+export interface PrintFormProps {
+  readonly procedure: ProcedureDefinition;
+  readonly values: ProcedureValues;
+  readonly signaturePng?: string | undefined;
+  readonly receiptNumber?: string | undefined;
+  readonly notifiedOn: string; // ISO date
+}
+
+export function PrintForm({ procedure, values, signaturePng, receiptNumber, notifiedOn }: PrintFormProps) {
+  const { print } = procedure;
+  const pages = print.pages;
+  const notified = printedDate(notifiedOn);
+  return (
+    <article class="pf-form" lang="ja" data-procedure={procedure.id}>
+      {pages.map((page, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: pages are positions in the layout
+        <section key={index} class="pf-page" data-page={index + 1}>
+          {index === 0 ? (
+            <header class="pf-header">
+              <h1 class="pf-title">{print.title}</h1>
+              <div class="pf-meta">
+                <span class="pf-addressee">{print.addressee}</span>
+                <span class="pf-notified">
+                  届出日　{notified ? notified.wareki : notifiedOn}
+                  {notified ? <small class="pf-western">（{notified.western}）</small> : null}
+                </span>
+              </div>
+            </header>
+          ) : (
+            <header class="pf-header pf-continued">
+              <h1 class="pf-title">{print.title}（つづき）</h1>
+            </header>
+          )}
+          {page.sections.map((section) => (
+            <div key={section.heading} class="pf-section">
+              <h2 class="pf-heading">{section.heading}</h2>
+              <div class="pf-rows">
+                {section.rows.map((row, r) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the layout
+                  <div key={r} class="pf-row">
+                    {row.map((cell, c) => (
+                      <PrintCell
+                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions in the row
+                        key={c}
+                        cell={cell}
+                        procedure={procedure}
+                        value={'field' in cell ? values[cell.field] : undefined}
+                        signaturePng={signaturePng}
+                      />
+                    ))}
+                  </div>
+                ))}
+              </div>
+            </div>
+          ))}
+          {index === pages.length - 1 && print.footnote ? <p class="pf-footnote">{print.footnote}</p> : null}
+          <footer class="pf-footer">
+            <span>
+              受付番号　<span class="pf-receipt">{receiptNumber ?? ''}</span>
+            </span>
+            <span class="pf-basis">{procedure.basis}</span>
+            <span class="pf-page-number">
+              {index + 1}/{pages.length}
+            </span>
+          </footer>
+        </section>
+      ))}
+    </article>
+  );
+}
+
+/** Several forms printed in one go (the procedures of one visit), each from a fresh sheet. */
+export function PrintDocument({ forms }: { readonly forms: readonly PrintFormProps[] }) {
+  return (
+    <div class="pf-document">
+      {forms.map((f) => (
+        <PrintForm key={f.procedure.id} {...f} />
+      ))}
+    </div>
+  );
+}
