@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.
 export default defineConfig({
   root: 'pwa',
   publicDir: '../public',
-  build: { outDir: '../dist/pwa', emptyOutDir: true, target: 'es2022', sourcemap: true },
+  build: { outDir: '../dist/pwa', emptyOutDir: true, target: 'es2022', sourcemap: true, manifest: true },
   worker: { format: 'es' },
   plugins: [
     preact(),

@@ -4,6 +4,7 @@
 const BENCHES: Record<string, () => Promise<unknown>> = {
   envelope: () => import('./envelope.ts'),
   card: () => import('./card.ts'),
+  forms: () => import('./forms.ts'),
 };
 
 const benchName = process.argv[2];

@@ -70,6 +70,12 @@ export function App() {
     })();
   }, [services]);
 
+  // For the forms bench and the e2e tests: the moment the first real screen is on display.
+  useEffect(() => {
+    if (screen.name === 'loading' || performance.getEntriesByName('kakanai:interactive').length > 0) return;
+    requestAnimationFrame(() => performance.mark('kakanai:interactive'));
+  }, [screen.name]);
+
   // Another tab handed the tablet to a resident: this one must not stay on a staff screen.
   useEffect(
     () =>

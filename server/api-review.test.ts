@@ -7,8 +7,9 @@ import {
   type ApplicationListResponse,
   type Receipt,
 } from '../shared/api.ts';
+import type { ApplicationEnvelope } from '../shared/application.ts';
 import { listAudit } from './store/audit.ts';
-import { RESIDENT, validEnvelope } from './test-support/envelope.ts';
+import { householdOf, RESIDENT, validEnvelope } from './test-support/envelope.ts';
 import { useBackOffice } from './test-support/harness.ts';
 import { TEST_STORES } from './test-support/test-store.ts';
 
@@ -16,12 +17,18 @@ describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
   const office = useBackOffice(store);
   let token = '';
   const receipts: Receipt[] = [];
-  const envelopes = [
-    validEnvelope(),
-    validEnvelope({ fields: { ...RESIDENT, name: '見本 一郎', nameKana: 'ミホン　イチロウ', sex: '1' } }),
-    validEnvelope({ fields: { ...RESIDENT, name: '例題 さくら', nameKana: 'レイダイ　サクラ' } }),
-  ];
+  const envelopes: ApplicationEnvelope[] = [];
+  /** Another resident who moves alone: the household fields follow the name. */
+  const someone = (name: string, nameKana: string, sex: string) => {
+    const person = { name, nameKana, birthDate: RESIDENT.birthDate, sex };
+    return { fields: { ...RESIDENT, ...person, ...householdOf(person) } };
+  };
   beforeAll(async () => {
+    envelopes.push(
+      await validEnvelope(),
+      await validEnvelope(someone('見本 一郎', 'ミホン　イチロウ', '1')),
+      await validEnvelope(someone('例題 さくら', 'レイダイ　サクラ', '2')),
+    );
     token = await office.signIn();
     for (const e of envelopes) {
       office.clock.advance(60_000);
@@ -70,9 +77,14 @@ describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
       receiptNumber: receipts[1]?.receiptNumber,
       name: '見本 一郎',
       createdAt: envelopes[1]?.createdAt,
+      visitId: envelopes[1]?.visitId,
+      lang: 'ja',
       fields: envelopes[1]?.fields,
       card: { source: 'mynumber-input-support-ap', unlockedWith: 'collation-b', checks: ['attributes-read'] },
+      omittedAttachments: [],
       hasSignature: true,
+      signature: { method: 'drawn', contentSha256: envelopes[1]?.signature.contentSha256 },
+      signatureVerified: true,
       status: 'received',
       transcribedAt: null,
       transcribedBy: null,

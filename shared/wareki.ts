@@ -27,7 +27,9 @@ function pad2(n: number): string {
 }
 
 function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  return (
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
+  );
 }
 
 function isoOfDayNumber(n: number): string {
@@ -38,7 +40,9 @@ const LIBRARY_FORM = /^(\D+?)(元|\d+)年(\d+)月(\d+)日$/u;
 
 /** The library's reading of a valid ISO date: era name and era year. */
 function libraryWareki(iso: string): { name: string; year: number } {
-  const text = dateToWareki(`${iso.slice(0, 4)}/${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`).result;
+  const text = dateToWareki(
+    `${iso.slice(0, 4)}/${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`,
+  ).result;
   const m = LIBRARY_FORM.exec(text);
   if (!m) throw new Error(`@smarthr/wareki gave an unexpected form: ${text}`);
   return { name: m[1] as string, year: m[2] === '元' ? 1 : Number(m[2]) };

@@ -37,7 +37,7 @@ export function PrintCell({
 }) {
   if ('text' in cell) {
     return (
-      <div class="pf-cell pf-text" style={span(cell.span)}>
+      <div class="pf-cell pf-fixed" style={span(cell.span)}>
         {cell.text}
       </div>
     );

@@ -81,8 +81,9 @@ export function PrintForm({ procedure, values, signaturePng, receiptNumber, noti
 export function PrintDocument({ forms }: { readonly forms: readonly PrintFormProps[] }) {
   return (
     <div class="pf-document">
-      {forms.map((f) => (
-        <PrintForm key={f.procedure.id} {...f} />
+      {forms.map((f, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a visit may print the same procedure twice
+        <PrintForm key={i} {...f} />
       ))}
     </div>
   );

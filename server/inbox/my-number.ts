@@ -1,7 +1,17 @@
 // The My Number (特定個人情報) in the back office: every answer shows it masked; the full number
 // is only given to a staff member who states why, and that reveal is audited with the reason
-// before the number leaves the server (mission.md, flow B).
-import { type ApplicationDetail, MY_NUMBER_FIELD, type RevealMyNumberResponse } from '../../shared/api.ts';
+// before the number leaves the server (mission.md, flow B). Which fields hold a My Number is the
+// procedure's word (spec type 'my-number'), never a field's name.
+import type { ApplicationDetail, RevealMyNumberResponse } from '../../shared/api.ts';
+import { isValidMyNumber } from '../../shared/mynumber.ts';
+import type { ProcedureLookup } from '../../shared/procedures/registry.ts';
+import {
+  type AnswerValue,
+  type GroupRow,
+  isGroup,
+  type ProcedureDefinition,
+  type ProcedureValues,
+} from '../../shared/procedures/types.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
 import type { BackOfficeDeps } from '../deps.ts';
@@ -13,19 +23,69 @@ import { isStorableText } from '../text-rules.ts';
 import { isApplicationId } from './review.ts';
 
 /** 12 digits → 「●●●●●●●●9018」: enough to tell two applications apart, not to use the number. */
-export function maskMyNumber(detail: ApplicationDetail): ApplicationDetail {
-  const number = detail.fields[MY_NUMBER_FIELD];
-  if (number === undefined) return detail;
-  const masked = `${'●'.repeat(Math.max(0, number.length - 4))}${number.slice(-4)}`;
-  return { ...detail, fields: { ...detail.fields, [MY_NUMBER_FIELD]: masked } };
+function mask(value: string): string {
+  return `${'●'.repeat(Math.max(0, value.length - 4))}${value.slice(-4)}`;
 }
 
-function parseReason(body: unknown): string | undefined {
-  const reason = (body as { reason?: unknown } | null)?.reason;
+/** The procedure's top-level My Number fields, in form order. */
+function myNumberFields(procedure: ProcedureDefinition): string[] {
+  return procedure.fields.filter((f) => f.spec.type === 'my-number').map((f) => f.name);
+}
+
+function maskKnown(procedure: ProcedureDefinition, fields: ProcedureValues): ProcedureValues {
+  const out: Record<string, AnswerValue> = { ...fields };
+  for (const field of procedure.fields) {
+    const value = fields[field.name];
+    if (value === undefined) continue;
+    const spec = field.spec;
+    if (isGroup(spec)) {
+      // A list of people may carry each one's number (世帯員の個人番号): mask those columns too.
+      const columns = spec.columns.filter((c) => c.type === 'my-number').map((c) => c.key);
+      if (columns.length === 0 || !Array.isArray(value)) continue;
+      out[field.name] = value.map((row: GroupRow) => {
+        const masked: Record<string, string> = { ...row };
+        for (const c of columns) if (typeof row[c] === 'string') masked[c] = mask(row[c]);
+        return masked;
+      });
+    } else if (spec.type === 'my-number' && typeof value === 'string') out[field.name] = mask(value);
+  }
+  return out;
+}
+
+/**
+ * A procedure the catalogue no longer has (the row outlived it): its field types are unknown, so
+ * every value that is a valid My Number is masked. Fails closed: a number never shows by accident.
+ */
+function maskUnknown(fields: ProcedureValues): ProcedureValues {
+  const guard = (v: string) => (isValidMyNumber(v) ? mask(v) : v);
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [
+      name,
+      typeof value === 'string'
+        ? guard(value)
+        : value.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, guard(v)]))),
+    ]),
+  );
+}
+
+export function maskMyNumbers(procedures: ProcedureLookup, detail: ApplicationDetail): ApplicationDetail {
+  const procedure = procedures.get(detail.procedure);
+  const fields = procedure ? maskKnown(procedure, detail.fields) : maskUnknown(detail.fields);
+  return { ...detail, fields };
+}
+
+interface RevealRequest {
+  readonly reason: string;
+  readonly field: string | undefined;
+}
+
+function parseRevealRequest(body: unknown): RevealRequest | undefined {
+  const { reason, field } = (body ?? {}) as { reason?: unknown; field?: unknown };
   if (typeof reason !== 'string') return undefined;
+  if (field !== undefined && (typeof field !== 'string' || field.length > 60)) return undefined;
   const trimmed = reason.trim();
   return [...trimmed].length >= 2 && [...trimmed].length <= 200 && isStorableText(trimmed)
-    ? trimmed
+    ? { reason: trimmed, field }
     : undefined;
 }
 
@@ -35,18 +95,30 @@ export async function revealMyNumber(
   id: string,
   body: unknown,
 ): Promise<Result<RevealMyNumberResponse, BackOfficeError>> {
-  const reason = parseReason(body);
-  if (!reason) return err({ kind: 'reveal-reason-required' });
+  const request = parseRevealRequest(body);
+  if (!request) return err({ kind: 'reveal-reason-required' });
   if (!isApplicationId(id)) return err({ kind: 'application-not-found' });
-  const detail = await findApplication(deps.sql, id);
+  const detail = await findApplication(deps.sql, deps.procedures, id);
   if (!detail) return err({ kind: 'application-not-found' });
-  const myNumber = detail.fields[MY_NUMBER_FIELD];
-  if (myNumber === undefined) return err({ kind: 'no-my-number' });
+  const procedure = deps.procedures.get(detail.procedure);
+  // Only a field the procedure types as a My Number can be revealed: a name in the request
+  // never turns another field (a phone number) into a revealable one.
+  const candidates = procedure ? myNumberFields(procedure) : [];
+  const held = (name: string) => {
+    const v = detail.fields[name];
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const field =
+    request.field !== undefined
+      ? candidates.find((name) => name === request.field)
+      : candidates.find((name) => held(name) !== undefined);
+  const myNumber = field === undefined ? undefined : held(field);
+  if (field === undefined || myNumber === undefined) return err({ kind: 'no-my-number' });
   await recordAudit(deps.sql, deps.clock.now(), {
     actor: staffActor(staff),
     action: 'application.my-number-revealed',
     target: id,
-    detail: { receiptNumber: detail.receiptNumber, reason },
+    detail: { receiptNumber: detail.receiptNumber, field, reason: request.reason },
   });
-  return ok({ myNumber });
+  return ok({ field, myNumber });
 }

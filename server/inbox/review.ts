@@ -9,7 +9,7 @@ import type { BackOfficeError } from '../errors.ts';
 import { findApplication, listApplications, markTranscribed } from '../store/applications.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import type { StaffIdentity } from '../store/staff.ts';
-import { maskMyNumber } from './my-number.ts';
+import { maskMyNumbers } from './my-number.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -30,7 +30,7 @@ export async function listInbox(
   staff: StaffIdentity,
   status: ApplicationStatus | undefined,
 ): Promise<ApplicationSummary[]> {
-  const applications = await listApplications(deps.sql, status);
+  const applications = await listApplications(deps.sql, deps.procedures, status);
   await recordAudit(deps.sql, deps.clock.now(), {
     actor: staffActor(staff),
     action: 'application.listed',
@@ -47,7 +47,7 @@ export async function viewApplication(
 ): Promise<Result<ApplicationDetail, BackOfficeError>> {
   // Not a UUID cannot exist; checking first also keeps a malformed id away from the uuid cast.
   if (!UUID.test(id)) return err({ kind: 'application-not-found' });
-  const detail = await findApplication(deps.sql, id);
+  const detail = await findApplication(deps.sql, deps.procedures, id);
   if (!detail) return err({ kind: 'application-not-found' });
   await recordAudit(deps.sql, deps.clock.now(), {
     actor: staffActor(staff),
@@ -55,7 +55,7 @@ export async function viewApplication(
     target: id,
     detail: { receiptNumber: detail.receiptNumber },
   });
-  return ok(maskMyNumber(detail));
+  return ok(maskMyNumbers(deps.procedures, detail));
 }
 
 /** Idempotent: a second call keeps the first transcription time and staff, and counts as a view. */
@@ -68,7 +68,7 @@ export async function markApplicationTranscribed(
   const now = deps.clock.now();
   const detail = await deps.sql.transaction(async (tx) => {
     const changed = await markTranscribed(tx, id, staff.id, now);
-    const after = await findApplication(tx, id);
+    const after = await findApplication(tx, deps.procedures, id);
     if (!after) return undefined;
     await appendAudit(tx, now, {
       actor: staffActor(staff),
@@ -78,5 +78,5 @@ export async function markApplicationTranscribed(
     });
     return after;
   });
-  return detail ? ok(maskMyNumber(detail)) : err({ kind: 'application-not-found' });
+  return detail ? ok(maskMyNumbers(deps.procedures, detail)) : err({ kind: 'application-not-found' });
 }

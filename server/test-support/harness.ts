@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll } from 'vitest';
 import { API } from '../../shared/api.ts';
+import { loadCatalogue, type ProcedureLookup } from '../../shared/procedures/registry.ts';
 import { createApp } from '../app.ts';
 import { DEMO_STAFF, seedDemoStaff } from '../auth/seed.ts';
 import type { Clock } from '../clock.ts';
@@ -40,7 +41,12 @@ export interface BackOffice {
   countApplications(id?: string): Promise<number>;
 }
 
-export function useBackOffice(kind: StoreKind): BackOffice {
+export interface BackOfficeOptions {
+  /** The procedures the back office knows; default the whole catalogue. */
+  readonly procedures?: ProcedureLookup;
+}
+
+export function useBackOffice(kind: StoreKind, options: BackOfficeOptions = {}): BackOffice {
   let state: { sql: SqlClient; app: Hono<AppEnv>; clock: TestClock } | undefined;
   const logs: string[] = [];
   const ready = () => {
@@ -52,7 +58,8 @@ export function useBackOffice(kind: StoreKind): BackOffice {
     const sql = await openTestStore(kind);
     await seedDemoStaff(sql);
     const clock = new TestClock('2026-12-01T00:00:00.000Z');
-    const app = createApp({ sql, clock, log: (line) => logs.push(line), version: 'test' });
+    const procedures = options.procedures ?? (await loadCatalogue());
+    const app = createApp({ sql, clock, log: (line) => logs.push(line), version: 'test', procedures });
     state = { sql, app, clock };
   });
   afterAll(async () => {

@@ -8,20 +8,7 @@ import { type Services, ServicesContext } from '../../pwa/services.ts';
 import { StaffLock } from '../../pwa/staff-lock.ts';
 import { openKakanaiDB } from '../../pwa/storage/db.ts';
 import { findPersona, type Persona } from '../../shared/card/emulator/personas.ts';
-import type { ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { assert, equal } from './assert.ts';
-
-// A procedure shaped like 児童手当認定請求 (番号法 別表): it legally needs the My Number.
-const NEEDS_NUMBER: ProcedureDefinition = {
-  id: 'test-needs-my-number',
-  name: '個人番号が必要な手続（テスト）',
-  description: 'テスト用',
-  needsMyNumber: true,
-  fields: [
-    { key: 'name', label: '氏名', source: 'card', input: 'text', required: true, maxLength: 60 },
-    { key: 'myNumber', label: '個人番号', source: 'card', input: 'text', required: true, maxLength: 12 },
-  ],
-};
 
 const until = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 200; i++) {
@@ -46,7 +33,9 @@ async function mount() {
     h(ServicesContext.Provider, {
       value: services,
       children: h(CardRead, {
-        procedure: NEEDS_NUMBER,
+        // As for 児童手当認定請求 (番号法 別表): some chosen procedure legally needs the My Number.
+        title: '個人番号が必要な手続（テスト）',
+        needsMyNumber: true,
         onBack: () => {},
         onRead: (r: CardResult) => read.push(r),
       }),
