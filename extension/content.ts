@@ -1,7 +1,6 @@
 // Content script on legacy screens: if a recipe matches this URL, show the panel; on request,
 // fetch the chosen application through the background and fill the screen. Never submits.
 import type { ApplicationSummary } from '../shared/api.ts';
-import { findProcedure } from '../shared/procedures/index.ts';
 import { extensionErrorMessage } from './errors.ts';
 import { countOutcomes, fillPage } from './fill.ts';
 import { mountPanel, type Panel } from './panel.ts';
@@ -37,10 +36,10 @@ function start(recipe: Recipe): void {
     if (!detail.ok) return panel.showStatus(extensionErrorMessage(detail.error), 'error');
     const application = detail.value;
     if (application.procedure !== recipe.procedure) {
-      const procedureName = findProcedure(application.procedure)?.name ?? application.procedureName;
+      // The back office names the procedure: no catalogue in the content script.
       const message = extensionErrorMessage({
         kind: 'procedure-mismatch',
-        procedureName,
+        procedureName: application.procedureName,
         screenName: recipe.name,
       });
       return panel.showStatus(message, 'error');

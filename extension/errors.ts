@@ -77,6 +77,8 @@ export function fillProblemMessage(p: FillProblem): string {
       return `「${p.value}」に当たる選択肢がこの画面にありません。手で選んでください。`;
     case 'source-empty':
       return '申請にこの項目の値がありません。必要なら手で入力してください。';
+    case 'source-is-list':
+      return '申請のこの項目は複数行の一覧なので、1つの欄には入力できません。申請の内容を見て手で入力してください。';
     case 'not-editable':
       return 'この欄は入力できない状態です。画面の状態を確認してください。';
     case 'unsupported-element':

@@ -1,6 +1,7 @@
 // The fill engine: puts an application's fields into a legacy screen following a recipe, the way
 // a person would (value, then input and change events), and reports every field. It never
 // submits: staff review the screen and press the system's own button.
+import type { AnswerValue } from '../shared/procedures/types.ts';
 import { shiftJisByteLength, unencodableInShiftJis } from '../shared/text/sjis.ts';
 import { applyTransform, type TransformProblem } from './recipes/transforms.ts';
 import type { FieldRule, PageEncoding, Recipe } from './recipes/types.ts';
@@ -8,6 +9,8 @@ import type { FieldRule, PageEncoding, Recipe } from './recipes/types.ts';
 export type FillProblem =
   | TransformProblem
   | { readonly kind: 'source-empty' }
+  /** The field holds rows (a list of people), which no single box can take. */
+  | { readonly kind: 'source-is-list' }
   | { readonly kind: 'unencodable'; readonly chars: readonly string[]; readonly encoding: PageEncoding }
   | { readonly kind: 'too-many-bytes'; readonly bytes: number; readonly limit: number }
   | { readonly kind: 'too-long'; readonly length: number; readonly limit: number }
@@ -92,7 +95,12 @@ function clearFlagged(el: Fillable): void {
   if (!el.disabled && !('readOnly' in el && el.readOnly)) setValueLikeAUser(el, '');
 }
 
-function fillField(doc: Document, rule: FieldRule, encoding: PageEncoding, source: string): FieldOutcome {
+function fillField(
+  doc: Document,
+  rule: FieldRule,
+  encoding: PageEncoding,
+  source: AnswerValue,
+): FieldOutcome {
   const found = doc.querySelector(rule.selector);
   if (!found) return { status: 'missing' };
   const el = asFillable(found);
@@ -101,6 +109,7 @@ function fillField(doc: Document, rule: FieldRule, encoding: PageEncoding, sourc
     clearFlagged(el);
     return { status: 'flagged', problem };
   };
+  if (typeof source !== 'string') return flag({ kind: 'source-is-list' });
   if (source === '') return flag({ kind: 'source-empty' });
   const transformed = applyTransform(rule.transform, source);
   if (!transformed.ok) return flag(transformed.error);
@@ -112,13 +121,13 @@ function fillField(doc: Document, rule: FieldRule, encoding: PageEncoding, sourc
 }
 
 /**
- * Fills every field rule of `recipe` from `fields` (an application's values by field key), in
+ * Fills every field rule of `recipe` from `fields` (an application's values by field name), in
  * recipe order so that pages whose change handlers rebuild later selects see them in sequence.
  */
 export function fillPage(
   doc: Document,
   recipe: Recipe,
-  fields: Readonly<Record<string, string>>,
+  fields: Readonly<Record<string, AnswerValue>>,
 ): FillReport {
   const reports = recipe.fields.map((rule) => ({
     label: rule.label,

@@ -1,49 +1,172 @@
 // The My Number in the back office: masked in every answer, revealed only with a reason, audited.
-// No procedure of today's catalogue carries one, so the test stores one as a future procedure
-// would (straight into the row) and checks the answers around it.
+// Masking follows the procedure's field types ('my-number'), not field names: the test procedure
+// below names its number fields otherwise, and has one in a list of people.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API, type ApplicationDetail, type Receipt, type RevealMyNumberResponse } from '../shared/api.ts';
+import type { ApplicationEnvelope } from '../shared/application.ts';
+import { applicantMyNumber, applicantName } from '../shared/procedures/fields.ts';
+import type { ProcedureLookup } from '../shared/procedures/registry.ts';
+import type { ProcedureDefinition, ProcedureValues } from '../shared/procedures/types.ts';
 import { listAudit } from './store/audit.ts';
-import { validEnvelope } from './test-support/envelope.ts';
+import { drawnSignature, signed, tennyuEnvelope } from './test-support/envelope.ts';
 import { useBackOffice } from './test-support/harness.ts';
 import { TEST_STORES } from './test-support/test-store.ts';
 
-const NUMBER = '123456789018'; // fictional, valid check digit
+// Fictional numbers with valid check digits.
+const APPLICANT = '123456789018';
+const SPOUSE = '987654321018';
+const CHILD = '111222333446';
+const NUMBERS = [APPLICANT, SPOUSE, CHILD];
+
+const text = (s: string) => ({ ja: s, 'ja-easy': s, en: s, 'zh-Hans': s, ko: s, vi: s, pt: s });
+
+/** A benefit-like form with the applicant's, the spouse's and each child's My Number. */
+const BANGO: ProcedureDefinition = {
+  id: 'test-bango',
+  name: text('番号テスト申請'),
+  description: text('テスト用'),
+  basis: '番号法 第9条（テスト）',
+  department: 'テスト課',
+  myNumber: { basis: '番号法 第9条（テスト）' },
+  signature: 'procedure',
+  fields: [
+    { name: 'name', spec: applicantName, required: true },
+    { name: 'kojinBango', spec: applicantMyNumber, required: false },
+    {
+      name: 'haigushaBango',
+      spec: { ...applicantMyNumber, key: 'test-bango.spouse', card: undefined },
+      required: false,
+    },
+    {
+      name: 'children',
+      spec: {
+        key: 'test-bango.children',
+        type: 'group',
+        section: 'child',
+        label: text('児童'),
+        columns: [
+          { ...applicantName, key: 'name' },
+          { ...applicantMyNumber, key: 'bango', card: undefined },
+        ],
+        requiredColumns: ['name'],
+        minRows: 0,
+        maxRows: 4,
+      },
+      required: false,
+    },
+    // Digits in a field not typed as a My Number stay as they are.
+    {
+      name: 'referenceNo',
+      spec: {
+        key: 'test-bango.reference',
+        type: 'integer',
+        section: 'other',
+        label: text('整理番号'),
+        minValue: 0,
+        maxValue: 999_999_999,
+      },
+      required: false,
+    },
+  ],
+  rules: [],
+  attachments: [],
+  print: { title: 'テスト', addressee: 'テスト市長 あて', pages: [] },
+};
+
+const LOOKUP: ProcedureLookup = { get: (id) => (id === BANGO.id ? BANGO : undefined), all: [BANGO] };
+
+/** Like the tablet, every field is sent (unanswered ones empty): the signature covers them all. */
+function bangoEnvelope(answers: ProcedureValues): Promise<ApplicationEnvelope> {
+  const empty = Object.fromEntries(BANGO.fields.map((f) => [f.name, f.spec.type === 'group' ? [] : '']));
+  return signed(
+    tennyuEnvelope({
+      procedure: BANGO.id,
+      fields: { ...empty, ...answers },
+      signature: drawnSignature({ scope: 'procedure' }),
+    }),
+  );
+}
 
 describe.each(TEST_STORES)('My Number masking on %s', (store) => {
-  const office = useBackOffice(store);
+  const office = useBackOffice(store, { procedures: LOOKUP });
   let token = '';
   let receipt: Receipt;
-  const envelope = validEnvelope();
+  let envelope: ApplicationEnvelope;
   beforeAll(async () => {
     token = await office.signIn();
-    receipt = (await (await office.post(API.applications, envelope, token)).json()) as Receipt;
-    await office.sql.query(`UPDATE applications SET fields = fields || $1::jsonb WHERE id = $2`, [
-      JSON.stringify({ myNumber: NUMBER }),
-      envelope.id,
-    ]);
+    envelope = await bangoEnvelope({
+      name: '番号　太郎',
+      kojinBango: APPLICANT,
+      haigushaBango: SPOUSE,
+      children: [{ name: '番号　一子', bango: CHILD }],
+      referenceNo: '123456789',
+    });
+    const r = await office.post(API.applications, envelope, token);
+    expect(r.status).toBe(201);
+    receipt = (await r.json()) as Receipt;
   });
 
-  const reveal = (body: unknown) =>
-    office.request(API.revealMyNumber(envelope.id), {
+  const reveal = (id: string, body: unknown) =>
+    office.request(API.revealMyNumber(id), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     });
+  const detailOf = async (id: string) =>
+    (await (await office.get(API.application(id), token)).json()) as ApplicationDetail;
+  const expectNoNumberIn = (text: string) => {
+    for (const n of NUMBERS) expect(text).not.toContain(n);
+  };
 
-  it('shows the number masked in the detail, keeping the last 4 digits', async () => {
-    const r = await office.request(API.application(envelope.id), {
-      headers: { authorization: `Bearer ${token}` },
+  it('masks every field typed as a My Number in the detail, keeping the last 4 digits', async () => {
+    const detail = await detailOf(envelope.id);
+    expect(detail.fields).toEqual({
+      name: '番号　太郎',
+      kojinBango: '●●●●●●●●9018',
+      haigushaBango: '●●●●●●●●1018',
+      children: [{ name: '番号　一子', bango: '●●●●●●●●3446' }],
+      referenceNo: '123456789',
     });
-    const detail = (await r.json()) as ApplicationDetail;
-    expect(detail.fields.myNumber).toBe('●●●●●●●●9018');
-    expect(JSON.stringify(detail)).not.toContain(NUMBER);
+    expect(detail.procedureName).toBe('番号テスト申請');
+    expectNoNumberIn(JSON.stringify(detail));
+    // Masking is for the answer only: the signature still verifies over the stored numbers.
+    expect(detail.signatureVerified).toBe(true);
+  });
+
+  it('masks them in the transcribed answer and the list too (what the extension reads)', async () => {
+    const other = await bangoEnvelope({ name: '番号　次郎', kojinBango: APPLICANT });
+    await office.post(API.applications, other, token);
+    const marked = await office.post(API.transcribed(other.id), undefined, token);
+    expect(((await marked.json()) as ApplicationDetail).fields.kojinBango).toBe('●●●●●●●●9018');
+    expectNoNumberIn(await (await office.get(API.applications, token)).text());
+  });
+
+  it('masks valid My Numbers by value when the procedure is no longer in the catalogue', async () => {
+    const retired = await bangoEnvelope({
+      name: '番号　三郎',
+      kojinBango: APPLICANT,
+      children: [{ name: 'x', bango: CHILD }],
+    });
+    await office.post(API.applications, retired, token);
+    await office.sql.query(`UPDATE applications SET procedure = 'retired-form' WHERE id = $1`, [retired.id]);
+    const detail = await detailOf(retired.id);
+    expect(detail.procedureName).toBe('retired-form');
+    expect(detail.fields).toMatchObject({
+      kojinBango: '●●●●●●●●9018',
+      children: [{ bango: '●●●●●●●●3446' }],
+    });
+    expectNoNumberIn(JSON.stringify(detail));
   });
 
   it('refuses a reveal without a reason, and audits nothing for it', async () => {
     const before = (await listAudit(office.sql)).length;
-    for (const body of [{}, { reason: ' ' }, { reason: 'x'.repeat(201) }]) {
-      const r = await reveal(body);
+    for (const body of [
+      {},
+      { reason: ' ' },
+      { reason: 'x'.repeat(201) },
+      { reason: '確認のため', field: 7 },
+    ]) {
+      const r = await reveal(envelope.id, body);
       expect(r.status).toBe(400);
       expect(((await r.json()) as { error: { message: string } }).error.message).toContain(
         '理由を入力してください',
@@ -52,18 +175,32 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
     expect((await listAudit(office.sql)).length).toBe(before);
   });
 
-  it('reveals it with a reason, and the audit log records who, which and why', async () => {
-    const r = await reveal({ reason: '基幹系への登録のため' });
+  it('reveals the first number with a reason, and the audit log records who, which field and why', async () => {
+    const r = await reveal(envelope.id, { reason: '基幹系への登録のため' });
     expect(r.status).toBe(200);
-    expect(((await r.json()) as RevealMyNumberResponse).myNumber).toBe(NUMBER);
+    expect((await r.json()) as RevealMyNumberResponse).toEqual({ field: 'kojinBango', myNumber: APPLICANT });
     const last = (await listAudit(office.sql)).at(-1);
     expect(last).toMatchObject({
       actor: 'staff:demo',
       action: 'application.my-number-revealed',
       target: envelope.id,
-      detail: { receiptNumber: receipt.receiptNumber, reason: '基幹系への登録のため' },
+      detail: { receiptNumber: receipt.receiptNumber, field: 'kojinBango', reason: '基幹系への登録のため' },
     });
-    expect(JSON.stringify(last)).not.toContain(NUMBER);
+    expectNoNumberIn(JSON.stringify(last));
+  });
+
+  it('reveals a named My Number field, and never a field of another type', async () => {
+    const spouse = await reveal(envelope.id, { reason: '配偶者の照会のため', field: 'haigushaBango' });
+    expect((await spouse.json()) as RevealMyNumberResponse).toEqual({
+      field: 'haigushaBango',
+      myNumber: SPOUSE,
+    });
+    const before = (await listAudit(office.sql)).length;
+    for (const field of ['referenceNo', 'name', 'myNumber', 'children']) {
+      const r = await reveal(envelope.id, { reason: '確認のため', field });
+      expect([field, r.status]).toEqual([field, 404]);
+    }
+    expect((await listAudit(office.sql)).length).toBe(before);
   });
 
   it('needs a token, and answers 404 for an application without a number', async () => {
@@ -73,13 +210,16 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
       body: JSON.stringify({ reason: '確認のため' }),
     });
     expect(anonymous.status).toBe(401);
-    const other = validEnvelope();
-    await office.post(API.applications, other, token);
-    const r = await office.request(API.revealMyNumber(other.id), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ reason: '確認のため' }),
-    });
+    const none = await bangoEnvelope({ name: '番号　四郎' });
+    await office.post(API.applications, none, token);
+    const r = await reveal(none.id, { reason: '確認のため' });
     expect(r.status).toBe(404);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toContain(
+      '個人番号が含まれていません',
+    );
+  });
+
+  it('never writes a number into the log', () => {
+    expectNoNumberIn(office.logs.join('\n'));
   });
 });

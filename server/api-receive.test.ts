@@ -134,7 +134,9 @@ describe.each(TEST_STORES)('receiving applications on %s', (store) => {
     const error = await errorOf(r);
     expect(error.kind).toBe('bad-request');
     expect(error.problems?.map((p) => p.key)).toEqual(['nameKana', 'postalCode']);
-    expect(error.problems?.[0]?.message).toBe('フリガナは全角カタカナで入力してください（例：ヤマダ　タロウ）。');
+    expect(error.problems?.[0]?.message).toBe(
+      'フリガナは全角カタカナで入力してください（例：ヤマダ　タロウ）。',
+    );
     expect(await office.countApplications(envelope.id)).toBe(0);
   });
 
@@ -143,7 +145,7 @@ describe.each(TEST_STORES)('receiving applications on %s', (store) => {
     const unknown = await send(await validEnvelope({ procedure: 'kon-in' }));
     expect(unknown.status).toBe(400);
     expect((await errorOf(unknown)).message).toContain('手続「kon-in」');
-    const badId = await send({ ...await validEnvelope(), id: 'not-a-uuid' });
+    const badId = await send({ ...(await validEnvelope()), id: 'not-a-uuid' });
     expect((await errorOf(badId)).message).toContain('「id」');
     expect(await office.countApplications()).toBe(before);
   });

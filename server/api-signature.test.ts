@@ -27,7 +27,8 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
   });
   const send = (body: unknown) => office.post(API.applications, body, token);
   const errorOf = async (r: Response) => ((await r.json()) as { error: ApiErrorBody }).error;
-  const detailOf = async (id: string) => (await (await office.get(API.application(id), token)).json()) as ApplicationDetail;
+  const detailOf = async (id: string) =>
+    (await (await office.get(API.application(id), token)).json()) as ApplicationDetail;
 
   it('refuses a signature made over other content with 400, stores nothing and audits the refusal', async () => {
     const before = await office.countApplications();
@@ -88,11 +89,22 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
   });
 
   it('stores the movers (a group field) and returns the rows intact, with the v2 parts of the envelope', async () => {
-    const head = { name: RESIDENT.name, nameKana: RESIDENT.nameKana, birthDate: RESIDENT.birthDate, sex: '2' };
+    const head = {
+      name: RESIDENT.name,
+      nameKana: RESIDENT.nameKana,
+      birthDate: RESIDENT.birthDate,
+      sex: '2',
+    };
     const movers = [
       moverRow(head, 'head'),
-      moverRow({ name: '試験　一郎', nameKana: 'シケン　イチロウ', birthDate: '2015-06-30', sex: '1' }, 'child'),
-      moverRow({ name: '試験　𠮷子', nameKana: 'シケン　ヨシコ', birthDate: '2019-05-01', sex: '2' }, 'child'),
+      moverRow(
+        { name: '試験　一郎', nameKana: 'シケン　イチロウ', birthDate: '2015-06-30', sex: '1' },
+        'child',
+      ),
+      moverRow(
+        { name: '試験　𠮷子', nameKana: 'シケン　ヨシコ', birthDate: '2019-05-01', sex: '2' },
+        'child',
+      ),
     ];
     const envelope = await validEnvelope({
       fields: { ...RESIDENT, ...householdOf(head), movers },
@@ -122,9 +134,10 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
     const envelope = await validEnvelope();
     await send(envelope);
     expect((await detailOf(envelope.id)).signatureVerified).toBe(true);
-    await office.sql.query(`UPDATE applications SET fields = fields || '{"phone":"0300000000"}'::jsonb WHERE id = $1`, [
-      envelope.id,
-    ]);
+    await office.sql.query(
+      `UPDATE applications SET fields = fields || '{"phone":"0300000000"}'::jsonb WHERE id = $1`,
+      [envelope.id],
+    );
     const after = await detailOf(envelope.id);
     expect(after.fields.phone).toBe('0300000000');
     expect(after.signatureVerified).toBe(false);

@@ -14,8 +14,8 @@ import { TEST_STORES } from './test-support/test-store.ts';
 const TOO_LARGE = '送信データが大きすぎます（上限512KB）。署名をやり直してから送信してください。';
 
 /** A valid-looking envelope padded (inside the signature) to `bytes` of JSON. */
-function envelopeOfSize(bytes: number): { id: string; json: string } {
-  const envelope = validEnvelope();
+async function envelopeOfSize(bytes: number): Promise<{ id: string; json: string }> {
+  const envelope = await validEnvelope();
   const base = JSON.stringify(envelope);
   const padding = 'A'.repeat(Math.max(0, bytes - base.length));
   const json = JSON.stringify({ ...envelope, signature: { ...envelope.signature, png: TINY_PNG + padding } });
@@ -76,7 +76,7 @@ describe.each(TEST_STORES)('body limits over HTTP on %s', (store) => {
 
   it('answers 413 to a body over 512 KiB with Content-Length, and stores nothing', async () => {
     const before = await office.countApplications();
-    const { id, json } = envelopeOfSize(MAX_BODY_BYTES + 1024);
+    const { id, json } = await envelopeOfSize(MAX_BODY_BYTES + 1024);
     const r = await fetch(base + API.applications, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -93,7 +93,7 @@ describe.each(TEST_STORES)('body limits over HTTP on %s', (store) => {
 
   it('answers 413 to a chunked body without Content-Length once 512 KiB are passed', async () => {
     const before = await office.countApplications();
-    const { id, json } = envelopeOfSize(MAX_BODY_BYTES * 2);
+    const { id, json } = await envelopeOfSize(MAX_BODY_BYTES * 2);
     const r = await postChunked(base + API.applications, token, json);
     expect(r.status).toBe(413);
     expect((JSON.parse(r.text) as { error: ApiErrorBody }).error.kind).toBe('too-large');
@@ -102,7 +102,7 @@ describe.each(TEST_STORES)('body limits over HTTP on %s', (store) => {
   });
 
   it('accepts a chunked body under the limit, so the limit is what refused the others', async () => {
-    const envelope = validEnvelope();
+    const envelope = await validEnvelope();
     const r = await postChunked(base + API.applications, token, JSON.stringify(envelope));
     expect(r.status).toBe(201);
     expect((JSON.parse(r.text) as Receipt).id).toBe(envelope.id);

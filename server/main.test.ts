@@ -41,7 +41,7 @@ describe('startServer with PGlite on disk', () => {
     expect(first.url).toBe(`http://127.0.0.1:${first.port}`);
     expect(((await (await fetch(first.url + API.health)).json()) as HealthResponse).store).toBe('pglite');
     const token = (await signIn(first.url)).token;
-    const envelope = validEnvelope();
+    const envelope = await validEnvelope();
     const posted = await fetch(first.url + API.applications, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -226,7 +226,7 @@ describe('log cleanliness', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'demo', password: 'wrong-kakanai-secret' }),
     });
-    const envelope = validEnvelope();
+    const envelope = await validEnvelope();
     await fetch(running.url + API.applications, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...auth },
@@ -251,6 +251,7 @@ describe('log cleanliness', () => {
       RESIDENT.previousAddress,
       RESIDENT.postalCode,
       RESIDENT.birthDate,
+      RESIDENT.phone,
     ]) {
       expect(all).not.toContain(secret);
     }

@@ -82,4 +82,7 @@ export const demoLegacyTennyu: Recipe = {
     },
     ...warekiRules('異動日', 'moveDate', 'idou_'),
   ],
+  // The demo 転入 screen holds only the 届出人 and the move: staff type the household (世帯主,
+  // 続柄, 異動者) and the phone number into the system by hand.
+  notOnScreen: ['previousHeadName', 'householdHead', 'relationship', 'movers', 'phone'],
 };

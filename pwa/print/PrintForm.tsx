@@ -21,7 +21,6 @@ export function PrintForm({ procedure, values, signaturePng, receiptNumber, noti
   return (
     <article class="pf-form" lang="ja" data-procedure={procedure.id}>
       {pages.map((page, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: pages are positions in the layout
         <section key={index} class="pf-page" data-page={index + 1}>
           {index === 0 ? (
             <header class="pf-header">
@@ -44,11 +43,9 @@ export function PrintForm({ procedure, values, signaturePng, receiptNumber, noti
               <h2 class="pf-heading">{section.heading}</h2>
               <div class="pf-rows">
                 {section.rows.map((row, r) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the layout
                   <div key={r} class="pf-row">
                     {row.map((cell, c) => (
                       <PrintCell
-                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions in the row
                         key={c}
                         cell={cell}
                         procedure={procedure}
@@ -82,7 +79,6 @@ export function PrintDocument({ forms }: { readonly forms: readonly PrintFormPro
   return (
     <div class="pf-document">
       {forms.map((f, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a visit may print the same procedure twice
         <PrintForm key={i} {...f} />
       ))}
     </div>

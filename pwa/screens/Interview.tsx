@@ -92,6 +92,7 @@ export function Interview(props: Props) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
+    if (e.isComposing) return; // Enter that confirms a kanji conversion (IME) stays in the field
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       submit();
@@ -157,7 +158,10 @@ export function Interview(props: Props) {
                   onBlur={() => touch(q.spec.key)}
                   onAddress={(address) => {
                     const target = addressKeyFor(q.spec.key);
-                    if (target && !(target in explicit && explicit[target] !== '')) set(target, address);
+                    // Staff may already have typed the address (with 番地): never overwrite it.
+                    if (!target || (target in explicit && explicit[target] !== '')) return false;
+                    set(target, address);
+                    return true;
                   }}
                 />
               ))}
@@ -257,7 +261,7 @@ interface QuestionProps {
   readonly multi: boolean;
   readonly onChange: (v: AnswerValue) => void;
   readonly onBlur: () => void;
-  readonly onAddress: (address: string) => void;
+  readonly onAddress: (address: string) => boolean;
 }
 
 function Question(p: QuestionProps) {
@@ -360,7 +364,7 @@ interface FieldInputProps {
   readonly invalid: boolean;
   readonly describedBy: string;
   readonly onInput: (v: string) => void;
-  readonly onAddress?: (address: string) => void;
+  readonly onAddress?: (address: string) => boolean;
   /** Inside a table: the column label as the accessible name. */
   readonly ariaLabel?: string;
 }
@@ -375,7 +379,16 @@ function FieldInput({ id, spec, value, invalid, describedBy, onInput, onAddress,
   };
   switch (spec.type) {
     case 'date':
-      return <DateField id={id} value={value} invalid={invalid} describedBy={describedBy} onInput={onInput} />;
+      return (
+        <DateField
+          id={id}
+          value={value}
+          invalid={invalid}
+          describedBy={describedBy}
+          onInput={onInput}
+          {...(ariaLabel ? { ariaLabel } : {})}
+        />
+      );
     case 'postal-code':
       return (
         <PostalCodeField
@@ -385,7 +398,8 @@ function FieldInput({ id, spec, value, invalid, describedBy, onInput, onAddress,
           describedBy={describedBy}
           onInput={onInput}
           lookup={postalLookup}
-          onAddress={(a) => onAddress?.(a.text)}
+          onAddress={(a) => onAddress?.(a.text) ?? false}
+          {...(ariaLabel ? { ariaLabel } : {})}
         />
       );
     case 'choice': {

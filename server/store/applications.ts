@@ -5,7 +5,12 @@ import type {
   ApplicationSummary,
   StoredSignature,
 } from '../../shared/api.ts';
-import { type ApplicationEnvelope, type CardEvidence, ENVELOPE_VERSION, signedContent } from '../../shared/application.ts';
+import {
+  type ApplicationEnvelope,
+  type CardEvidence,
+  ENVELOPE_VERSION,
+  signedContent,
+} from '../../shared/application.ts';
 import { isLang, ja } from '../../shared/i18n/lang.ts';
 import type { ProcedureLookup } from '../../shared/procedures/registry.ts';
 import type { ProcedureValues } from '../../shared/procedures/types.ts';

@@ -10,13 +10,15 @@ export {
   RESIDENT,
   signed,
   TINY_PNG,
-  typedSignature,
   tennyuEnvelope,
+  typedSignature,
 } from '../../test/fixtures/applications.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function validEnvelope(overrides: Partial<Mutable<ApplicationEnvelope>> = {}): Promise<ApplicationEnvelope> {
+export function validEnvelope(
+  overrides: Partial<Mutable<ApplicationEnvelope>> = {},
+): Promise<ApplicationEnvelope> {
   return signedTennyuEnvelope({
     card: { source: 'mynumber-input-support-ap', unlockedWith: 'collation-b', checks: ['attributes-read'] },
     ...overrides,

@@ -147,7 +147,15 @@ export const RESIDENT_TEXT = {
     'Nếu có gì sai, vui lòng báo cho nhân viên.',
     'Se algo estiver errado, avise o atendente.',
   ),
-  back: t('{前|まえ}に{戻|もど}る', '{前|まえ}に{戻|もど}る', 'Back', '返回', '이전으로', 'Quay lại', 'Voltar'),
+  back: t(
+    '{前|まえ}に{戻|もど}る',
+    '{前|まえ}に{戻|もど}る',
+    'Back',
+    '返回',
+    '이전으로',
+    'Quay lại',
+    'Voltar',
+  ),
   emptyValue: t(
     '（{記入|きにゅう}なし）',
     '（{書|か}いていません）',
@@ -166,7 +174,15 @@ export const RESIDENT_TEXT = {
     'Chỉ hiển thị 4 chữ số cuối của mã số cá nhân (My Number).',
     'Só os 4 últimos dígitos do seu My Number são mostrados.',
   ),
-  signTitle: t('{署名|しょめい}', 'サイン（{署名|しょめい}）', 'Signature', '签名', '서명', 'Chữ ký', 'Assinatura'),
+  signTitle: t(
+    '{署名|しょめい}',
+    'サイン（{署名|しょめい}）',
+    'Signature',
+    '签名',
+    '서명',
+    'Chữ ký',
+    'Assinatura',
+  ),
   signVisitHeading: t(
     '{今日|きょう}の{手続|てつづ}きの{署名|しょめい}',
     '{今日|きょう}の{手続|てつづ}きのサイン',
@@ -179,7 +195,7 @@ export const RESIDENT_TEXT = {
   signVisitHelp: t(
     '{次|つぎ}の{手続|てつづ}きすべてに、{一度|いちど}だけ{署名|しょめい}してください：',
     '{次|つぎ}の{手続|てつづ}きぜんぶに、1{回|かい}だけサインしてください：',
-    "Please sign once for all of these forms:",
+    'Please sign once for all of these forms:',
     '请为以下所有手续签名一次：',
     '다음 모든 신청에 대해 한 번만 서명해 주세요:',
     'Vui lòng ký một lần cho tất cả các thủ tục sau:',
@@ -230,7 +246,15 @@ export const RESIDENT_TEXT = {
     'Ký lại',
     'Assinar de novo',
   ),
-  undo: t('{一|ひと}つ{戻|もど}す', '{一|ひと}つ{戻|もど}す', 'Undo', '撤销', '실행 취소', 'Hoàn tác', 'Desfazer'),
+  undo: t(
+    '{一|ひと}つ{戻|もど}す',
+    '{一|ひと}つ{戻|もど}す',
+    'Undo',
+    '撤销',
+    '실행 취소',
+    'Hoàn tác',
+    'Desfazer',
+  ),
   clear: t(
     '{全部|ぜんぶ}{消|け}す',
     'ぜんぶ{消|け}す',
@@ -410,4 +434,3 @@ export const RESIDENT_FORMAT = {
       `A tela será ocultada em ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}`,
     ),
 } as const;
-

@@ -42,7 +42,11 @@ export interface PrintedOption {
 }
 
 /** Every option in order, chosen ones checked: the paper form lists them all (☑ 男 ☐ 女). */
-export function printedOptions(options: readonly Option[], value: string, multiple: boolean): PrintedOption[] {
+export function printedOptions(
+  options: readonly Option[],
+  value: string,
+  multiple: boolean,
+): PrintedOption[] {
   const chosen = new Set(multiple ? value.split(',') : [value]);
   return options.map((o) => ({ label: ja(o.label), checked: value !== '' && chosen.has(o.value) }));
 }
@@ -74,4 +78,3 @@ export function paperRows(rows: readonly GroupRow[], maxRows: number): (GroupRow
   if (rows.length > maxRows) throw new Error(`${rows.length} rows do not fit the form's ${maxRows}`);
   return Array.from({ length: maxRows }, (_, i) => rows[i]);
 }
-

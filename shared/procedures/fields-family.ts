@@ -11,11 +11,22 @@ import {
   applicantNameKana,
   applicantSex,
   applicantMyNumber,
+  BANK_FIELDS,
   cardAddress,
   MOVE_KINDS,
   rowsOf,
 } from './fields.ts';
-import type { Answers, CrossFieldRule, FieldSpec, GroupRow, GroupSpec, Option, ProcedureValues } from './types.ts';
+import type {
+  Answers,
+  CrossFieldRule,
+  FieldSpec,
+  GroupRow,
+  GroupSpec,
+  Option,
+  PrintCell,
+  ProcedureField,
+  ProcedureValues,
+} from './types.ts';
 
 /** A `Text` in the order ja, やさしい日本語, en, zh-Hans, ko, vi, pt. */
 export const t = (ja: string, easy: string, en: string, zh: string, ko: string, vi: string, pt: string): Text => ({
@@ -411,3 +422,68 @@ export function holderIsClaimantRule(
     },
   };
 }
+
+// ── 本人確認（職員記入欄） ──────────────────────────────────────────────────────────
+
+export const ID_TWO_DOCUMENTS = 'two-docs';
+
+/** The identity document staff checked at the counter (職員記入欄); the resident screen hides it. */
+export const idDocument: FieldSpec = {
+  key: 'applicant.idDocument',
+  type: 'choice',
+  section: 'applicant',
+  staffOnly: true,
+  options: [
+    option('mynumber-card', t('マイナンバーカード', 'マイナンバーカード', 'My Number Card', '个人编号卡', '마이넘버카드', 'Thẻ My Number', 'Cartão My Number')),
+    option('license', t('{運転免許証|うんてんめんきょしょう}', '{運転免許証|うんてんめんきょしょう}', "Driver's licence", '驾驶证', '운전면허증', 'Giấy phép lái xe', 'Carteira de motorista')),
+    option('residence-card', t('{在留|ざいりゅう}カード・{特別永住者証明書|とくべつえいじゅうしゃしょうめいしょ}', '{在留|ざいりゅう}カード', 'Residence card / special permanent resident certificate', '在留卡・特别永住者证明书', '재류카드·특별영주자증명서', 'Thẻ cư trú / giấy chứng nhận thường trú đặc biệt', 'Cartão de residência / certificado de residente permanente especial')),
+    option('passport', t('{旅券|りょけん}（パスポート）', 'パスポート', 'Passport', '护照', '여권', 'Hộ chiếu', 'Passaporte')),
+    option('other-photo', t('その{他|た}の{顔写真付|かおじゃしんつ}きの{公的|こうてき}な{証明書|しょうめいしょ}', 'ほかの{顔|かお}の{写真|しゃしん}がある{公|おおやけ}のカード', 'Other official photo ID', '其他带照片的官方证件', '기타 사진이 있는 공적 증명서', 'Giấy tờ công có ảnh khác', 'Outro documento oficial com foto')),
+    option(ID_TWO_DOCUMENTS, t('{顔写真|かおじゃしん}のない{書類|しょるい}2{点|てん}{以上|いじょう}', '{顔|かお}の{写真|しゃしん}がない{書類|しょるい}を2つ{以上|いじょう}', 'Two or more documents without a photo', '两份以上无照片的证件', '사진 없는 서류 2점 이상', 'Hai giấy tờ trở lên không có ảnh', 'Dois ou mais documentos sem foto')),
+  ],
+  label: t('{確認|かくにん}した{本人確認書類|ほんにんかくにんしょるい}', '{確|たし}かめたカードや{書類|しょるい}', 'Identity document checked', '已确认的本人证件', '확인한 본인 확인 서류', 'Giấy tờ tùy thân đã kiểm tra', 'Documento de identidade verificado'),
+};
+
+/**
+ * The 振込先口座 block of a benefit form: BANK_FIELDS under this form's names, asked only when the
+ * resident does not use the 公金受取口座 (`usePublicAccount` = 'no').
+ */
+export function bankFields(): ProcedureField[] {
+  const byTransfer = (v: ProcedureValues) => stringValue(v, 'usePublicAccount') === 'no';
+  return [
+    { name: 'usePublicAccount', spec: usePublicAccount, required: true },
+    ...BANK_FIELDS.map((spec) => ({
+      name: BANK_FIELD_NAMES[spec.key] ?? spec.key,
+      spec,
+      required: false,
+      requiredIf: byTransfer,
+      showIf: byTransfer,
+    })),
+  ];
+}
+
+const BANK_FIELD_NAMES: Readonly<Record<string, string>> = {
+  'bank.name': 'bankName',
+  'bank.code': 'bankCode',
+  'bank.branchName': 'branchName',
+  'bank.branchCode': 'branchCode',
+  'bank.accountType': 'accountType',
+  'bank.accountNumber': 'accountNumber',
+  'bank.holderKana': 'holderKana',
+};
+
+/** The 振込先口座 rows of the print layout, for the names of `bankFields()`. */
+export const BANK_PRINT_ROWS: readonly (readonly PrintCell[])[] = [
+  [{ field: 'usePublicAccount', span: 12 }],
+  [
+    { field: 'bankName', span: 4 },
+    { field: 'bankCode', span: 2 },
+    { field: 'branchName', span: 4 },
+    { field: 'branchCode', span: 2 },
+  ],
+  [
+    { field: 'accountType', span: 3 },
+    { field: 'accountNumber', span: 4 },
+    { field: 'holderKana', span: 5 },
+  ],
+];

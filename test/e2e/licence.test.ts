@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLicencePersona, type LicencePersona } from '../../shared/card/licence/personas.ts';
 import { DEMO, type Stack, signIn, startStack } from './stack.ts';
-import { placeCard } from './tablet.ts';
+import { placeCard , checkedValue } from './tablet.ts';
 
 let stack: Stack;
 const consoleLines: string[] = [];
@@ -54,11 +54,11 @@ describe('運転免許証 at the counter', () => {
   it('the right PIN1 fills the form from the licence and resets the counter', async () => {
     const { page } = stack;
     await typePin(menkyo.pin1);
-    await page.getByTestId('field-name').waitFor();
-    expect(await page.getByTestId('field-name').inputValue()).toBe(menkyo.name);
-    expect(await page.getByTestId('field-birthDate').inputValue()).toBe(menkyo.birthDate);
-    expect(await page.getByTestId('field-previousAddress').inputValue()).toBe(menkyo.address);
-    expect(await page.getByTestId('field-sex').inputValue()).toBe(''); // not on a licence: staff choose
+    await page.getByTestId('q-applicant_name').waitFor();
+    expect(await page.getByTestId('q-applicant_name').inputValue()).toBe(menkyo.name);
+    expect(await page.getByTestId('q-applicant_birthDate').inputValue()).toBe(menkyo.birthDate);
+    expect(await page.getByTestId('q-applicant_cardAddress').inputValue()).toBe(menkyo.address);
+    expect(await checkedValue(page, 'applicant.sex')).toBe(''); // not on a licence: staff choose
     await page.getByRole('button', { name: '戻る' }).click();
     await page.getByTestId('card-kind-licence').click();
     await expect.poll(() => page.getByTestId('pin-tries-left').textContent()).toContain('3回');
@@ -70,7 +70,7 @@ describe('運転免許証 at the counter', () => {
     await expect.poll(() => page.getByTestId('pin-tries-left').textContent()).toContain('3回');
     await typePin(kigen.pin1);
     await expect.poll(() => page.getByTestId('card-error').textContent()).toContain('有効期限');
-    expect(await page.getByTestId('field-name').count()).toBe(0);
+    expect(await page.getByTestId('q-applicant_name').count()).toBe(0);
   });
 
   it('a resident who cancels the PIN pad cannot reach the staff screens, even by reloading', async () => {

@@ -3,11 +3,11 @@
 // sheet, the values printed as the paper form shows them. Also writes the README's screenshot.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PrintFormProps, PrintDocument } from '../../pwa/print/PrintForm.tsx';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
+import { PrintDocument, type PrintFormProps } from '../../pwa/print/PrintForm.tsx';
 import { loadCatalogue } from '../../shared/procedures/registry.ts';
 import type { ProcedureDefinition, ProcedureValues } from '../../shared/procedures/types.ts';
 import { validateProcedure } from '../../shared/procedures/validate.ts';
@@ -73,12 +73,18 @@ async function showForms(forms: readonly PrintFormProps[], extraCss = ''): Promi
 function pdfPages(pdf: Buffer): { objects: number; count: number; mediaBoxes: number[][] } {
   const text = pdf.toString('latin1');
   const objects = (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
-  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)];
+  const counts = [
+    ...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g),
+  ];
   const count = Math.max(0, ...counts.map((m) => Number(m[1] ?? m[2])));
   const mediaBoxes = [...text.matchAll(/\/MediaBox\s*\[\s*([\d.\s-]+)\]/g)].map((m) =>
     (m[1] as string).trim().split(/\s+/).map(Number),
   );
   return { objects, count, mediaBoxes };
+}
+
+async function text(selector: string): Promise<string> {
+  return (await page.locator(selector).first().textContent()) ?? '';
 }
 
 async function printToPdf(): Promise<Buffer> {
@@ -89,7 +95,13 @@ async function printToPdf(): Promise<Buffer> {
 async function overflowingPages(): Promise<{ page: number; scrollHeight: number; clientHeight: number }[]> {
   return page.$$eval('.pf-page', (blocks) =>
     blocks
-      .map((b, i) => ({ page: i + 1, scrollHeight: b.scrollHeight, clientHeight: b.clientHeight, sw: b.scrollWidth, cw: b.clientWidth }))
+      .map((b, i) => ({
+        page: i + 1,
+        scrollHeight: b.scrollHeight,
+        clientHeight: b.clientHeight,
+        sw: b.scrollWidth,
+        cw: b.clientWidth,
+      }))
       .filter((b) => b.scrollHeight > b.clientHeight || b.sw > b.cw)
       .map(({ page: p, scrollHeight, clientHeight }) => ({ page: p, scrollHeight, clientHeight })),
   );
@@ -100,9 +112,12 @@ describe('printed forms', () => {
     const sheet = (text: string) => `<div style="height:100mm;break-after:page">${text}</div>`;
     await page.setContent(htmlDocument(sheet('一'), '@page { size: A4; margin: 10mm }'));
     expect(pdfPages(await printToPdf())).toMatchObject({ objects: 1, count: 1 });
-    await page.setContent(htmlDocument(sheet('一') + sheet('二').replace('break-after:page', ''), '@page { size: A4 }'));
+    await page.setContent(
+      htmlDocument(sheet('一') + sheet('二').replace('break-after:page', ''), '@page { size: A4 }'),
+    );
     const two = pdfPages(await printToPdf());
     expect(two).toMatchObject({ objects: 2, count: 2 });
+    expect(two.mediaBoxes).toHaveLength(2);
     // A4 is 595.28 × 841.89 pt; Chromium rounds to its own device units.
     for (const box of two.mediaBoxes) {
       expect(box[2]).toBeCloseTo(595.3, -1);
@@ -113,16 +128,42 @@ describe('printed forms', () => {
   for (const procedure of catalogue.all) {
     it(`${procedure.id}: prints on ${procedure.print.pages.length} A4 page(s), none overflowing`, async () => {
       const form = await formOf(procedure);
-      expect(validateProcedure(procedure, form.values, NOTIFIED_ON), 'the sample is a valid application').toEqual([]);
+      expect(
+        validateProcedure(procedure, form.values, NOTIFIED_ON),
+        'the sample is a valid application',
+      ).toEqual([]);
       await showForms([form]);
       expect(await page.locator('.pf-page').count()).toBe(procedure.print.pages.length);
       expect(await overflowingPages()).toEqual([]);
       const pdf = pdfPages(await printToPdf());
       expect(pdf.objects).toBe(procedure.print.pages.length);
       expect(pdf.count).toBe(procedure.print.pages.length);
-      for (const box of pdf.mediaBoxes) expect([Math.round(box[2] ?? 0), Math.round(box[3] ?? 0)]).toEqual([595, 842]);
+      expect(pdf.mediaBoxes).toHaveLength(procedure.print.pages.length);
+      for (const box of pdf.mediaBoxes)
+        expect([Math.round(box[2] ?? 0), Math.round(box[3] ?? 0)]).toEqual([595, 842]);
     });
   }
+
+  it('detects a layout page that does not fit its sheet', async () => {
+    const tennyu = catalogue.get('tennyu') as ProcedureDefinition;
+    const [first] = tennyu.print.pages;
+    // The same page with 異動する人 four times over: more than 277 mm of boxes.
+    const movers = first?.sections.find((s) => s.heading === '異動する人');
+    assert(first && movers, 'the tennyu layout has a 異動する人 section');
+    const tooLong: ProcedureDefinition = {
+      ...tennyu,
+      print: {
+        ...tennyu.print,
+        pages: [
+          { sections: [...first.sections, ...[1, 2, 3].map((n) => ({ ...movers, heading: `続き${n}` }))] },
+        ],
+      },
+    };
+    await showForms([await formOf(tooLong)]);
+    const over = await overflowingPages();
+    expect(over).toHaveLength(1);
+    expect(over[0]?.scrollHeight).toBeGreaterThan(over[0]?.clientHeight ?? 0);
+  });
 
   it('prints several forms one after another, each from a fresh sheet', async () => {
     const forms = await Promise.all([...catalogue.all, catalogue.all[0] as ProcedureDefinition].map(formOf));
@@ -136,7 +177,6 @@ describe('printed forms', () => {
     // The page margins of the sheet (@page) do not apply to a screenshot: the body stands in for them.
     await page.setViewportSize({ width: 794, height: 1123 });
     await showForms([await formOf(tennyu)], '@media print { body { padding: 10mm; } }');
-    const text = (selector: string) => page.locator(selector).first().innerText();
     expect(await text('.pf-title')).toBe('住民異動届（転入）');
     expect(await text('.pf-notified')).toContain('令和8年12月1日');
     const birth = await text('[data-print-field="birthDate"]');
@@ -151,8 +191,8 @@ describe('printed forms', () => {
     // The 異動する人 table has every row of the paper form; the child's 令和元年 birth reads so.
     const rows = page.locator('[data-print-field="movers"] tbody tr');
     expect(await rows.count()).toBe(6);
-    expect(await rows.nth(2).innerText()).toContain('令和元年5月1日');
-    expect((await rows.nth(5).innerText()).trim()).toBe('6');
+    expect(await rows.nth(2).textContent()).toContain('令和元年5月1日');
+    expect((await rows.nth(5).textContent())?.trim()).toBe('6');
     const signature = await page
       .locator('[data-print="signature"] img')
       .evaluate((img: HTMLImageElement) => img.naturalWidth);
@@ -170,8 +210,8 @@ describe('printed forms', () => {
     await showForms([{ procedure: tennyu, values: {}, notifiedOn: NOTIFIED_ON }]);
     expect(await page.locator('[data-print="signature"] img').count()).toBe(0);
     expect(await page.locator('[data-print="signature"] .pf-blank').count()).toBe(1);
-    expect(await page.locator('[data-print-field="moveDate"]').innerText()).toMatch(/年\s*月\s*日/);
-    expect(await page.locator('[data-print-field="sex"]').innerText()).not.toContain('☑');
+    expect(await text('[data-print-field="moveDate"]')).toMatch(/年\s*月\s*日/);
+    expect(await text('[data-print-field="sex"]')).not.toContain('☑');
     expect(await page.locator('[data-print-field="movers"] tbody tr').count()).toBe(6);
     expect(await overflowingPages()).toEqual([]);
   });

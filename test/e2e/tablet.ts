@@ -7,7 +7,11 @@ export interface StaffInput {
   readonly postalCode: string;
   readonly address: string;
   readonly moveDate: string;
+  readonly phone?: string;
 }
+
+/** The interview's input id for a question (spec key), as pwa/screens/Interview.tsx makes it. */
+export const q = (specKey: string) => `q-${specKey.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
 
 /** Staff type the 照合番号B parts from the card face: era date of birth, expiry year, code. */
 export async function enterCollationB(
@@ -24,11 +28,20 @@ export async function enterCollationB(
   await page.getByTestId('cb-security-code').fill(face.securityCode);
 }
 
+/**
+ * What staff type for a 転入届 after the card read: the resident is the head of a one-person
+ * household (so the movers list derives from the card), and the new address comes with its code.
+ */
 export async function fillStaffFields(page: Page, input: StaffInput): Promise<void> {
-  await page.getByTestId('field-nameKana').fill(input.nameKana);
-  await page.getByTestId('field-postalCode').fill(input.postalCode);
-  await page.getByTestId('field-address').fill(input.address);
-  await page.getByTestId('field-moveDate').fill(input.moveDate);
+  await page.getByTestId(q('applicant.nameKana')).fill(input.nameKana);
+  await page.getByTestId(q('move.newPostalCode')).fill(input.postalCode);
+  await page.getByTestId(q('move.newAddress')).fill(input.address);
+  await page.getByTestId(q('move.date')).fill(input.moveDate);
+  await page.getByTestId(q('move.date')).press('Enter');
+  await page.getByTestId(q('household.relationship')).selectOption('head');
+  const name = await page.getByTestId(q('applicant.name')).inputValue();
+  await page.getByTestId(q('household.headName')).fill(name);
+  await page.getByTestId(q('contact.phone')).fill(input.phone ?? '090-1234-5678');
 }
 
 /** A pen stroke across the signature pad (real pointer events from the mouse). */
@@ -52,5 +65,13 @@ export async function placeCard(page: Page, personaId: string, on = true): Promi
       document.querySelector(`[data-testid="demo-card-${id}"]`)?.getAttribute('aria-pressed') ===
       String(want),
     [personaId, on] as const,
+  );
+}
+
+/** The chosen value of a radio-button question, '' when none is chosen. */
+export async function checkedValue(page: Page, specKey: string): Promise<string> {
+  return page.evaluate(
+    (name) => (document.querySelector(`input[type=radio][name="${name}"]:checked`) as HTMLInputElement | null)?.value ?? '',
+    q(specKey),
   );
 }

@@ -14,7 +14,7 @@ import { BackOffice } from './back-office.ts';
 import { launchStaffPc } from './browser.ts';
 import { decodeEf0002, readEf0002Bytes } from './card-bytes.ts';
 import { DEMO, ROOT, type Stack, startStack } from './stack.ts';
-import { enterCollationB, fillStaffFields, placeCard, type StaffInput, signOnCanvas } from './tablet.ts';
+import { enterCollationB, fillStaffFields, placeCard, type StaffInput, signOnCanvas , checkedValue } from './tablet.ts';
 
 let stack: Stack;
 let server: Stack['server'];
@@ -62,7 +62,7 @@ async function readCardAndFill(persona: Persona, input: StaffInput): Promise<voi
   await placeCard(page, persona.id);
   await enterCollationB(page, cardFace(persona));
   await page.getByTestId('read-card').click();
-  await page.getByTestId('field-name').waitFor();
+  await page.getByTestId('q-applicant_name').waitFor();
   await fillStaffFields(page, input);
   await page.getByTestId('to-resident').click();
   await page.getByTestId('resident-mode').waitFor();
@@ -130,14 +130,14 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
     // Digests of EF 0002, the issuer's signature (emulator test CA) and a fresh challenge signed by the card.
     expect(checks).toEqual(expect.arrayContaining(['digests-ok', 'signature-ok', 'card-present-ok']));
-    expect(await page.getByTestId('field-name').inputValue()).toBe(expected.name);
-    expect(await page.getByTestId('field-previousAddress').inputValue()).toBe(expected.address);
+    expect(await page.getByTestId('q-applicant_name').inputValue()).toBe(expected.name);
+    expect(await page.getByTestId('q-applicant_cardAddress').inputValue()).toBe(expected.address);
     const b = expected.birthDate;
-    expect(await page.getByTestId('field-birthDate').inputValue()).toBe(
+    expect(await page.getByTestId('q-applicant_birthDate').inputValue()).toBe(
       `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}`,
     );
-    expect(await page.getByTestId('field-sex').inputValue()).toBe(expected.sex);
-    expect(await page.getByTestId('field-nameKana').inputValue()).toBe(firstInput.nameKana);
+    expect(await checkedValue(page, 'applicant.sex')).toBe(expected.sex);
+    expect(await page.getByTestId('q-applicant_nameKana').inputValue()).toBe(firstInput.nameKana);
     await page.getByTestId('to-resident').click();
     await page.getByTestId('resident-mode').waitFor();
   });

@@ -12,7 +12,7 @@ import { startServer } from '../../server/main.ts';
 import { cardFace, PERSONAS, type Persona } from '../../shared/card/emulator/personas.ts';
 import { launchTablet } from './browser.ts';
 import type { FakeUsbReport } from './fake-usb-init.ts';
-import { enterCollationB } from './tablet.ts';
+import { enterCollationB , checkedValue } from './tablet.ts';
 
 const DEMO = { username: 'demo', password: 'kakanai-demo' };
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -130,7 +130,7 @@ describe('WebUSB: the PWA reads a My Number Card through the RC-S380 driver', ()
     expect(await page.getByTestId('card-error').textContent()).toContain('63C9'); // the card's status word
     expect(await page.locator('[data-step="unlock"]').getAttribute('data-state')).toBe('failed');
     await expect.poll(() => page.getByTestId('tries-left').textContent()).toContain('9回');
-    expect(await page.locator('[data-testid="field-name"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="q-applicant_name"]').count()).toBe(0);
     expect((await fakeUsb.report()).violations).toEqual([]);
   });
 
@@ -139,11 +139,11 @@ describe('WebUSB: the PWA reads a My Number Card through the RC-S380 driver', ()
     await checkCard('10回');
     await enterCollationB(page, cardFace(reader));
     await page.getByTestId('read-card').click();
-    await page.getByTestId('field-name').waitFor();
-    expect(await page.getByTestId('field-name').inputValue()).toBe(reader.name);
-    expect(await page.getByTestId('field-previousAddress').inputValue()).toBe(reader.address);
-    expect(await page.getByTestId('field-birthDate').inputValue()).toBe(reader.birthDate);
-    expect(await page.getByTestId('field-sex').inputValue()).toBe(reader.sex);
+    await page.getByTestId('q-applicant_name').waitFor();
+    expect(await page.getByTestId('q-applicant_name').inputValue()).toBe(reader.name);
+    expect(await page.getByTestId('q-applicant_cardAddress').inputValue()).toBe(reader.address);
+    expect(await page.getByTestId('q-applicant_birthDate').inputValue()).toBe(reader.birthDate);
+    expect(await checkedValue(page, 'applicant.sex')).toBe(reader.sex);
     const checks = await page
       .getByTestId('card-checks')
       .locator('[data-check]')
@@ -172,13 +172,13 @@ describe('WebUSB: the PWA reads a My Number Card through the RC-S380 driver', ()
     expect(message).toMatch(/挿し直/); // the next step: plug the cable back in
     expect(message).toContain('手入力'); // and the way on without the card
     expect(await page.locator('[data-step="reader"]').getAttribute('data-state')).toBe('failed');
-    expect(await page.locator('[data-testid="field-name"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="q-applicant_name"]').count()).toBe(0);
     // Connecting again while the reader is still out: Chrome's chooser would list nothing.
     await page.getByTestId('connect-usb-reader').click();
     await expect
       .poll(() => page.getByTestId('reader-error').textContent())
       .toContain('RC-S380 がUSBで接続されていることを確かめて');
-    expect(await page.locator('[data-testid="field-name"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="q-applicant_name"]').count()).toBe(0);
     const report = await fakeUsb.report();
     expect(report.unplugged).toBe(true);
     expect(report.violations).toEqual([]);
@@ -194,8 +194,8 @@ describe('WebUSB: the PWA reads a My Number Card through the RC-S380 driver', ()
     expect(await page.locator('[data-testid="reader-error"]').count()).toBe(0);
     await enterCollationB(page, cardFace(reader));
     await page.getByTestId('read-card').click();
-    await page.getByTestId('field-name').waitFor();
-    expect(await page.getByTestId('field-name').inputValue()).toBe(reader.name);
+    await page.getByTestId('q-applicant_name').waitFor();
+    expect(await page.getByTestId('q-applicant_name').inputValue()).toBe(reader.name);
     const report = await fakeUsb.report();
     expect(report.requests).toHaveLength(3); // first connect, the refused one, this one
     expect(report.violations).toEqual([]);

@@ -181,7 +181,7 @@ describe('era dates: era digit + YYMMDD (cards.md §2.3)', () => {
 
   it('toEraDate (emulator) and parseEraDate agree on every day from 明治 to 令和 (fuzz)', () => {
     const day = fc.date({
-      min: new Date('1868-01-25T00:00:00Z'),
+      min: new Date('1873-01-01T00:00:00Z'),
       max: new Date('2099-12-31T00:00:00Z'),
       noInvalidDate: true,
     });
