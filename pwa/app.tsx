@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SignInResponse } from '../shared/api.ts';
 import { type ApplicationEnvelope, ENVELOPE_VERSION, signedContent } from '../shared/application.ts';
 import { ja } from '../shared/i18n/lang.ts';
+import type { Proposal, Referral } from '../shared/procedures/life-events.ts';
 import { loadProcedures } from '../shared/procedures/registry.ts';
 import type { Answers, ProcedureDefinition } from '../shared/procedures/types.ts';
 import { answersFromCard, procedureValues, visitQuestions } from '../shared/procedures/visit.ts';
@@ -21,7 +22,6 @@ import { Navi } from './screens/Navi.tsx';
 import { ProcedurePicker } from './screens/ProcedurePicker.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { useServices } from './services.ts';
-import type { Proposal, Referral } from '../shared/procedures/life-events.ts';
 
 /** One counter visit: the procedures chosen, what 手続ナビ implied, and what was read and typed. */
 interface Visit {
@@ -147,7 +147,13 @@ export function App() {
         },
       };
       envelopes.push(envelope);
-      done.push({ id: envelope.id, procedure, values: envelope.fields, signaturePng: drawn.png, notifiedOn: isoDateInJapan(new Date(createdAt)) });
+      done.push({
+        id: envelope.id,
+        procedure,
+        values: envelope.fields,
+        signaturePng: drawn.png,
+        notifiedOn: isoDateInJapan(new Date(createdAt)),
+      });
     }
     await services.outbox.enqueueAll(envelopes);
     setScreen({ name: 'done', applications: done });
@@ -195,7 +201,9 @@ export function App() {
       {screen.name === 'menu' && (
         <Menu
           onNavi={() => setScreen({ name: 'navi' })}
-          onPick={() => setScreen({ name: 'picker', title: '手続の選択', proposals: [], referrals: [], seeds: {} })}
+          onPick={() =>
+            setScreen({ name: 'picker', title: '手続の選択', proposals: [], referrals: [], seeds: {} })
+          }
           onChoose={(id) => void startSingle(id)}
         />
       )}

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RESIDENT, tennyuEnvelope } from '../test/fixtures/applications.ts';
-import { envelopeErrorMessage, parseApplicationEnvelope } from './application.ts';
+import { envelopeErrorMessage, parseApplicationEnvelope as parseWith } from './application.ts';
+import { tennyu } from './procedures/catalogue/tennyu.ts';
+import type { ProcedureLookup } from './procedures/registry.ts';
+
+const LOOKUP: ProcedureLookup = { get: (id) => (id === 'tennyu' ? tennyu : undefined), all: [tennyu] };
+const parseApplicationEnvelope = (input: unknown) => parseWith(input, LOOKUP);
 
 describe('parseApplicationEnvelope', () => {
   it('accepts a complete 転入届 and keeps only the procedure fields', () => {

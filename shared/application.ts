@@ -154,7 +154,10 @@ export function parseApplicationEnvelope(
     procedure: procedure.id,
     createdAt: input.createdAt,
     fields: Object.fromEntries(
-      procedure.fields.map((f) => [f.name, (input.fields as ProcedureValues)[f.name] ?? (f.spec.type === 'group' ? [] : '')]),
+      procedure.fields.map((f) => [
+        f.name,
+        (input.fields as ProcedureValues)[f.name] ?? (f.spec.type === 'group' ? [] : ''),
+      ]),
     ),
     card: { source, unlockedWith: card.unlockedWith, checks: card.checks as string[] },
     omittedAttachments: omitted as string[],

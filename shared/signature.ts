@@ -56,13 +56,21 @@ export function parseSignatureRecord(
   const method = input.method;
   let typedName: string | undefined;
   if (method === 'typed') {
-    if (typeof input.typedName !== 'string' || input.typedName.trim() === '' || [...input.typedName].length > 60)
+    if (
+      typeof input.typedName !== 'string' ||
+      input.typedName.trim() === '' ||
+      [...input.typedName].length > 60
+    )
       return err('signature.typedName');
     typedName = input.typedName;
   } else if (input.typedName !== undefined) return err('signature.typedName');
   if (!isInt(input.width, 1, 4000) || !isInt(input.height, 1, 4000)) return err('signature.size');
   const { width, height } = input;
-  if (typeof input.png !== 'string' || input.png.length > MAX_SIGNATURE_DATA_URL || !PNG_DATA_URL.test(input.png))
+  if (
+    typeof input.png !== 'string' ||
+    input.png.length > MAX_SIGNATURE_DATA_URL ||
+    !PNG_DATA_URL.test(input.png)
+  )
     return err('signature.png');
   if (!isInstant(input.signedAt)) return err('signature.signedAt');
   if (typeof input.contentSha256 !== 'string' || !HEX64.test(input.contentSha256))

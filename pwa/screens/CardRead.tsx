@@ -42,8 +42,7 @@ export function CardRead({ title, needsMyNumber, onBack, onRead }: Props) {
   const [cardKind, setCardKind] = useState<'mynumber' | 'licence'>('mynumber');
   const [pinPhase, setPinPhase] = useState<ReadPhase>({ phase: 'idle', cardSeen: false });
   const pinRead = useMemo(
-    () =>
-      cardKind === 'licence' ? licencePinRead(card) : needsMyNumber ? myNumberPinRead(card) : null,
+    () => (cardKind === 'licence' ? licencePinRead(card) : needsMyNumber ? myNumberPinRead(card) : null),
     [card, cardKind, needsMyNumber],
   );
   const [refreshKey, setRefreshKey] = useState(0);

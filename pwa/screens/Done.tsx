@@ -73,11 +73,17 @@ export function Done({
               </div>
             ) : (
               <div class="message warn" data-testid="queued">
-                <p>この端末に暗号化して保存しました（送信待ち）。ネットワークにつながると自動で送信します。</p>
+                <p>
+                  この端末に暗号化して保存しました（送信待ち）。ネットワークにつながると自動で送信します。
+                </p>
                 {entry?.lastError && <p class="hint">{entry.lastError}</p>}
               </div>
             )}
-            <button type="button" onClick={() => void print([{ app, entry }])} data-testid={`print-${app.procedure.id}`}>
+            <button
+              type="button"
+              onClick={() => void print([{ app, entry }])}
+              data-testid={`print-${app.procedure.id}`}
+            >
               控えを印刷
             </button>
           </li>

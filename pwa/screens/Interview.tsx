@@ -2,12 +2,13 @@
 // it. Card answers arrive filled (カード), derived answers follow the ones they come from (自動)
 // until staff type over them. Keyboard first: Enter → next field, Shift+Enter → previous,
 // Alt+↓/↑ → next/previous section, Ctrl+Enter → to the resident. Touch works the same.
+import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CardEvidence } from '../../shared/application.ts';
 import { ja } from '../../shared/i18n/lang.ts';
 import type {
-  AnswerValue,
   Answers,
+  AnswerValue,
   FieldSpec,
   GroupRow,
   GroupSpec,
@@ -25,10 +26,10 @@ import {
   visitProblems,
   visitQuestions,
 } from '../../shared/procedures/visit.ts';
-import { CHECK_LABELS } from '../components/ReadSteps.tsx';
+import { postalLookup } from '../address/postal-lookup.ts';
 import { DateField } from '../components/fields/DateField.tsx';
 import { PostalCodeField } from '../components/fields/PostalCodeField.tsx';
-import { postalLookup } from '../address/postal-lookup.ts';
+import { CHECK_LABELS } from '../components/ReadSteps.tsx';
 
 export interface InterviewResult {
   readonly answers: Answers; // resolved: typed, from the card, and derived
@@ -70,9 +71,10 @@ export function Interview(props: Props) {
   const answers = useMemo(() => resolveAnswers(questions, explicit), [questions, explicit]);
   const problems = useMemo(() => visitProblems(procedures, answers, today), [procedures, answers, today]);
   const asked = questions.filter((q) => isAsked(q, procedures, answers));
-  const sections = SECTION_ORDER.map((s) => ({ section: s, questions: asked.filter((q) => q.spec.section === s) })).filter(
-    (s) => s.questions.length > 0,
-  );
+  const sections = SECTION_ORDER.map((s) => ({
+    section: s,
+    questions: asked.filter((q) => q.spec.section === s),
+  })).filter((s) => s.questions.length > 0);
   const names = new Map(procedures.map((p) => [p.id, ja(p.name)]));
 
   const set = (key: string, value: AnswerValue) => setExplicit((prev) => ({ ...prev, [key]: value }));
@@ -118,13 +120,7 @@ export function Interview(props: Props) {
         </p>
         <CardNote fromCard={fromCard} evidence={evidence} />
         {showAll && problems.length > 0 && (
-          <div
-            class="message error"
-            role="alert"
-            tabIndex={-1}
-            ref={summaryRef}
-            data-testid="form-problems"
-          >
+          <div class="message error" role="alert" tabIndex={-1} ref={summaryRef} data-testid="form-problems">
             <p>入力内容を確認してください（{problems.length}件）。</p>
             <ul>
               {dedupe(problems)
@@ -199,7 +195,8 @@ export function addressKeyFor(postalKey: string): string | undefined {
   return undefined;
 }
 
-const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+const FOCUSABLE =
+  'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
 function fields(form: HTMLFormElement | null): HTMLElement[] {
   if (!form) return [];
@@ -207,7 +204,9 @@ function fields(form: HTMLFormElement | null): HTMLElement[] {
   // A radio group is one stop: its checked (or first) radio.
   return all.filter((el) => {
     if (!(el instanceof HTMLInputElement) || el.type !== 'radio') return true;
-    const group = all.filter((x) => x instanceof HTMLInputElement && x.type === 'radio' && x.name === el.name);
+    const group = all.filter(
+      (x) => x instanceof HTMLInputElement && x.type === 'radio' && x.name === el.name,
+    );
     const checked = group.find((x) => (x as HTMLInputElement).checked);
     return el === (checked ?? group[0]);
   });
@@ -270,7 +269,11 @@ function Question(p: QuestionProps) {
   const label = ja(uses[0]?.label ?? spec.label);
   const otherWordings = [...new Set(uses.map((u) => ja(u.label)).filter((l) => l !== label))];
   const source =
-    p.cardValue !== undefined ? 'card' : !p.explicit && spec.derive && p.value !== undefined ? 'derived' : 'staff';
+    p.cardValue !== undefined
+      ? 'card'
+      : !p.explicit && spec.derive && p.value !== undefined
+        ? 'derived'
+        : 'staff';
   const changedFromCard = p.cardValue !== undefined && p.cardValue !== p.value;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -291,7 +294,7 @@ function Question(p: QuestionProps) {
           onChange={p.onChange}
         />
       ) : (
-        <>
+        <FieldWrapper choice={spec.type === 'choice' || spec.type === 'flags'} describedBy={describedBy}>
           <FieldLabel id={id} label={label} required={p.required} source={source} spec={spec} />
           <FieldInput
             id={id}
@@ -302,7 +305,7 @@ function Question(p: QuestionProps) {
             onInput={p.onChange}
             onAddress={p.onAddress}
           />
-        </>
+        </FieldWrapper>
       )}
       <div id={hintId} class="hint">
         {spec.help && <span>{ja(spec.help)} </span>}
@@ -330,6 +333,17 @@ function Question(p: QuestionProps) {
   );
 }
 
+/** Radio buttons and checkboxes are a fieldset named by its legend; other inputs have a label. */
+function FieldWrapper(props: { choice: boolean; describedBy: string; children: ComponentChildren }) {
+  return props.choice ? (
+    <fieldset class="choice-field" aria-describedby={props.describedBy}>
+      {props.children}
+    </fieldset>
+  ) : (
+    props.children
+  );
+}
+
 function FieldLabel(props: {
   id: string;
   label: string;
@@ -347,15 +361,23 @@ function FieldLabel(props: {
     </>
   );
   return asLegend ? (
-    <div class="label" id={`${props.id}-label`}>
+    <legend class="label" id={`${props.id}-label`}>
       {content}
-    </div>
+    </legend>
   ) : (
     <label for={props.id}>{content}</label>
   );
 }
 
-const DIGITS = new Set(['postal-code', 'phone', 'bank-code', 'branch-code', 'account-number', 'integer', 'my-number']);
+const DIGITS = new Set([
+  'postal-code',
+  'phone',
+  'bank-code',
+  'branch-code',
+  'account-number',
+  'integer',
+  'my-number',
+]);
 
 interface FieldInputProps {
   readonly id: string;
@@ -369,7 +391,16 @@ interface FieldInputProps {
   readonly ariaLabel?: string;
 }
 
-function FieldInput({ id, spec, value, invalid, describedBy, onInput, onAddress, ariaLabel }: FieldInputProps) {
+function FieldInput({
+  id,
+  spec,
+  value,
+  invalid,
+  describedBy,
+  onInput,
+  onAddress,
+  ariaLabel,
+}: FieldInputProps) {
   const common = {
     id,
     'data-testid': id,
@@ -416,7 +447,7 @@ function FieldInput({ id, spec, value, invalid, describedBy, onInput, onAddress,
           </select>
         );
       return (
-        <div class="choices" role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
+        <div class="choices">
           {options.map((o, i) => (
             <label key={o.value} class="choice">
               <input
@@ -445,7 +476,7 @@ function FieldInput({ id, spec, value, invalid, describedBy, onInput, onAddress,
             .join(','),
         );
       return (
-        <div class="choices" role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
+        <div class="choices">
           {(spec.options ?? []).map((o, i) => (
             <label key={o.value} class="choice">
               <input
@@ -462,9 +493,7 @@ function FieldInput({ id, spec, value, invalid, describedBy, onInput, onAddress,
       );
     }
     case 'note':
-      return (
-        <textarea {...common} rows={3} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
-      );
+      return <textarea {...common} rows={3} value={value} onInput={(e) => onInput(e.currentTarget.value)} />;
     default:
       return (
         <input
@@ -496,11 +525,11 @@ function GroupInput(props: {
   const setCell = (i: number, key: string, v: string) =>
     props.onChange(shown.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
   return (
-    <div role="group" aria-labelledby={`${id}-label`} aria-describedby={props.describedBy}>
-      <div class="label" id={`${id}-label`}>
+    <fieldset class="group-field" aria-describedby={props.describedBy}>
+      <legend class="label" id={`${id}-label`}>
         {props.label}
         {props.required && <span class="required">（必須）</span>}
-      </div>
+      </legend>
       <table class="group-table" data-testid={id}>
         <thead>
           <tr>
@@ -517,7 +546,6 @@ function GroupInput(props: {
         </thead>
         <tbody>
           {shown.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
             <tr key={i}>
               <td>{i + 1}</td>
               {spec.columns.map((c) => {
@@ -558,7 +586,7 @@ function GroupInput(props: {
       >
         行を追加（最大{spec.maxRows}行）
       </button>
-    </div>
+    </fieldset>
   );
 }
 

@@ -35,7 +35,9 @@ export function Navi({ onPlan, onBack }: Props) {
 
   const shown = event.questions.filter((q) => !q.showIf || q.showIf(answers));
   const complete = shown.every((q) => answers[q.id] !== undefined);
-  const visible = Object.fromEntries(shown.filter((q) => answers[q.id] !== undefined).map((q) => [q.id, answers[q.id] as string]));
+  const visible = Object.fromEntries(
+    shown.filter((q) => answers[q.id] !== undefined).map((q) => [q.id, answers[q.id] as string]),
+  );
 
   return (
     <main>

@@ -27,8 +27,7 @@ export function ProcedurePicker({ title, proposals, referrals, onStart, onBack }
       .catch(() => setError('手続の定義を読み込めませんでした。アプリを再読み込みしてください。'));
   }, [chosen, loaded]);
 
-  const toggle = (id: string, on: boolean) =>
-    setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
   const reasonOf = (id: string) => proposals.find((p) => p.procedureId === id)?.reason;
   const ordered = [
     ...proposals.map((p) => CATALOGUE.find((c) => c.id === p.procedureId)).filter((c) => c !== undefined),

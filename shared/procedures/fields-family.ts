@@ -7,10 +7,10 @@ import { toHalfWidthKana } from '../text/kana.ts';
 import { addDays, parseIsoDate } from '../wareki.ts';
 import {
   applicantBirthDate,
+  applicantMyNumber,
   applicantName,
   applicantNameKana,
   applicantSex,
-  applicantMyNumber,
   BANK_FIELDS,
   cardAddress,
   MOVE_KINDS,
@@ -29,7 +29,15 @@ import type {
 } from './types.ts';
 
 /** A `Text` in the order ja, やさしい日本語, en, zh-Hans, ko, vi, pt. */
-export const t = (ja: string, easy: string, en: string, zh: string, ko: string, vi: string, pt: string): Text => ({
+export const t = (
+  ja: string,
+  easy: string,
+  en: string,
+  zh: string,
+  ko: string,
+  vi: string,
+  pt: string,
+): Text => ({
   ja,
   'ja-easy': easy,
   en,
@@ -109,14 +117,47 @@ export function holderMatchesKana(holderHalfKana: string, nameKana: string): boo
 /** 請求者からみた児童の続柄. */
 export const CHILD_RELATIONSHIP_OPTIONS: readonly Option[] = [
   option('child', t('{子|こ}', '{子|こ}ども', 'Child', '子女', '자녀', 'Con', 'Filho(a)')),
-  option('stepchild', t('{配偶者|はいぐうしゃ}の{子|こ}', '{夫|おっと}か{妻|つま}の{子|こ}ども', 'Stepchild', '配偶者的子女', '배우자의 자녀', 'Con riêng của vợ/chồng', 'Enteado(a)')),
+  option(
+    'stepchild',
+    t(
+      '{配偶者|はいぐうしゃ}の{子|こ}',
+      '{夫|おっと}か{妻|つま}の{子|こ}ども',
+      'Stepchild',
+      '配偶者的子女',
+      '배우자의 자녀',
+      'Con riêng của vợ/chồng',
+      'Enteado(a)',
+    ),
+  ),
   option('grandchild', t('{孫|まご}', '{孫|まご}', 'Grandchild', '孙子女', '손자녀', 'Cháu', 'Neto(a)')),
   option('other', t('その{他|た}', 'ほかの{人|ひと}', 'Other', '其他', '기타', 'Khác', 'Outro')),
 ];
 
 export const LIVING_OPTIONS: readonly Option[] = [
-  option('together', t('{同居|どうきょ}', 'いっしょに{住|す}んでいる', 'Lives with you', '同住', '동거', 'Sống cùng', 'Mora junto')),
-  option('apart', t('{別居|べっきょ}', '{別|べつ}の{所|ところ}に{住|す}んでいる', 'Lives elsewhere', '分居', '별거', 'Sống riêng', 'Mora em outro lugar')),
+  option(
+    'together',
+    t(
+      '{同居|どうきょ}',
+      'いっしょに{住|す}んでいる',
+      'Lives with you',
+      '同住',
+      '동거',
+      'Sống cùng',
+      'Mora junto',
+    ),
+  ),
+  option(
+    'apart',
+    t(
+      '{別居|べっきょ}',
+      '{別|べつ}の{所|ところ}に{住|す}んでいる',
+      'Lives elsewhere',
+      '分居',
+      '별거',
+      'Sống riêng',
+      'Mora em outro lugar',
+    ),
+  ),
 ];
 
 const childName: FieldSpec = { ...applicantName, key: 'name', card: undefined };
@@ -137,21 +178,45 @@ export const children: GroupSpec = {
       type: 'choice',
       section: 'child',
       options: CHILD_RELATIONSHIP_OPTIONS,
-      label: t('{続柄|つづきがら}', 'あなたとの{関係|かんけい}', 'Relationship to you', '与您的关系', '신청인과의 관계', 'Quan hệ với bạn', 'Parentesco com você'),
+      label: t(
+        '{続柄|つづきがら}',
+        'あなたとの{関係|かんけい}',
+        'Relationship to you',
+        '与您的关系',
+        '신청인과의 관계',
+        'Quan hệ với bạn',
+        'Parentesco com você',
+      ),
     },
     {
       key: 'living',
       type: 'choice',
       section: 'child',
       options: LIVING_OPTIONS,
-      label: t('{同居|どうきょ}・{別居|べっきょ}', 'いっしょに{住|す}んでいるか', 'Living together?', '是否同住', '동거 여부', 'Sống cùng không', 'Mora junto?'),
+      label: t(
+        '{同居|どうきょ}・{別居|べっきょ}',
+        'いっしょに{住|す}んでいるか',
+        'Living together?',
+        '是否同住',
+        '동거 여부',
+        'Sống cùng không',
+        'Mora junto?',
+      ),
     },
     {
       key: 'address',
       type: 'address',
       section: 'child',
       maxLength: 200,
-      label: t('{別居|べっきょ}の{住所|じゅうしょ}', '{別|べつ}に{住|す}んでいる{所|ところ}', 'Address if living elsewhere', '分居时的住址', '별거 시 주소', 'Địa chỉ nếu sống riêng', 'Endereço se mora em outro lugar'),
+      label: t(
+        '{別居|べっきょ}の{住所|じゅうしょ}',
+        '{別|べつ}に{住|す}んでいる{所|ところ}',
+        'Address if living elsewhere',
+        '分居时的住址',
+        '별거 시 주소',
+        'Địa chỉ nếu sống riêng',
+        'Endereço se mora em outro lugar',
+      ),
     },
     { ...applicantMyNumber, key: 'myNumber', card: undefined },
   ],
@@ -203,7 +268,15 @@ export const hasSpouse: FieldSpec = {
   section: 'household',
   options: YES_NO,
   derive: (a) => (spouseMover(a) ? 'yes' : undefined),
-  label: t('{配偶者|はいぐうしゃ}の{有無|うむ}', '{夫|おっと}か{妻|つま}がいますか', 'Do you have a spouse?', '是否有配偶', '배우자 유무', 'Bạn có vợ/chồng không', 'Tem cônjuge?'),
+  label: t(
+    '{配偶者|はいぐうしゃ}の{有無|うむ}',
+    '{夫|おっと}か{妻|つま}がいますか',
+    'Do you have a spouse?',
+    '是否有配偶',
+    '배우자 유무',
+    'Bạn có vợ/chồng không',
+    'Tem cônjuge?',
+  ),
   help: t(
     '{婚姻|こんいん}の{届出|とどけで}をしていない{事実婚|じじつこん}を{含|ふく}みます',
     '{結婚|けっこん}の{届|とど}けを{出|だ}していなくても、いっしょに{暮|く}らしているときは「はい」',
@@ -221,7 +294,15 @@ export const spouseName: FieldSpec = {
   section: 'household',
   card: undefined,
   derive: (a) => spouseMover(a)?.name || undefined,
-  label: t('{配偶者|はいぐうしゃ}の{氏名|しめい}', '{夫|おっと}か{妻|つま}の{名前|なまえ}', "Spouse's name", '配偶者姓名', '배우자 성명', 'Họ tên vợ/chồng', 'Nome do cônjuge'),
+  label: t(
+    '{配偶者|はいぐうしゃ}の{氏名|しめい}',
+    '{夫|おっと}か{妻|つま}の{名前|なまえ}',
+    "Spouse's name",
+    '配偶者姓名',
+    '배우자 성명',
+    'Họ tên vợ/chồng',
+    'Nome do cônjuge',
+  ),
 };
 
 export const spouseNameKana: FieldSpec = {
@@ -229,7 +310,15 @@ export const spouseNameKana: FieldSpec = {
   key: 'household.spouseNameKana',
   section: 'household',
   derive: (a) => spouseMover(a)?.nameKana || undefined,
-  label: t('{配偶者|はいぐうしゃ}のフリガナ', '{夫|おっと}か{妻|つま}の{名前|なまえ}の{読|よ}み{方|かた}', "Spouse's name (katakana)", '配偶者姓名（片假名）', '배우자 성명(가타카나)', 'Họ tên vợ/chồng (katakana)', 'Nome do cônjuge (katakana)'),
+  label: t(
+    '{配偶者|はいぐうしゃ}のフリガナ',
+    '{夫|おっと}か{妻|つま}の{名前|なまえ}の{読|よ}み{方|かた}',
+    "Spouse's name (katakana)",
+    '配偶者姓名（片假名）',
+    '배우자 성명(가타카나)',
+    'Họ tên vợ/chồng (katakana)',
+    'Nome do cônjuge (katakana)',
+  ),
 };
 
 export const spouseBirthDate: FieldSpec = {
@@ -238,7 +327,15 @@ export const spouseBirthDate: FieldSpec = {
   section: 'household',
   card: undefined,
   derive: (a) => spouseMover(a)?.birthDate || undefined,
-  label: t('{配偶者|はいぐうしゃ}の{生年月日|せいねんがっぴ}', '{夫|おっと}か{妻|つま}の{生|う}まれた{日|ひ}', "Spouse's date of birth", '配偶者出生日期', '배우자 생년월일', 'Ngày sinh của vợ/chồng', 'Data de nascimento do cônjuge'),
+  label: t(
+    '{配偶者|はいぐうしゃ}の{生年月日|せいねんがっぴ}',
+    '{夫|おっと}か{妻|つま}の{生|う}まれた{日|ひ}',
+    "Spouse's date of birth",
+    '配偶者出生日期',
+    '배우자 생년월일',
+    'Ngày sinh của vợ/chồng',
+    'Data de nascimento do cônjuge',
+  ),
 };
 
 export const spouseMyNumber: FieldSpec = {
@@ -246,7 +343,15 @@ export const spouseMyNumber: FieldSpec = {
   key: 'household.spouseMyNumber',
   section: 'household',
   card: undefined,
-  label: t('{配偶者|はいぐうしゃ}の{個人番号|こじんばんごう}', '{夫|おっと}か{妻|つま}のマイナンバー', "Spouse's My Number", '配偶者的个人编号', '배우자의 개인번호', 'Mã số cá nhân của vợ/chồng', 'My Number do cônjuge'),
+  label: t(
+    '{配偶者|はいぐうしゃ}の{個人番号|こじんばんごう}',
+    '{夫|おっと}か{妻|つま}のマイナンバー',
+    "Spouse's My Number",
+    '配偶者的个人编号',
+    '배우자의 개인번호',
+    'Mã số cá nhân của vợ/chồng',
+    'My Number do cônjuge',
+  ),
 };
 
 // ── 1月1日の住所（所得・課税の確認先） ──────────────────────────────────────────────
@@ -256,12 +361,42 @@ export const jan1Residence: FieldSpec = {
   type: 'choice',
   section: 'applicant',
   options: [
-    option('here', t('{今|いま}の{市区町村|しくちょうそん}', '{今|いま}の{町|まち}', 'This municipality', '本市区町村', '현재 시구정촌', 'Địa phương hiện tại', 'Este município')),
-    option('elsewhere', t('{他|ほか}の{市区町村|しくちょうそん}', 'ほかの{町|まち}', 'Another municipality', '其他市区町村', '다른 시구정촌', 'Địa phương khác', 'Outro município')),
+    option(
+      'here',
+      t(
+        '{今|いま}の{市区町村|しくちょうそん}',
+        '{今|いま}の{町|まち}',
+        'This municipality',
+        '本市区町村',
+        '현재 시구정촌',
+        'Địa phương hiện tại',
+        'Este município',
+      ),
+    ),
+    option(
+      'elsewhere',
+      t(
+        '{他|ほか}の{市区町村|しくちょうそん}',
+        'ほかの{町|まち}',
+        'Another municipality',
+        '其他市区町村',
+        '다른 시구정촌',
+        'Địa phương khác',
+        'Outro município',
+      ),
+    ),
   ],
   // A resident who moves in during this visit lived elsewhere on 1月1日 (unless staff say otherwise).
   derive: (a) => (stringValue(a, 'move.kind') === MOVE_KINDS.in ? 'elsewhere' : undefined),
-  label: t('1{月|がつ}1{日|にち}に{住|す}んでいた{所|ところ}', '1{月|がつ}1{日|にち}に{住|す}んでいた{町|まち}', 'Where you lived on 1 January', '1月1日居住的市区町村', '1월 1일에 거주한 곳', 'Nơi sống vào ngày 1 tháng 1', 'Onde morava em 1º de janeiro'),
+  label: t(
+    '1{月|がつ}1{日|にち}に{住|す}んでいた{所|ところ}',
+    '1{月|がつ}1{日|にち}に{住|す}んでいた{町|まち}',
+    'Where you lived on 1 January',
+    '1月1日居住的市区町村',
+    '1월 1일에 거주한 곳',
+    'Nơi sống vào ngày 1 tháng 1',
+    'Onde morava em 1º de janeiro',
+  ),
   help: t(
     '{所得|しょとく}の{確認|かくにん}に{使|つか}います（1〜5{月|がつ}の{請求|せいきゅう}は{前年|ぜんねん}の1{月|がつ}1{日|にち}）',
     'お{金|かね}の{収入|しゅうにゅう}を{調|しら}べるために{使|つか}います',
@@ -278,8 +413,17 @@ export const jan1Address: FieldSpec = {
   type: 'address',
   section: 'applicant',
   maxLength: 200,
-  derive: (a) => (stringValue(a, 'move.kind') === MOVE_KINDS.in ? stringValue(a, cardAddress.key) || undefined : undefined),
-  label: t('1{月|がつ}1{日|にち}の{住所|じゅうしょ}', '1{月|がつ}1{日|にち}に{住|す}んでいた{住所|じゅうしょ}', 'Address on 1 January', '1月1日的住址', '1월 1일의 주소', 'Địa chỉ vào ngày 1 tháng 1', 'Endereço em 1º de janeiro'),
+  derive: (a) =>
+    stringValue(a, 'move.kind') === MOVE_KINDS.in ? stringValue(a, cardAddress.key) || undefined : undefined,
+  label: t(
+    '1{月|がつ}1{日|にち}の{住所|じゅうしょ}',
+    '1{月|がつ}1{日|にち}に{住|す}んでいた{住所|じゅうしょ}',
+    'Address on 1 January',
+    '1月1日的住址',
+    '1월 1일의 주소',
+    'Địa chỉ vào ngày 1 tháng 1',
+    'Endereço em 1º de janeiro',
+  ),
 };
 
 // ── 公金受取口座 ────────────────────────────────────────────────────────────────
@@ -290,10 +434,40 @@ export const usePublicAccount: FieldSpec = {
   type: 'choice',
   section: 'bank',
   options: [
-    option('yes', t('{公金受取口座|こうきんうけとりこうざ}を{使|つか}う', '{国|くに}に{登録|とうろく}した{口座|こうざ}を{使|つか}う', 'Use my registered public-fund account', '使用已登记的公款领取账户', '공금수취계좌를 사용', 'Dùng tài khoản nhận tiền công đã đăng ký', 'Usar a conta registrada para recebimentos públicos')),
-    option('no', t('{別|べつ}の{口座|こうざ}を{指定|してい}する', 'ほかの{口座|こうざ}を{書|か}く', 'Give another account', '指定其他账户', '다른 계좌를 지정', 'Chỉ định tài khoản khác', 'Indicar outra conta')),
+    option(
+      'yes',
+      t(
+        '{公金受取口座|こうきんうけとりこうざ}を{使|つか}う',
+        '{国|くに}に{登録|とうろく}した{口座|こうざ}を{使|つか}う',
+        'Use my registered public-fund account',
+        '使用已登记的公款领取账户',
+        '공금수취계좌를 사용',
+        'Dùng tài khoản nhận tiền công đã đăng ký',
+        'Usar a conta registrada para recebimentos públicos',
+      ),
+    ),
+    option(
+      'no',
+      t(
+        '{別|べつ}の{口座|こうざ}を{指定|してい}する',
+        'ほかの{口座|こうざ}を{書|か}く',
+        'Give another account',
+        '指定其他账户',
+        '다른 계좌를 지정',
+        'Chỉ định tài khoản khác',
+        'Indicar outra conta',
+      ),
+    ),
   ],
-  label: t('{振込先|ふりこみさき}', 'お{金|かね}を{振|ふ}り{込|こ}む{口座|こうざ}', 'Where to pay', '汇款账户', '입금 계좌', 'Tài khoản nhận tiền', 'Conta para pagamento'),
+  label: t(
+    '{振込先|ふりこみさき}',
+    'お{金|かね}を{振|ふ}り{込|こ}む{口座|こうざ}',
+    'Where to pay',
+    '汇款账户',
+    '입금 계좌',
+    'Tài khoản nhận tiền',
+    'Conta para pagamento',
+  ),
   help: t(
     'マイナンバーに{登録|とうろく}した{本人|ほんにん}{名義|めいぎ}の{口座|こうざ}（マイナポータルで{確認|かくにん}できます）',
     'マイナンバーといっしょに{登録|とうろく}した、あなたの{口座|こうざ}です',
@@ -311,7 +485,15 @@ export const principalName: FieldSpec = {
   ...applicantName,
   key: 'applicant.principalName',
   card: undefined,
-  label: t('{本人|ほんにん}の{氏名|しめい}', '{本人|ほんにん}の{名前|なまえ}', "The person's name", '本人姓名', '본인 성명', 'Họ tên của người đó', 'Nome da pessoa'),
+  label: t(
+    '{本人|ほんにん}の{氏名|しめい}',
+    '{本人|ほんにん}の{名前|なまえ}',
+    "The person's name",
+    '本人姓名',
+    '본인 성명',
+    'Họ tên của người đó',
+    'Nome da pessoa',
+  ),
   help: t(
     '{窓口|まどぐち}に{来|き}た{人|ひと}とは{別|べつ}の、{手続|てつづき}をする{本人|ほんにん}',
     '{窓口|まどぐち}に{来|き}ていない{本人|ほんにん}',
@@ -326,14 +508,30 @@ export const principalName: FieldSpec = {
 export const principalNameKana: FieldSpec = {
   ...applicantNameKana,
   key: 'applicant.principalNameKana',
-  label: t('{本人|ほんにん}のフリガナ', '{本人|ほんにん}の{名前|なまえ}の{読|よ}み{方|かた}', "The person's name (katakana)", '本人姓名（片假名）', '본인 성명(가타카나)', 'Họ tên của người đó (katakana)', 'Nome da pessoa (katakana)'),
+  label: t(
+    '{本人|ほんにん}のフリガナ',
+    '{本人|ほんにん}の{名前|なまえ}の{読|よ}み{方|かた}',
+    "The person's name (katakana)",
+    '本人姓名（片假名）',
+    '본인 성명(가타카나)',
+    'Họ tên của người đó (katakana)',
+    'Nome da pessoa (katakana)',
+  ),
 };
 
 export const principalBirthDate: FieldSpec = {
   ...applicantBirthDate,
   key: 'applicant.principalBirthDate',
   card: undefined,
-  label: t('{本人|ほんにん}の{生年月日|せいねんがっぴ}', '{本人|ほんにん}の{生|う}まれた{日|ひ}', "The person's date of birth", '本人出生日期', '본인 생년월일', 'Ngày sinh của người đó', 'Data de nascimento da pessoa'),
+  label: t(
+    '{本人|ほんにん}の{生年月日|せいねんがっぴ}',
+    '{本人|ほんにん}の{生|う}まれた{日|ひ}',
+    "The person's date of birth",
+    '本人出生日期',
+    '본인 생년월일',
+    'Ngày sinh của người đó',
+    'Data de nascimento da pessoa',
+  ),
 };
 
 export const principalAddress: FieldSpec = {
@@ -341,7 +539,15 @@ export const principalAddress: FieldSpec = {
   type: 'address',
   section: 'applicant',
   maxLength: 200,
-  label: t('{本人|ほんにん}の{住所|じゅうしょ}', '{本人|ほんにん}の{住所|じゅうしょ}', "The person's address", '本人住址', '본인 주소', 'Địa chỉ của người đó', 'Endereço da pessoa'),
+  label: t(
+    '{本人|ほんにん}の{住所|じゅうしょ}',
+    '{本人|ほんにん}の{住所|じゅうしょ}',
+    "The person's address",
+    '本人住址',
+    '본인 주소',
+    'Địa chỉ của người đó',
+    'Endereço da pessoa',
+  ),
 };
 
 // ── 届出人の区分（住民異動届） ────────────────────────────────────────────────────────
@@ -355,11 +561,52 @@ export const notifierRole: FieldSpec = {
   type: 'choice',
   section: 'applicant',
   options: [
-    option(NOTIFIER_SELF, t('{異動|いどう}する{本人|ほんにん}', '{引|ひ}っ{越|こ}す{本人|ほんにん}', 'One of the people who move', '迁移的本人', '이동하는 본인', 'Người chuyển nhà', 'Uma das pessoas que se mudam')),
-    option('household', t('{同|おな}じ{世帯|せたい}の{人|ひと}', 'いっしょに{住|す}んでいる{家族|かぞく}', 'Someone of the same household', '同一户的人', '같은 세대의 사람', 'Người cùng hộ', 'Alguém do mesmo domicílio')),
-    option(NOTIFIER_PROXY, t('{代理人|だいりにん}（{委任状|いにんじょう}あり）', '{頼|たの}まれた{人|ひと}（{委任状|いにんじょう}があります）', 'A proxy with a letter of attorney', '代理人（持委托书）', '대리인(위임장 있음)', 'Người đại diện (có giấy ủy quyền)', 'Procurador (com procuração)')),
+    option(
+      NOTIFIER_SELF,
+      t(
+        '{異動|いどう}する{本人|ほんにん}',
+        '{引|ひ}っ{越|こ}す{本人|ほんにん}',
+        'One of the people who move',
+        '迁移的本人',
+        '이동하는 본인',
+        'Người chuyển nhà',
+        'Uma das pessoas que se mudam',
+      ),
+    ),
+    option(
+      'household',
+      t(
+        '{同|おな}じ{世帯|せたい}の{人|ひと}',
+        'いっしょに{住|す}んでいる{家族|かぞく}',
+        'Someone of the same household',
+        '同一户的人',
+        '같은 세대의 사람',
+        'Người cùng hộ',
+        'Alguém do mesmo domicílio',
+      ),
+    ),
+    option(
+      NOTIFIER_PROXY,
+      t(
+        '{代理人|だいりにん}（{委任状|いにんじょう}あり）',
+        '{頼|たの}まれた{人|ひと}（{委任状|いにんじょう}があります）',
+        'A proxy with a letter of attorney',
+        '代理人（持委托书）',
+        '대리인(위임장 있음)',
+        'Người đại diện (có giấy ủy quyền)',
+        'Procurador (com procuração)',
+      ),
+    ),
   ],
-  label: t('{届出人|とどけでにん}', '{届|とど}けを{出|だ}す{人|ひと}', 'Person notifying', '申报人', '신고인', 'Người khai báo', 'Declarante'),
+  label: t(
+    '{届出人|とどけでにん}',
+    '{届|とど}けを{出|だ}す{人|ひと}',
+    'Person notifying',
+    '申报人',
+    '신고인',
+    'Người khai báo',
+    'Declarante',
+  ),
 };
 
 // ── Rules shared by the two child allowances ─────────────────────────────────────────
@@ -368,14 +615,19 @@ export const notifierRole: FieldSpec = {
  * 児童 rows: born after the claimant, not twice, an address for each 別居 child. `id` prefixes the
  * rule ids so each procedure keeps its own.
  */
-export function childrenRules(id: string, names: { children: string; claimantBirthDate: string }): CrossFieldRule[] {
+export function childrenRules(
+  id: string,
+  names: { children: string; claimantBirthDate: string },
+): CrossFieldRule[] {
   return [
     {
       id: `${id}-children-after-claimant`,
       fields: [names.children],
       check: (v) => {
         const claimant = stringValue(v, names.claimantBirthDate);
-        const early = rowsOf(v, names.children).find((r) => claimant !== '' && (r.birthDate ?? '') <= claimant);
+        const early = rowsOf(v, names.children).find(
+          (r) => claimant !== '' && (r.birthDate ?? '') <= claimant,
+        );
         return early
           ? `児童「${early.name}」の生年月日が請求者の生年月日より前です。生年月日を確かめて直してください。`
           : undefined;
@@ -388,7 +640,8 @@ export function childrenRules(id: string, names: { children: string; claimantBir
         const seen = new Set<string>();
         for (const r of rowsOf(v, names.children)) {
           const key = `${r.name}|${r.birthDate}`;
-          if (seen.has(key)) return `同じ児童（${r.name}）が2回入っています。重なっている行を消してください。`;
+          if (seen.has(key))
+            return `同じ児童（${r.name}）が2回入っています。重なっている行を消してください。`;
           seen.add(key);
         }
         return undefined;
@@ -434,14 +687,80 @@ export const idDocument: FieldSpec = {
   section: 'applicant',
   staffOnly: true,
   options: [
-    option('mynumber-card', t('マイナンバーカード', 'マイナンバーカード', 'My Number Card', '个人编号卡', '마이넘버카드', 'Thẻ My Number', 'Cartão My Number')),
-    option('license', t('{運転免許証|うんてんめんきょしょう}', '{運転免許証|うんてんめんきょしょう}', "Driver's licence", '驾驶证', '운전면허증', 'Giấy phép lái xe', 'Carteira de motorista')),
-    option('residence-card', t('{在留|ざいりゅう}カード・{特別永住者証明書|とくべつえいじゅうしゃしょうめいしょ}', '{在留|ざいりゅう}カード', 'Residence card / special permanent resident certificate', '在留卡・特别永住者证明书', '재류카드·특별영주자증명서', 'Thẻ cư trú / giấy chứng nhận thường trú đặc biệt', 'Cartão de residência / certificado de residente permanente especial')),
-    option('passport', t('{旅券|りょけん}（パスポート）', 'パスポート', 'Passport', '护照', '여권', 'Hộ chiếu', 'Passaporte')),
-    option('other-photo', t('その{他|た}の{顔写真付|かおじゃしんつ}きの{公的|こうてき}な{証明書|しょうめいしょ}', 'ほかの{顔|かお}の{写真|しゃしん}がある{公|おおやけ}のカード', 'Other official photo ID', '其他带照片的官方证件', '기타 사진이 있는 공적 증명서', 'Giấy tờ công có ảnh khác', 'Outro documento oficial com foto')),
-    option(ID_TWO_DOCUMENTS, t('{顔写真|かおじゃしん}のない{書類|しょるい}2{点|てん}{以上|いじょう}', '{顔|かお}の{写真|しゃしん}がない{書類|しょるい}を2つ{以上|いじょう}', 'Two or more documents without a photo', '两份以上无照片的证件', '사진 없는 서류 2점 이상', 'Hai giấy tờ trở lên không có ảnh', 'Dois ou mais documentos sem foto')),
+    option(
+      'mynumber-card',
+      t(
+        'マイナンバーカード',
+        'マイナンバーカード',
+        'My Number Card',
+        '个人编号卡',
+        '마이넘버카드',
+        'Thẻ My Number',
+        'Cartão My Number',
+      ),
+    ),
+    option(
+      'license',
+      t(
+        '{運転免許証|うんてんめんきょしょう}',
+        '{運転免許証|うんてんめんきょしょう}',
+        "Driver's licence",
+        '驾驶证',
+        '운전면허증',
+        'Giấy phép lái xe',
+        'Carteira de motorista',
+      ),
+    ),
+    option(
+      'residence-card',
+      t(
+        '{在留|ざいりゅう}カード・{特別永住者証明書|とくべつえいじゅうしゃしょうめいしょ}',
+        '{在留|ざいりゅう}カード',
+        'Residence card / special permanent resident certificate',
+        '在留卡・特别永住者证明书',
+        '재류카드·특별영주자증명서',
+        'Thẻ cư trú / giấy chứng nhận thường trú đặc biệt',
+        'Cartão de residência / certificado de residente permanente especial',
+      ),
+    ),
+    option(
+      'passport',
+      t('{旅券|りょけん}（パスポート）', 'パスポート', 'Passport', '护照', '여권', 'Hộ chiếu', 'Passaporte'),
+    ),
+    option(
+      'other-photo',
+      t(
+        'その{他|た}の{顔写真付|かおじゃしんつ}きの{公的|こうてき}な{証明書|しょうめいしょ}',
+        'ほかの{顔|かお}の{写真|しゃしん}がある{公|おおやけ}のカード',
+        'Other official photo ID',
+        '其他带照片的官方证件',
+        '기타 사진이 있는 공적 증명서',
+        'Giấy tờ công có ảnh khác',
+        'Outro documento oficial com foto',
+      ),
+    ),
+    option(
+      ID_TWO_DOCUMENTS,
+      t(
+        '{顔写真|かおじゃしん}のない{書類|しょるい}2{点|てん}{以上|いじょう}',
+        '{顔|かお}の{写真|しゃしん}がない{書類|しょるい}を2つ{以上|いじょう}',
+        'Two or more documents without a photo',
+        '两份以上无照片的证件',
+        '사진 없는 서류 2점 이상',
+        'Hai giấy tờ trở lên không có ảnh',
+        'Dois ou mais documentos sem foto',
+      ),
+    ),
   ],
-  label: t('{確認|かくにん}した{本人確認書類|ほんにんかくにんしょるい}', '{確|たし}かめたカードや{書類|しょるい}', 'Identity document checked', '已确认的本人证件', '확인한 본인 확인 서류', 'Giấy tờ tùy thân đã kiểm tra', 'Documento de identidade verificado'),
+  label: t(
+    '{確認|かくにん}した{本人確認書類|ほんにんかくにんしょるい}',
+    '{確|たし}かめたカードや{書類|しょるい}',
+    'Identity document checked',
+    '已确认的本人证件',
+    '확인한 본인 확인 서류',
+    'Giấy tờ tùy thân đã kiểm tra',
+    'Documento de identidade verificado',
+  ),
 };
 
 /**

@@ -16,21 +16,55 @@ export const MOVE_KINDS = { in: 'in', within: 'within', out: 'out' } as const;
 export const SEX_OPTIONS: readonly Option[] = [
   {
     value: '1',
-    label: { ja: '{男|おとこ}', 'ja-easy': '{男|おとこ}', en: 'Male', 'zh-Hans': '男', ko: '남', vi: 'Nam', pt: 'Masculino' },
+    label: {
+      ja: '{男|おとこ}',
+      'ja-easy': '{男|おとこ}',
+      en: 'Male',
+      'zh-Hans': '男',
+      ko: '남',
+      vi: 'Nam',
+      pt: 'Masculino',
+    },
   },
   {
     value: '2',
-    label: { ja: '{女|おんな}', 'ja-easy': '{女|おんな}', en: 'Female', 'zh-Hans': '女', ko: '여', vi: 'Nữ', pt: 'Feminino' },
+    label: {
+      ja: '{女|おんな}',
+      'ja-easy': '{女|おんな}',
+      en: 'Female',
+      'zh-Hans': '女',
+      ko: '여',
+      vi: 'Nữ',
+      pt: 'Feminino',
+    },
   },
 ];
 
 /** 続柄 as the 住民票 words them (住民基本台帳事務処理要領). */
 export const RELATIONSHIP_OPTIONS: readonly Option[] = [
-  rel('head', '{世帯主|せたいぬし}', '{世帯主|せたいぬし}', 'Head of household', '户主', '세대주', 'Chủ hộ', 'Chefe do domicílio'),
+  rel(
+    'head',
+    '{世帯主|せたいぬし}',
+    '{世帯主|せたいぬし}',
+    'Head of household',
+    '户主',
+    '세대주',
+    'Chủ hộ',
+    'Chefe do domicílio',
+  ),
   rel('wife', '{妻|つま}', '{妻|つま}', 'Wife', '妻子', '아내', 'Vợ', 'Esposa'),
   rel('husband', '{夫|おっと}', '{夫|おっと}', 'Husband', '丈夫', '남편', 'Chồng', 'Marido'),
   rel('child', '{子|こ}', '{子|こ}ども', 'Child', '子女', '자녀', 'Con', 'Filho(a)'),
-  rel('parent', '{父母|ふぼ}', 'お{父|とう}さん・お{母|かあ}さん', 'Parent', '父母', '부모', 'Cha mẹ', 'Pai/Mãe'),
+  rel(
+    'parent',
+    '{父母|ふぼ}',
+    'お{父|とう}さん・お{母|かあ}さん',
+    'Parent',
+    '父母',
+    '부모',
+    'Cha mẹ',
+    'Pai/Mãe',
+  ),
   rel('grandchild', '{孫|まご}', '{孫|まご}', 'Grandchild', '孙子女', '손자녀', 'Cháu', 'Neto(a)'),
   rel('other', 'その{他|た}', 'ほかの{人|ひと}', 'Other', '其他', '기타', 'Khác', 'Outro'),
 ];
@@ -113,8 +147,24 @@ export const applicantNameKana: FieldSpec = {
   type: 'kana',
   section: 'applicant',
   maxLength: 60,
-  label: t('フリガナ', '{名前|なまえ}の{読|よ}み{方|かた}', 'Name (katakana)', '姓名（片假名）', '성명(가타카나)', 'Họ tên (katakana)', 'Nome (katakana)'),
-  help: t('{全角|ぜんかく}カタカナ', 'カタカナ', 'Full-width katakana', '全角片假名', '전각 가타카나', 'Katakana toàn độ rộng', 'Katakana de largura total'),
+  label: t(
+    'フリガナ',
+    '{名前|なまえ}の{読|よ}み{方|かた}',
+    'Name (katakana)',
+    '姓名（片假名）',
+    '성명(가타카나)',
+    'Họ tên (katakana)',
+    'Nome (katakana)',
+  ),
+  help: t(
+    '{全角|ぜんかく}カタカナ',
+    'カタカナ',
+    'Full-width katakana',
+    '全角片假名',
+    '전각 가타카나',
+    'Katakana toàn độ rộng',
+    'Katakana de largura total',
+  ),
 };
 
 export const applicantBirthDate: FieldSpec = {
@@ -124,7 +174,15 @@ export const applicantBirthDate: FieldSpec = {
   card: 'birthDate',
   min: { iso: '1900-01-01' },
   max: { daysFromToday: 0 },
-  label: t('{生年月日|せいねんがっぴ}', '{生|う}まれた{日|ひ}', 'Date of birth', '出生日期', '생년월일', 'Ngày sinh', 'Data de nascimento'),
+  label: t(
+    '{生年月日|せいねんがっぴ}',
+    '{生|う}まれた{日|ひ}',
+    'Date of birth',
+    '出生日期',
+    '생년월일',
+    'Ngày sinh',
+    'Data de nascimento',
+  ),
 };
 
 export const applicantSex: FieldSpec = {
@@ -160,8 +218,17 @@ export const currentAddress: FieldSpec = {
   type: 'address',
   section: 'applicant',
   maxLength: 200,
-  derive: (a) => (movesHere(a) ? str(a, 'move.newAddress') || undefined : str(a, 'applicant.cardAddress') || undefined),
-  label: t('{住所|じゅうしょ}', '{住|す}んでいる{所|ところ}', 'Address', '住址', '주소', 'Địa chỉ', 'Endereço'),
+  derive: (a) =>
+    movesHere(a) ? str(a, 'move.newAddress') || undefined : str(a, 'applicant.cardAddress') || undefined,
+  label: t(
+    '{住所|じゅうしょ}',
+    '{住|す}んでいる{所|ところ}',
+    'Address',
+    '住址',
+    '주소',
+    'Địa chỉ',
+    'Endereço',
+  ),
 };
 
 export const currentPostalCode: FieldSpec = {
@@ -169,7 +236,15 @@ export const currentPostalCode: FieldSpec = {
   type: 'postal-code',
   section: 'applicant',
   derive: (a) => (movesHere(a) ? str(a, 'move.newPostalCode') || undefined : undefined),
-  label: t('{郵便番号|ゆうびんばんごう}', '{郵便番号|ゆうびんばんごう}', 'Postal code', '邮政编码', '우편번호', 'Mã bưu điện', 'Código postal'),
+  label: t(
+    '{郵便番号|ゆうびんばんごう}',
+    '{郵便番号|ゆうびんばんごう}',
+    'Postal code',
+    '邮政编码',
+    '우편번호',
+    'Mã bưu điện',
+    'Código postal',
+  ),
 };
 
 export const applicantMyNumber: FieldSpec = {
@@ -210,7 +285,15 @@ export const householdHeadName: FieldSpec = {
   type: 'text',
   section: 'household',
   maxLength: 60,
-  label: t('{世帯主|せたいぬし}{氏名|しめい}', '{世帯主|せたいぬし}の{名前|なまえ}', 'Name of the head of household', '户主姓名', '세대주 성명', 'Họ tên chủ hộ', 'Nome do chefe do domicílio'),
+  label: t(
+    '{世帯主|せたいぬし}{氏名|しめい}',
+    '{世帯主|せたいぬし}の{名前|なまえ}',
+    'Name of the head of household',
+    '户主姓名',
+    '세대주 성명',
+    'Họ tên chủ hộ',
+    'Nome do chefe do domicílio',
+  ),
   help: t(
     '{住民票|じゅうみんひょう}の{世帯|せたい}の{代表者|だいひょうしゃ}',
     '{家族|かぞく}の{代表|だいひょう}の{人|ひと}',
@@ -227,7 +310,15 @@ export const relationshipToHead: FieldSpec = {
   type: 'choice',
   section: 'household',
   options: RELATIONSHIP_OPTIONS,
-  label: t('{世帯主|せたいぬし}との{続柄|つづきがら}', '{世帯主|せたいぬし}との{関係|かんけい}', 'Relationship to the head of household', '与户主的关系', '세대주와의 관계', 'Quan hệ với chủ hộ', 'Relação com o chefe do domicílio'),
+  label: t(
+    '{世帯主|せたいぬし}との{続柄|つづきがら}',
+    '{世帯主|せたいぬし}との{関係|かんけい}',
+    'Relationship to the head of household',
+    '与户主的关系',
+    '세대주와의 관계',
+    'Quan hệ với chủ hộ',
+    'Relação com o chefe do domicílio',
+  ),
 };
 
 const memberColumns: readonly FieldSpec[] = [
@@ -256,7 +347,15 @@ export const movers: GroupSpec = {
       relationship: str(a, 'household.relationship'),
     },
   ],
-  label: t('{異動|いどう}する{人|ひと}', '{引|ひ}っ{越|こ}す{人|ひと}', 'People who move', '迁移人员', '이동하는 사람', 'Người chuyển đi cùng', 'Pessoas que se mudam'),
+  label: t(
+    '{異動|いどう}する{人|ひと}',
+    '{引|ひ}っ{越|こ}す{人|ひと}',
+    'People who move',
+    '迁移人员',
+    '이동하는 사람',
+    'Người chuyển đi cùng',
+    'Pessoas que se mudam',
+  ),
 };
 
 // ── 異動（引越し） ────────────────────────────────────────────────────────────────
@@ -267,11 +366,52 @@ export const moveKind: FieldSpec = {
   section: 'move',
   staffOnly: true,
   options: [
-    { value: MOVE_KINDS.in, label: t('{市外|しがい}から{転入|てんにゅう}', 'ほかの{町|まち}から{引|ひ}っ{越|こ}してきた', 'Moved in from another municipality', '从其他市町村迁入', '다른 시에서 전입', 'Chuyển đến từ nơi khác', 'Mudou-se de outro município') },
-    { value: MOVE_KINDS.within, label: t('{市内|しない}で{転居|てんきょ}', 'この{町|まち}の{中|なか}で{引|ひ}っ{越|こ}した', 'Moved within the municipality', '在市内搬家', '시내에서 이사', 'Chuyển nhà trong thành phố', 'Mudou-se dentro do município') },
-    { value: MOVE_KINDS.out, label: t('{市外|しがい}へ{転出|てんしゅつ}', 'ほかの{町|まち}へ{引|ひ}っ{越|こ}す', 'Moving out to another municipality', '迁出到其他市町村', '다른 시로 전출', 'Chuyển đi nơi khác', 'Vai se mudar para outro município') },
+    {
+      value: MOVE_KINDS.in,
+      label: t(
+        '{市外|しがい}から{転入|てんにゅう}',
+        'ほかの{町|まち}から{引|ひ}っ{越|こ}してきた',
+        'Moved in from another municipality',
+        '从其他市町村迁入',
+        '다른 시에서 전입',
+        'Chuyển đến từ nơi khác',
+        'Mudou-se de outro município',
+      ),
+    },
+    {
+      value: MOVE_KINDS.within,
+      label: t(
+        '{市内|しない}で{転居|てんきょ}',
+        'この{町|まち}の{中|なか}で{引|ひ}っ{越|こ}した',
+        'Moved within the municipality',
+        '在市内搬家',
+        '시내에서 이사',
+        'Chuyển nhà trong thành phố',
+        'Mudou-se dentro do município',
+      ),
+    },
+    {
+      value: MOVE_KINDS.out,
+      label: t(
+        '{市外|しがい}へ{転出|てんしゅつ}',
+        'ほかの{町|まち}へ{引|ひ}っ{越|こ}す',
+        'Moving out to another municipality',
+        '迁出到其他市町村',
+        '다른 시로 전출',
+        'Chuyển đi nơi khác',
+        'Vai se mudar para outro município',
+      ),
+    },
   ],
-  label: t('{異動|いどう}の{種類|しゅるい}', '{引|ひ}っ{越|こ}しの{種類|しゅるい}', 'Kind of move', '迁移种类', '이동 종류', 'Loại chuyển nhà', 'Tipo de mudança'),
+  label: t(
+    '{異動|いどう}の{種類|しゅるい}',
+    '{引|ひ}っ{越|こ}しの{種類|しゅるい}',
+    'Kind of move',
+    '迁移种类',
+    '이동 종류',
+    'Loại chuyển nhà',
+    'Tipo de mudança',
+  ),
 };
 
 export const moveDate: FieldSpec = {
@@ -280,7 +420,15 @@ export const moveDate: FieldSpec = {
   section: 'move',
   min: { daysFromToday: -365 },
   max: { daysFromToday: 14 },
-  label: t('{異動日|いどうび}', '{引|ひ}っ{越|こ}した{日|ひ}', 'Date of the move', '迁移日期', '이동일', 'Ngày chuyển nhà', 'Data da mudança'),
+  label: t(
+    '{異動日|いどうび}',
+    '{引|ひ}っ{越|こ}した{日|ひ}',
+    'Date of the move',
+    '迁移日期',
+    '이동일',
+    'Ngày chuyển nhà',
+    'Data da mudança',
+  ),
 };
 
 export const newAddress: FieldSpec = {
@@ -288,7 +436,15 @@ export const newAddress: FieldSpec = {
   type: 'address',
   section: 'move',
   maxLength: 200,
-  label: t('{新|あたら}しい{住所|じゅうしょ}', '{新|あたら}しい{住所|じゅうしょ}', 'New address', '新住址', '새 주소', 'Địa chỉ mới', 'Novo endereço'),
+  label: t(
+    '{新|あたら}しい{住所|じゅうしょ}',
+    '{新|あたら}しい{住所|じゅうしょ}',
+    'New address',
+    '新住址',
+    '새 주소',
+    'Địa chỉ mới',
+    'Novo endereço',
+  ),
 };
 
 export const newPostalCode: FieldSpec = {
@@ -313,14 +469,30 @@ export const bankName: FieldSpec = {
   type: 'text',
   section: 'bank',
   maxLength: 30,
-  label: t('{金融機関名|きんゆうきかんめい}', '{銀行|ぎんこう}の{名前|なまえ}', 'Bank name', '金融机构名称', '금융기관명', 'Tên ngân hàng', 'Nome do banco'),
+  label: t(
+    '{金融機関名|きんゆうきかんめい}',
+    '{銀行|ぎんこう}の{名前|なまえ}',
+    'Bank name',
+    '金融机构名称',
+    '금융기관명',
+    'Tên ngân hàng',
+    'Nome do banco',
+  ),
 };
 
 export const bankCode: FieldSpec = {
   key: 'bank.code',
   type: 'bank-code',
   section: 'bank',
-  label: t('{金融機関|きんゆうきかん}コード', '{銀行|ぎんこう}の{番号|ばんごう}（4けた）', 'Bank code (4 digits)', '金融机构代码（4位）', '금융기관 코드(4자리)', 'Mã ngân hàng (4 chữ số)', 'Código do banco (4 dígitos)'),
+  label: t(
+    '{金融機関|きんゆうきかん}コード',
+    '{銀行|ぎんこう}の{番号|ばんごう}（4けた）',
+    'Bank code (4 digits)',
+    '金融机构代码（4位）',
+    '금융기관 코드(4자리)',
+    'Mã ngân hàng (4 chữ số)',
+    'Código do banco (4 dígitos)',
+  ),
 };
 
 export const branchName: FieldSpec = {
@@ -328,14 +500,30 @@ export const branchName: FieldSpec = {
   type: 'text',
   section: 'bank',
   maxLength: 30,
-  label: t('{支店名|してんめい}', '{支店|してん}の{名前|なまえ}', 'Branch name', '支行名称', '지점명', 'Tên chi nhánh', 'Nome da agência'),
+  label: t(
+    '{支店名|してんめい}',
+    '{支店|してん}の{名前|なまえ}',
+    'Branch name',
+    '支行名称',
+    '지점명',
+    'Tên chi nhánh',
+    'Nome da agência',
+  ),
 };
 
 export const branchCode: FieldSpec = {
   key: 'bank.branchCode',
   type: 'branch-code',
   section: 'bank',
-  label: t('{支店|してん}コード', '{支店|してん}の{番号|ばんごう}（3けた）', 'Branch code (3 digits)', '支行代码（3位）', '지점 코드(3자리)', 'Mã chi nhánh (3 chữ số)', 'Código da agência (3 dígitos)'),
+  label: t(
+    '{支店|してん}コード',
+    '{支店|してん}の{番号|ばんごう}（3けた）',
+    'Branch code (3 digits)',
+    '支行代码（3位）',
+    '지점 코드(3자리)',
+    'Mã chi nhánh (3 chữ số)',
+    'Código da agência (3 dígitos)',
+  ),
 };
 
 export const accountType: FieldSpec = {
@@ -343,14 +531,30 @@ export const accountType: FieldSpec = {
   type: 'choice',
   section: 'bank',
   options: ACCOUNT_TYPE_OPTIONS,
-  label: t('{預金種目|よきんしゅもく}', '{口座|こうざ}の{種類|しゅるい}', 'Account type', '存款种类', '예금 종류', 'Loại tài khoản', 'Tipo de conta'),
+  label: t(
+    '{預金種目|よきんしゅもく}',
+    '{口座|こうざ}の{種類|しゅるい}',
+    'Account type',
+    '存款种类',
+    '예금 종류',
+    'Loại tài khoản',
+    'Tipo de conta',
+  ),
 };
 
 export const accountNumber: FieldSpec = {
   key: 'bank.accountNumber',
   type: 'account-number',
   section: 'bank',
-  label: t('{口座番号|こうざばんごう}', '{口座|こうざ}の{番号|ばんごう}', 'Account number', '账号', '계좌번호', 'Số tài khoản', 'Número da conta'),
+  label: t(
+    '{口座番号|こうざばんごう}',
+    '{口座|こうざ}の{番号|ばんごう}',
+    'Account number',
+    '账号',
+    '계좌번호',
+    'Số tài khoản',
+    'Número da conta',
+  ),
 };
 
 export const accountHolderKana: FieldSpec = {

@@ -56,7 +56,8 @@ export function procedureProblems(p: ProcedureDefinition): string[] {
     if (!f.spec.key.includes('.')) out.push(`${p.id}.${f.name}: spec key must be namespaced`);
     const own = f.spec.key.startsWith(`${p.id}.`);
     const shared = /^(applicant|move|household|contact|bank|child|care|disaster)\./.test(f.spec.key);
-    if (!own && !shared) out.push(`${p.id}.${f.name}: spec key ${f.spec.key} is neither shared nor ${p.id}.*`);
+    if (!own && !shared)
+      out.push(`${p.id}.${f.name}: spec key ${f.spec.key} is neither shared nor ${p.id}.*`);
   }
   const hasMyNumberField = p.fields.some((f) => f.spec.type === 'my-number');
   if (hasMyNumberField !== Boolean(p.myNumber))
@@ -102,7 +103,9 @@ export function catalogueProblems(all: readonly ProcedureDefinition[]): string[]
       const earlier = seen.get(f.spec.key);
       if (!earlier) seen.set(f.spec.key, { spec: f.spec, in: p.id });
       else if (earlier.spec !== f.spec)
-        out.push(`${p.id}.${f.name}: spec ${f.spec.key} differs from the one in ${earlier.in} (import it from fields.ts)`);
+        out.push(
+          `${p.id}.${f.name}: spec ${f.spec.key} differs from the one in ${earlier.in} (import it from fields.ts)`,
+        );
     }
   }
   return out;

@@ -15,7 +15,6 @@ import {
   isGroup,
   type ProcedureDefinition,
   type ProcedureField,
-  type ProcedureValues,
 } from './types.ts';
 
 export interface FieldProblem {
@@ -28,8 +27,14 @@ export interface FieldProblem {
 
 // Full-width katakana, the long-vowel mark, middle dot and (ideographic) spaces.
 const KATAKANA = /^[\u30A1-\u30FA\u30FC\u30FB\u3000 ]+$/u;
-const CONTROL = /\p{Cc}/u;
-const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
+/** C0/C1 control characters (a note may keep its line breaks). */
+function hasControl(s: string, allowNewline: boolean): boolean {
+  for (const c of s) {
+    const n = c.codePointAt(0) as number;
+    if ((n < 0x20 && !(allowNewline && n === 0x0a)) || (n >= 0x7f && n <= 0x9f)) return true;
+  }
+  return false;
+}
 const DASHES = /[‐－ー−–—-]/gu;
 const LIMITS: Partial<Record<FieldSpec['type'], number>> = {
   text: 100,
@@ -55,7 +60,9 @@ export function normaliseValue(spec: FieldSpec, raw: string): string {
     case 'account-number':
     case 'my-number':
     case 'integer':
-      return halfDigits(value).replace(DASHES, '').replace(/[\s（）()]/gu, '');
+      return halfDigits(value)
+        .replace(DASHES, '')
+        .replace(/[\s（）()]/gu, '');
     case 'kana':
       return hiraganaToKatakana(value).replace(/ /gu, '　');
     case 'half-kana': {
@@ -86,14 +93,21 @@ function bound(b: DateBound, today: string): string {
 }
 
 /** The problem with one non-empty value of a field, or undefined. */
-export function checkValue(spec: FieldSpec, value: string, today: string, label = ja(spec.label)): string | undefined {
-  if ((spec.type === 'note' ? CONTROL_EXCEPT_NEWLINE : CONTROL).test(value))
+export function checkValue(
+  spec: FieldSpec,
+  value: string,
+  today: string,
+  label = ja(spec.label),
+): string | undefined {
+  if (hasControl(value, spec.type === 'note'))
     return `${label}に使えない制御文字が含まれています。入力し直してください。`;
   const limit = spec.maxLength ?? LIMITS[spec.type] ?? 40;
   if ([...value].length > limit) return `${label}は${limit}文字以内で入力してください。`;
   switch (spec.type) {
     case 'kana':
-      return KATAKANA.test(value) ? undefined : `${label}は全角カタカナで入力してください（例：ヤマダ　タロウ）。`;
+      return KATAKANA.test(value)
+        ? undefined
+        : `${label}は全角カタカナで入力してください（例：ヤマダ　タロウ）。`;
     case 'half-kana':
       return isHalfWidthKana(value) && /[\uFF66-\uFF9D]/u.test(value)
         ? undefined
@@ -114,19 +128,27 @@ export function checkValue(spec: FieldSpec, value: string, today: string, label 
         ? undefined
         : `${label}は0から始まる10桁または11桁の数字で入力してください（例：03-1234-5678、090-1234-5678）。`;
     case 'email':
-      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : `${label}の形式が正しくありません（例：name@example.jp）。`;
+      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
+        ? undefined
+        : `${label}の形式が正しくありません（例：name@example.jp）。`;
     case 'choice':
-      return spec.options?.some((o) => o.value === value) ? undefined : `${label}を選択肢から選んでください。`;
+      return spec.options?.some((o) => o.value === value)
+        ? undefined
+        : `${label}を選択肢から選んでください。`;
     case 'flags': {
       const chosen = value.split(',');
-      const ok = chosen.every((c) => spec.options?.some((o) => o.value === c)) && new Set(chosen).size === chosen.length;
+      const ok =
+        chosen.every((c) => spec.options?.some((o) => o.value === c)) &&
+        new Set(chosen).size === chosen.length;
       return ok ? undefined : `${label}を選択肢から選んでください。`;
     }
     case 'integer': {
       if (!/^\d{1,9}$/.test(value)) return `${label}は数字で入力してください。`;
       const n = Number(value);
-      if (spec.minValue !== undefined && n < spec.minValue) return `${label}は${spec.minValue}以上にしてください。`;
-      if (spec.maxValue !== undefined && n > spec.maxValue) return `${label}は${spec.maxValue}以下にしてください。`;
+      if (spec.minValue !== undefined && n < spec.minValue)
+        return `${label}は${spec.minValue}以上にしてください。`;
+      if (spec.maxValue !== undefined && n > spec.maxValue)
+        return `${label}は${spec.maxValue}以下にしてください。`;
       return undefined;
     }
     case 'my-number':
@@ -134,9 +156,13 @@ export function checkValue(spec: FieldSpec, value: string, today: string, label 
         ? undefined
         : `${label}が正しくありません。12桁の数字を確認してください（最後の1桁は検査用の数字です）。`;
     case 'bank-code':
-      return /^\d{4}$/.test(value) ? undefined : `${label}は4桁の数字です（通帳やキャッシュカードで確認してください）。`;
+      return /^\d{4}$/.test(value)
+        ? undefined
+        : `${label}は4桁の数字です（通帳やキャッシュカードで確認してください）。`;
     case 'branch-code':
-      return /^\d{3}$/.test(value) ? undefined : `${label}は3桁の数字です（ゆうちょ銀行は記号から読み替えた店番）。`;
+      return /^\d{3}$/.test(value)
+        ? undefined
+        : `${label}は3桁の数字です（ゆうちょ銀行は記号から読み替えた店番）。`;
     case 'account-number':
       return /^\d{7}$/.test(value)
         ? undefined
@@ -150,25 +176,50 @@ function fieldLabel(field: ProcedureField): string {
   return ja(field.label ?? field.spec.label);
 }
 
-function checkGroup(field: ProcedureField, spec: GroupSpec, rows: readonly GroupRow[], today: string): FieldProblem[] {
+function checkGroup(
+  field: ProcedureField,
+  spec: GroupSpec,
+  rows: readonly GroupRow[],
+  today: string,
+): FieldProblem[] {
   const label = fieldLabel(field);
   const problems: FieldProblem[] = [];
   const filled = rows.filter((r) => spec.columns.some((c) => (r[c.key] ?? '') !== ''));
   if (rows.length > spec.maxRows)
-    problems.push({ key: field.name, label, message: `${label}は${spec.maxRows}行までです。用紙を分けてください。` });
+    problems.push({
+      key: field.name,
+      label,
+      message: `${label}は${spec.maxRows}行までです。用紙を分けてください。`,
+    });
   if (field.required && filled.length < Math.max(1, spec.minRows))
-    problems.push({ key: field.name, label, message: `${label}を${Math.max(1, spec.minRows)}行以上入力してください。` });
+    problems.push({
+      key: field.name,
+      label,
+      message: `${label}を${Math.max(1, spec.minRows)}行以上入力してください。`,
+    });
   rows.forEach((row, i) => {
     if (!spec.columns.some((c) => (row[c.key] ?? '') !== '')) return;
     for (const key of Object.keys(row)) {
       if (!spec.columns.some((c) => c.key === key))
-        problems.push({ key: field.name, label, row: i, column: key, message: `${label}に不明な項目「${key.slice(0, 20)}」があります。` });
+        problems.push({
+          key: field.name,
+          label,
+          row: i,
+          column: key,
+          message: `${label}に不明な項目「${key.slice(0, 20)}」があります。`,
+        });
     }
     for (const column of spec.columns) {
       const value = row[column.key] ?? '';
       const cellLabel = `${label}${i + 1}行目の${ja(column.label)}`;
       if (typeof value !== 'string') {
-        problems.push({ key: field.name, label, row: i, column: column.key, message: `${cellLabel}の形式が正しくありません。` });
+        problems.push({
+          key: field.name,
+          label,
+          row: i,
+          column: column.key,
+          message: `${cellLabel}の形式が正しくありません。`,
+        });
         continue;
       }
       const message =
@@ -198,7 +249,10 @@ export function validateProcedure(
     const raw = values[field.name];
     const label = fieldLabel(field);
     if (isGroup(field.spec)) {
-      if (raw !== undefined && (!Array.isArray(raw) || !raw.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)))) {
+      if (
+        raw !== undefined &&
+        (!Array.isArray(raw) || !raw.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)))
+      ) {
         problems.push({ key: field.name, label, message: `${label}の形式が正しくありません。` });
         continue;
       }
@@ -219,7 +273,12 @@ export function validateProcedure(
     const shown = field.showIf ? field.showIf(typed) : true;
     const empty = Array.isArray(value) ? value.length === 0 : value === '';
     if (!shown) {
-      if (!empty) problems.push({ key: field.name, label, message: `${label}はこの申請では記入しません。空にしてください。` });
+      if (!empty)
+        problems.push({
+          key: field.name,
+          label,
+          message: `${label}はこの申請では記入しません。空にしてください。`,
+        });
       continue;
     }
     const required = field.required || (field.requiredIf?.(typed) ?? false);
@@ -236,7 +295,11 @@ export function validateProcedure(
   }
   for (const key of Object.keys(values)) {
     if (!procedure.fields.some((f) => f.name === key))
-      problems.push({ key, label: key.slice(0, 40), message: `この手続にない項目「${key.slice(0, 40)}」が含まれています。` });
+      problems.push({
+        key,
+        label: key.slice(0, 40),
+        message: `この手続にない項目「${key.slice(0, 40)}」が含まれています。`,
+      });
   }
   // Cross-field rules only over values that passed their own checks: one message per cause.
   if (problems.length === 0) {

@@ -63,7 +63,10 @@ describe('once-only visit', () => {
     };
     let answers = resolveAnswers(questions, explicit);
     expect(procedureValues(allowance, answers).address).toBe('東京都架空区見本町三丁目４番５号');
-    answers = resolveAnswers(questions, { ...explicit, 'move.newAddress': '東京都架空区見本町一丁目１番１号' });
+    answers = resolveAnswers(questions, {
+      ...explicit,
+      'move.newAddress': '東京都架空区見本町一丁目１番１号',
+    });
     expect(procedureValues(allowance, answers).address).toBe('東京都架空区見本町一丁目１番１号');
     // Staff typing the address themselves wins over the derivation.
     answers = resolveAnswers(questions, { ...explicit, 'applicant.address': '別の住所' });
@@ -84,7 +87,13 @@ describe('once-only visit', () => {
       'household.relationship': 'head',
     });
     expect(procedureValues(tennyu, answers).movers).toEqual([
-      { name: CARD.name, nameKana: 'ミホン　ハナコ', birthDate: CARD.birthDate, sex: '2', relationship: 'head' },
+      {
+        name: CARD.name,
+        nameKana: 'ミホン　ハナコ',
+        birthDate: CARD.birthDate,
+        sex: '2',
+        relationship: 'head',
+      },
     ]);
   });
 

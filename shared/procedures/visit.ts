@@ -3,8 +3,8 @@
 // procedure's application is a view derived from the answers, so a change shows everywhere.
 import type { Text } from '../i18n/lang.ts';
 import {
-  type AnswerValue,
   type Answers,
+  type AnswerValue,
   type AnySpec,
   type CardAttributes,
   isGroup,
@@ -74,7 +74,10 @@ export function visitQuestions(procedures: readonly ProcedureDefinition[]): Visi
 }
 
 /** The answers the card gives: every asked spec bound to a card attribute the card has. */
-export function answersFromCard(questions: readonly VisitQuestion[], card: CardAttributes): Record<string, string> {
+export function answersFromCard(
+  questions: readonly VisitQuestion[],
+  card: CardAttributes,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { spec } of questions) {
     if (isGroup(spec) || !spec.card) continue;
@@ -121,7 +124,11 @@ export function procedureValues(procedure: ProcedureDefinition, answers: Answers
 }
 
 /** Is this question shown for at least one procedure (its showIf holds)? */
-export function isAsked(question: VisitQuestion, procedures: readonly ProcedureDefinition[], answers: Answers): boolean {
+export function isAsked(
+  question: VisitQuestion,
+  procedures: readonly ProcedureDefinition[],
+  answers: Answers,
+): boolean {
   return question.uses.some((use) => {
     const p = procedures.find((x) => x.id === use.procedureId);
     const f = p?.fields.find((x) => x.name === use.name);
@@ -152,7 +159,11 @@ export function visitProblems(
 }
 
 /** Which procedures require this question (for the "used by" chips and the required mark). */
-export function isRequiredSomewhere(question: VisitQuestion, procedures: readonly ProcedureDefinition[], answers: Answers): boolean {
+export function isRequiredSomewhere(
+  question: VisitQuestion,
+  procedures: readonly ProcedureDefinition[],
+  answers: Answers,
+): boolean {
   return question.uses.some((use) => {
     const p = procedures.find((x) => x.id === use.procedureId);
     const f = p?.fields.find((x) => x.name === use.name);

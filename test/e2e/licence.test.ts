@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLicencePersona, type LicencePersona } from '../../shared/card/licence/personas.ts';
 import { DEMO, type Stack, signIn, startStack } from './stack.ts';
-import { placeCard , checkedValue } from './tablet.ts';
+import { checkedValue, placeCard } from './tablet.ts';
 
 let stack: Stack;
 const consoleLines: string[] = [];

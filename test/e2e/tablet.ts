@@ -71,7 +71,9 @@ export async function placeCard(page: Page, personaId: string, on = true): Promi
 /** The chosen value of a radio-button question, '' when none is chosen. */
 export async function checkedValue(page: Page, specKey: string): Promise<string> {
   return page.evaluate(
-    (name) => (document.querySelector(`input[type=radio][name="${name}"]:checked`) as HTMLInputElement | null)?.value ?? '',
+    (name) =>
+      (document.querySelector(`input[type=radio][name="${name}"]:checked`) as HTMLInputElement | null)
+        ?.value ?? '',
     q(specKey),
   );
 }

@@ -14,7 +14,14 @@ import { BackOffice } from './back-office.ts';
 import { launchStaffPc } from './browser.ts';
 import { decodeEf0002, readEf0002Bytes } from './card-bytes.ts';
 import { DEMO, ROOT, type Stack, startStack } from './stack.ts';
-import { enterCollationB, fillStaffFields, placeCard, type StaffInput, signOnCanvas , checkedValue } from './tablet.ts';
+import {
+  checkedValue,
+  enterCollationB,
+  fillStaffFields,
+  placeCard,
+  type StaffInput,
+  signOnCanvas,
+} from './tablet.ts';
 
 let stack: Stack;
 let server: Stack['server'];

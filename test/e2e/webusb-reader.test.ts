@@ -12,7 +12,7 @@ import { startServer } from '../../server/main.ts';
 import { cardFace, PERSONAS, type Persona } from '../../shared/card/emulator/personas.ts';
 import { launchTablet } from './browser.ts';
 import type { FakeUsbReport } from './fake-usb-init.ts';
-import { enterCollationB , checkedValue } from './tablet.ts';
+import { checkedValue, enterCollationB } from './tablet.ts';
 
 const DEMO = { username: 'demo', password: 'kakanai-demo' };
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -3,7 +3,14 @@
 // identified decides when the registration takes effect: a photo ID or a 保証書 the same day, an
 // 照会書 (sent by post to the registrant) only when the 回答書 comes back; a 代理人 always takes
 // the 照会書 route. The seal itself is stamped and captured by staff, who check it here.
-import { applicantBirthDate, applicantName, applicantNameKana, applicantSex, currentAddress, phone } from '../fields.ts';
+import {
+  applicantBirthDate,
+  applicantName,
+  applicantNameKana,
+  applicantSex,
+  currentAddress,
+  phone,
+} from '../fields.ts';
 import {
   ageOn,
   ID_TWO_DOCUMENTS,
@@ -23,10 +30,40 @@ const applicantRole: FieldSpec = {
   type: 'choice',
   section: 'applicant',
   options: [
-    option('self', t('{本人|ほんにん}', '{自分|じぶん}の{印鑑|いんかん}', 'The registrant in person', '本人', '본인', 'Chính người đăng ký', 'O próprio titular')),
-    option('proxy', t('{代理人|だいりにん}', '{頼|たの}まれた{人|ひと}', 'A proxy', '代理人', '대리인', 'Người đại diện', 'Procurador')),
+    option(
+      'self',
+      t(
+        '{本人|ほんにん}',
+        '{自分|じぶん}の{印鑑|いんかん}',
+        'The registrant in person',
+        '本人',
+        '본인',
+        'Chính người đăng ký',
+        'O próprio titular',
+      ),
+    ),
+    option(
+      'proxy',
+      t(
+        '{代理人|だいりにん}',
+        '{頼|たの}まれた{人|ひと}',
+        'A proxy',
+        '代理人',
+        '대리인',
+        'Người đại diện',
+        'Procurador',
+      ),
+    ),
   ],
-  label: t('{申請者|しんせいしゃ}', '{申|もう}し{込|こ}む{人|ひと}', 'Who applies', '申请人', '신청인', 'Người nộp đơn', 'Quem faz o pedido'),
+  label: t(
+    '{申請者|しんせいしゃ}',
+    '{申|もう}し{込|こ}む{人|ひと}',
+    'Who applies',
+    '申请人',
+    '신청인',
+    'Người nộp đơn',
+    'Quem faz o pedido',
+  ),
 };
 
 const METHOD_PHOTO = 'photo-id';
@@ -38,11 +75,52 @@ const idMethod: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option(METHOD_PHOTO, t('{顔写真付|かおじゃしんつ}きの{公的|こうてき}な{証明書|しょうめいしょ}（その{日|ひ}に{登録|とうろく}）', '{顔|かお}の{写真|しゃしん}があるカード（{今日|きょう}{登録|とうろく}できます）', 'Official photo ID (registered the same day)', '带照片的官方证件（当天登记）', '사진이 있는 공적 증명서(당일 등록)', 'Giấy tờ công có ảnh (đăng ký trong ngày)', 'Documento oficial com foto (registro no mesmo dia)')),
-    option(METHOD_GUARANTOR, t('{保証人|ほしょうにん}による{保証書|ほしょうしょ}（その{日|ひ}に{登録|とうろく}）', '{保証|ほしょう}する{人|ひと}の{紙|かみ}（{今日|きょう}{登録|とうろく}できます）', 'Guarantee by a registered guarantor (registered the same day)', '由保证人出具保证书（当天登记）', '보증인의 보증서(당일 등록)', 'Giấy bảo lãnh của người bảo lãnh (đăng ký trong ngày)', 'Garantia de um fiador registrado (registro no mesmo dia)')),
-    option(METHOD_INQUIRY, t('{照会書|しょうかいしょ}による{確認|かくにん}（{回答書|かいとうしょ}を{持|も}ってきた{日|ひ}に{登録|とうろく}）', '{家|いえ}に{届|とど}く{手紙|てがみ}で{確|たし}かめる（{返事|へんじ}を{持|も}ってきた{日|ひ}に{登録|とうろく}）', 'Confirmation by post (registered when the reply is brought back)', '通过邮寄照会书确认（带回回答书当天登记）', '조회서에 의한 확인(회답서를 가져온 날 등록)', 'Xác nhận qua thư (đăng ký khi mang thư trả lời đến)', 'Confirmação por correio (registro quando a resposta for entregue)')),
+    option(
+      METHOD_PHOTO,
+      t(
+        '{顔写真付|かおじゃしんつ}きの{公的|こうてき}な{証明書|しょうめいしょ}（その{日|ひ}に{登録|とうろく}）',
+        '{顔|かお}の{写真|しゃしん}があるカード（{今日|きょう}{登録|とうろく}できます）',
+        'Official photo ID (registered the same day)',
+        '带照片的官方证件（当天登记）',
+        '사진이 있는 공적 증명서(당일 등록)',
+        'Giấy tờ công có ảnh (đăng ký trong ngày)',
+        'Documento oficial com foto (registro no mesmo dia)',
+      ),
+    ),
+    option(
+      METHOD_GUARANTOR,
+      t(
+        '{保証人|ほしょうにん}による{保証書|ほしょうしょ}（その{日|ひ}に{登録|とうろく}）',
+        '{保証|ほしょう}する{人|ひと}の{紙|かみ}（{今日|きょう}{登録|とうろく}できます）',
+        'Guarantee by a registered guarantor (registered the same day)',
+        '由保证人出具保证书（当天登记）',
+        '보증인의 보증서(당일 등록)',
+        'Giấy bảo lãnh của người bảo lãnh (đăng ký trong ngày)',
+        'Garantia de um fiador registrado (registro no mesmo dia)',
+      ),
+    ),
+    option(
+      METHOD_INQUIRY,
+      t(
+        '{照会書|しょうかいしょ}による{確認|かくにん}（{回答書|かいとうしょ}を{持|も}ってきた{日|ひ}に{登録|とうろく}）',
+        '{家|いえ}に{届|とど}く{手紙|てがみ}で{確|たし}かめる（{返事|へんじ}を{持|も}ってきた{日|ひ}に{登録|とうろく}）',
+        'Confirmation by post (registered when the reply is brought back)',
+        '通过邮寄照会书确认（带回回答书当天登记）',
+        '조회서에 의한 확인(회답서를 가져온 날 등록)',
+        'Xác nhận qua thư (đăng ký khi mang thư trả lời đến)',
+        'Confirmação por correio (registro quando a resposta for entregue)',
+      ),
+    ),
   ],
-  label: t('{本人確認|ほんにんかくにん}の{方法|ほうほう}', '{本人|ほんにん}かどうかを{確|たし}かめる{方法|ほうほう}', 'How the registrant is identified', '本人确认方式', '본인 확인 방법', 'Cách xác minh danh tính', 'Como o titular é identificado'),
+  label: t(
+    '{本人確認|ほんにんかくにん}の{方法|ほうほう}',
+    '{本人|ほんにん}かどうかを{確|たし}かめる{方法|ほうほう}',
+    'How the registrant is identified',
+    '本人确认方式',
+    '본인 확인 방법',
+    'Cách xác minh danh tính',
+    'Como o titular é identificado',
+  ),
 };
 
 const guarantorName: FieldSpec = {
@@ -50,7 +128,15 @@ const guarantorName: FieldSpec = {
   key: 'inkan-toroku.guarantorName',
   section: 'other',
   card: undefined,
-  label: t('{保証人|ほしょうにん}の{氏名|しめい}', '{保証|ほしょう}する{人|ひと}の{名前|なまえ}', "Guarantor's name", '保证人姓名', '보증인 성명', 'Họ tên người bảo lãnh', 'Nome do fiador'),
+  label: t(
+    '{保証人|ほしょうにん}の{氏名|しめい}',
+    '{保証|ほしょう}する{人|ひと}の{名前|なまえ}',
+    "Guarantor's name",
+    '保证人姓名',
+    '보증인 성명',
+    'Họ tên người bảo lãnh',
+    'Nome do fiador',
+  ),
   help: t(
     'この{市区町村|しくちょうそん}で{印鑑登録|いんかんとうろく}をしている{人|ひと}',
     'この{町|まち}で{印鑑|いんかん}を{登録|とうろく}している{人|ひと}',
@@ -67,7 +153,15 @@ const guarantorAddress: FieldSpec = {
   type: 'address',
   section: 'other',
   maxLength: 200,
-  label: t('{保証人|ほしょうにん}の{住所|じゅうしょ}', '{保証|ほしょう}する{人|ひと}の{住所|じゅうしょ}', "Guarantor's address", '保证人住址', '보증인 주소', 'Địa chỉ người bảo lãnh', 'Endereço do fiador'),
+  label: t(
+    '{保証人|ほしょうにん}の{住所|じゅうしょ}',
+    '{保証|ほしょう}する{人|ひと}の{住所|じゅうしょ}',
+    "Guarantor's address",
+    '保证人住址',
+    '보증인 주소',
+    'Địa chỉ người bảo lãnh',
+    'Endereço do fiador',
+  ),
 };
 
 const guarantorBirthDate: FieldSpec = {
@@ -75,7 +169,15 @@ const guarantorBirthDate: FieldSpec = {
   key: 'inkan-toroku.guarantorBirthDate',
   section: 'other',
   card: undefined,
-  label: t('{保証人|ほしょうにん}の{生年月日|せいねんがっぴ}', '{保証|ほしょう}する{人|ひと}の{生|う}まれた{日|ひ}', "Guarantor's date of birth", '保证人出生日期', '보증인 생년월일', 'Ngày sinh người bảo lãnh', 'Data de nascimento do fiador'),
+  label: t(
+    '{保証人|ほしょうにん}の{生年月日|せいねんがっぴ}',
+    '{保証|ほしょう}する{人|ひと}の{生|う}まれた{日|ひ}',
+    "Guarantor's date of birth",
+    '保证人出生日期',
+    '보증인 생년월일',
+    'Ngày sinh người bảo lãnh',
+    'Data de nascimento do fiador',
+  ),
 };
 
 const guarantorSealNumber: FieldSpec = {
@@ -84,7 +186,15 @@ const guarantorSealNumber: FieldSpec = {
   section: 'other',
   minValue: 1,
   maxValue: 999_999_999,
-  label: t('{保証人|ほしょうにん}の{印鑑登録番号|いんかんとうろくばんごう}', '{保証|ほしょう}する{人|ひと}の{印鑑|いんかん}の{番号|ばんごう}', "Guarantor's seal registration number", '保证人的印鉴登记号码', '보증인의 인감등록번호', 'Số đăng ký con dấu của người bảo lãnh', 'Número de registro do carimbo do fiador'),
+  label: t(
+    '{保証人|ほしょうにん}の{印鑑登録番号|いんかんとうろくばんごう}',
+    '{保証|ほしょう}する{人|ひと}の{印鑑|いんかん}の{番号|ばんごう}',
+    "Guarantor's seal registration number",
+    '保证人的印鉴登记号码',
+    '보증인의 인감등록번호',
+    'Số đăng ký con dấu của người bảo lãnh',
+    'Número de registro do carimbo do fiador',
+  ),
 };
 
 /** 登録できない印鑑 (事務処理要領 第2 登録): staff tick each requirement after stamping the seal. */
@@ -96,12 +206,64 @@ const sealChecks: FieldSpec = {
   section: 'other',
   staffOnly: true,
   options: [
-    option('name', t('{住民票|じゅうみんひょう}の{氏名|しめい}・{氏|うじ}・{名|な}などを{表|あらわ}している', '{住民票|じゅうみんひょう}の{名前|なまえ}が{彫|ほ}ってある', 'Shows the name (or surname / given name) as on the residence record', '刻有住民票上的姓名、姓或名', '주민표의 성명·성·이름을 나타냄', 'Khắc họ tên (hoặc họ / tên) như trong phiếu cư trú', 'Mostra o nome (ou sobrenome / prenome) como no registro')),
-    option('size', t('{一辺|いっぺん}8ミリ〜25ミリの{正方形|せいほうけい}に{収|おさ}まる', '{大|おお}きさが8ミリから25ミリ', 'Fits a square of 8 mm to 25 mm', '可容纳于边长8至25毫米的正方形', '한 변 8~25mm 정사각형에 들어감', 'Vừa hình vuông cạnh 8–25 mm', 'Cabe num quadrado de 8 a 25 mm')),
-    option('material', t('ゴム{印|いん}など{変形|へんけい}しやすいものではない', 'ゴムのはんこではない', 'Not rubber or another material that deforms', '非橡皮章等易变形材质', '고무인 등 변형되기 쉬운 것이 아님', 'Không phải dấu cao su hay vật liệu dễ biến dạng', 'Não é de borracha nem de material que se deforma')),
-    option('clear', t('{印影|いんえい}が{鮮明|せんめい}で{欠|か}けていない', '{押|お}した{形|かたち}がはっきりしている', 'The impression is clear and not chipped', '印影清晰无缺损', '인영이 선명하고 이지러지지 않음', 'Dấu in rõ ràng, không bị sứt', 'A impressão é nítida e sem falhas')),
+    option(
+      'name',
+      t(
+        '{住民票|じゅうみんひょう}の{氏名|しめい}・{氏|うじ}・{名|な}などを{表|あらわ}している',
+        '{住民票|じゅうみんひょう}の{名前|なまえ}が{彫|ほ}ってある',
+        'Shows the name (or surname / given name) as on the residence record',
+        '刻有住民票上的姓名、姓或名',
+        '주민표의 성명·성·이름을 나타냄',
+        'Khắc họ tên (hoặc họ / tên) như trong phiếu cư trú',
+        'Mostra o nome (ou sobrenome / prenome) como no registro',
+      ),
+    ),
+    option(
+      'size',
+      t(
+        '{一辺|いっぺん}8ミリ〜25ミリの{正方形|せいほうけい}に{収|おさ}まる',
+        '{大|おお}きさが8ミリから25ミリ',
+        'Fits a square of 8 mm to 25 mm',
+        '可容纳于边长8至25毫米的正方形',
+        '한 변 8~25mm 정사각형에 들어감',
+        'Vừa hình vuông cạnh 8–25 mm',
+        'Cabe num quadrado de 8 a 25 mm',
+      ),
+    ),
+    option(
+      'material',
+      t(
+        'ゴム{印|いん}など{変形|へんけい}しやすいものではない',
+        'ゴムのはんこではない',
+        'Not rubber or another material that deforms',
+        '非橡皮章等易变形材质',
+        '고무인 등 변형되기 쉬운 것이 아님',
+        'Không phải dấu cao su hay vật liệu dễ biến dạng',
+        'Não é de borracha nem de material que se deforma',
+      ),
+    ),
+    option(
+      'clear',
+      t(
+        '{印影|いんえい}が{鮮明|せんめい}で{欠|か}けていない',
+        '{押|お}した{形|かたち}がはっきりしている',
+        'The impression is clear and not chipped',
+        '印影清晰无缺损',
+        '인영이 선명하고 이지러지지 않음',
+        'Dấu in rõ ràng, không bị sứt',
+        'A impressão é nítida e sem falhas',
+      ),
+    ),
   ],
-  label: t('{登録|とうろく}する{印影|いんえい}の{確認|かくにん}（{職員|しょくいん}）', 'はんこの{確認|かくにん}（{職員|しょくいん}）', 'Seal impression checked (staff)', '登记印影的确认（职员）', '등록 인영 확인(직원)', 'Kiểm tra dấu đăng ký (nhân viên)', 'Verificação da impressão do carimbo (funcionário)'),
+  label: t(
+    '{登録|とうろく}する{印影|いんえい}の{確認|かくにん}（{職員|しょくいん}）',
+    'はんこの{確認|かくにん}（{職員|しょくいん}）',
+    'Seal impression checked (staff)',
+    '登记印影的确认（职员）',
+    '등록 인영 확인(직원)',
+    'Kiểm tra dấu đăng ký (nhân viên)',
+    'Verificação da impressão do carimbo (funcionário)',
+  ),
 };
 
 const byProxy = (v: ProcedureValues) => stringValue(v, 'applicantRole') === 'proxy';
@@ -125,7 +287,15 @@ const registrantName = (v: ProcedureValues) => stringValue(v, byProxy(v) ? 'prin
 
 export const inkanToroku: ProcedureDefinition = {
   id: 'inkan-toroku',
-  name: t('{印鑑登録|いんかんとうろく}{申請|しんせい}', 'はんこ（{印鑑|いんかん}）の{登録|とうろく}', 'Seal registration', '印鉴登记申请', '인감등록 신청', 'Đăng ký con dấu', 'Registro de carimbo pessoal (inkan)'),
+  name: t(
+    '{印鑑登録|いんかんとうろく}{申請|しんせい}',
+    'はんこ（{印鑑|いんかん}）の{登録|とうろく}',
+    'Seal registration',
+    '印鉴登记申请',
+    '인감등록 신청',
+    'Đăng ký con dấu',
+    'Registro de carimbo pessoal (inkan)',
+  ),
   description: t(
     '{印鑑登録証明書|いんかんとうろくしょうめいしょ}を{受|う}けるための{印鑑|いんかん}を{登録|とうろく}します（15{歳|さい}{以上|いじょう}）',
     '{大事|だいじ}な{契約|けいやく}に{使|つか}うはんこを{登録|とうろく}します。15{歳|さい}から{登録|とうろく}できます',
@@ -144,7 +314,15 @@ export const inkanToroku: ProcedureDefinition = {
       name: 'name',
       spec: applicantName,
       required: true,
-      label: t('{申請者|しんせいしゃ}{氏名|しめい}', '{申|もう}し{込|こ}む{人|ひと}の{名前|なまえ}', "Applicant's name", '申请人姓名', '신청인 성명', 'Họ tên người nộp đơn', 'Nome do requerente'),
+      label: t(
+        '{申請者|しんせいしゃ}{氏名|しめい}',
+        '{申|もう}し{込|こ}む{人|ひと}の{名前|なまえ}',
+        "Applicant's name",
+        '申请人姓名',
+        '신청인 성명',
+        'Họ tên người nộp đơn',
+        'Nome do requerente',
+      ),
     },
     { name: 'nameKana', spec: applicantNameKana, required: true },
     { name: 'birthDate', spec: applicantBirthDate, required: true },
@@ -152,15 +330,63 @@ export const inkanToroku: ProcedureDefinition = {
     { name: 'address', spec: currentAddress, required: true },
     { name: 'phone', spec: phone, required: true },
     { name: 'principalName', spec: principalName, required: false, requiredIf: byProxy, showIf: byProxy },
-    { name: 'principalNameKana', spec: principalNameKana, required: false, requiredIf: byProxy, showIf: byProxy },
-    { name: 'principalBirthDate', spec: principalBirthDate, required: false, requiredIf: byProxy, showIf: byProxy },
-    { name: 'principalAddress', spec: principalAddress, required: false, requiredIf: byProxy, showIf: byProxy },
+    {
+      name: 'principalNameKana',
+      spec: principalNameKana,
+      required: false,
+      requiredIf: byProxy,
+      showIf: byProxy,
+    },
+    {
+      name: 'principalBirthDate',
+      spec: principalBirthDate,
+      required: false,
+      requiredIf: byProxy,
+      showIf: byProxy,
+    },
+    {
+      name: 'principalAddress',
+      spec: principalAddress,
+      required: false,
+      requiredIf: byProxy,
+      showIf: byProxy,
+    },
     { name: 'idMethod', spec: idMethod, required: true },
-    { name: 'idDocument', spec: idDocument, required: false, requiredIf: method(METHOD_PHOTO), showIf: method(METHOD_PHOTO) },
-    { name: 'guarantorName', spec: guarantorName, required: false, requiredIf: method(METHOD_GUARANTOR), showIf: method(METHOD_GUARANTOR) },
-    { name: 'guarantorAddress', spec: guarantorAddress, required: false, requiredIf: method(METHOD_GUARANTOR), showIf: method(METHOD_GUARANTOR) },
-    { name: 'guarantorBirthDate', spec: guarantorBirthDate, required: false, requiredIf: method(METHOD_GUARANTOR), showIf: method(METHOD_GUARANTOR) },
-    { name: 'guarantorSealNumber', spec: guarantorSealNumber, required: false, requiredIf: method(METHOD_GUARANTOR), showIf: method(METHOD_GUARANTOR) },
+    {
+      name: 'idDocument',
+      spec: idDocument,
+      required: false,
+      requiredIf: method(METHOD_PHOTO),
+      showIf: method(METHOD_PHOTO),
+    },
+    {
+      name: 'guarantorName',
+      spec: guarantorName,
+      required: false,
+      requiredIf: method(METHOD_GUARANTOR),
+      showIf: method(METHOD_GUARANTOR),
+    },
+    {
+      name: 'guarantorAddress',
+      spec: guarantorAddress,
+      required: false,
+      requiredIf: method(METHOD_GUARANTOR),
+      showIf: method(METHOD_GUARANTOR),
+    },
+    {
+      name: 'guarantorBirthDate',
+      spec: guarantorBirthDate,
+      required: false,
+      requiredIf: method(METHOD_GUARANTOR),
+      showIf: method(METHOD_GUARANTOR),
+    },
+    {
+      name: 'guarantorSealNumber',
+      spec: guarantorSealNumber,
+      required: false,
+      requiredIf: method(METHOD_GUARANTOR),
+      showIf: method(METHOD_GUARANTOR),
+    },
     { name: 'sealChecks', spec: sealChecks, required: true },
   ],
   rules: [
@@ -204,30 +430,70 @@ export const inkanToroku: ProcedureDefinition = {
   attachments: [
     {
       id: 'inkan',
-      name: t('{登録|とうろく}する{印鑑|いんかん}', '{登録|とうろく}するはんこ', 'The seal to register', '要登记的印章', '등록할 인감', 'Con dấu cần đăng ký', 'O carimbo a registrar'),
+      name: t(
+        '{登録|とうろく}する{印鑑|いんかん}',
+        '{登録|とうろく}するはんこ',
+        'The seal to register',
+        '要登记的印章',
+        '등록할 인감',
+        'Con dấu cần đăng ký',
+        'O carimbo a registrar',
+      ),
       omittableByLinkage: false,
     },
     {
       id: 'honnin-kakunin',
-      name: t('{顔写真付|かおじゃしんつ}きの{本人確認書類|ほんにんかくにんしょるい}', '{顔|かお}の{写真|しゃしん}があるカード（マイナンバーカードなど）', 'Official photo ID', '带照片的本人确认证件', '사진이 있는 본인 확인 서류', 'Giấy tờ tùy thân có ảnh', 'Documento oficial com foto'),
+      name: t(
+        '{顔写真付|かおじゃしんつ}きの{本人確認書類|ほんにんかくにんしょるい}',
+        '{顔|かお}の{写真|しゃしん}があるカード（マイナンバーカードなど）',
+        'Official photo ID',
+        '带照片的本人确认证件',
+        '사진이 있는 본인 확인 서류',
+        'Giấy tờ tùy thân có ảnh',
+        'Documento oficial com foto',
+      ),
       omittableByLinkage: false,
       when: '顔写真付きの証明書で本人確認する場合（窓口で読み取ったマイナンバーカードで足りる）',
     },
     {
       id: 'hoshosho',
-      name: t('{保証書|ほしょうしょ}（{保証人|ほしょうにん}の{登録印|とうろくいん}を{押|お}したもの）', '{保証|ほしょう}する{人|ひと}がはんこを{押|お}した{紙|かみ}', 'Letter of guarantee stamped with the guarantor’s registered seal', '盖有保证人登记印章的保证书', '보증인의 등록인을 찍은 보증서', 'Giấy bảo lãnh có đóng dấu đã đăng ký của người bảo lãnh', 'Carta de garantia com o carimbo registrado do fiador'),
+      name: t(
+        '{保証書|ほしょうしょ}（{保証人|ほしょうにん}の{登録印|とうろくいん}を{押|お}したもの）',
+        '{保証|ほしょう}する{人|ひと}がはんこを{押|お}した{紙|かみ}',
+        'Letter of guarantee stamped with the guarantor’s registered seal',
+        '盖有保证人登记印章的保证书',
+        '보증인의 등록인을 찍은 보증서',
+        'Giấy bảo lãnh có đóng dấu đã đăng ký của người bảo lãnh',
+        'Carta de garantia com o carimbo registrado do fiador',
+      ),
       omittableByLinkage: false,
       when: '保証書で本人確認する場合',
     },
     {
       id: 'ininjo',
-      name: t('{委任状|いにんじょう}', '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）', 'Letter of attorney', '委托书', '위임장', 'Giấy ủy quyền', 'Procuração'),
+      name: t(
+        '{委任状|いにんじょう}',
+        '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）',
+        'Letter of attorney',
+        '委托书',
+        '위임장',
+        'Giấy ủy quyền',
+        'Procuração',
+      ),
       omittableByLinkage: false,
       when: '代理人が申請する場合（回答書とともに提出）',
     },
     {
       id: 'kaitosho',
-      name: t('{照会書|しょうかいしょ}への{回答書|かいとうしょ}', '{家|いえ}に{届|とど}いた{手紙|てがみ}の{返事|へんじ}', 'Reply to the confirmation letter', '对照会书的回答书', '조회서에 대한 회답서', 'Thư trả lời thư xác nhận', 'Resposta à carta de confirmação'),
+      name: t(
+        '{照会書|しょうかいしょ}への{回答書|かいとうしょ}',
+        '{家|いえ}に{届|とど}いた{手紙|てがみ}の{返事|へんじ}',
+        'Reply to the confirmation letter',
+        '对照会书的回答书',
+        '조회서에 대한 회답서',
+        'Thư trả lời thư xác nhận',
+        'Resposta à carta de confirmação',
+      ),
       omittableByLinkage: false,
       when: '照会書で確認する場合（後日、本人確認書類とともに持参）',
     },

@@ -3,7 +3,16 @@
 // 大学生年代 children (up to 22) the claimant supports count for the 第3子 addition (多子加算).
 // The claimant is the parent who mainly supports the household (生計を維持する程度の高い者).
 // 課税証明書 and 住民票 are got through 情報連携 when the My Number is on the form.
-import { applicantBirthDate, applicantMyNumber, applicantName, applicantNameKana, currentAddress, currentPostalCode, phone, rowsOf } from '../fields.ts';
+import {
+  applicantBirthDate,
+  applicantMyNumber,
+  applicantName,
+  applicantNameKana,
+  currentAddress,
+  currentPostalCode,
+  phone,
+  rowsOf,
+} from '../fields.ts';
 import {
   BANK_PRINT_ROWS,
   bankFields,
@@ -33,11 +42,52 @@ const pensionSystem: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option('kokumin', t('{国民年金|こくみんねんきん}（{自営業|じえいぎょう}など）', '{国民年金|こくみんねんきん}（{自分|じぶん}の{店|みせ}などで{働|はたら}く{人|ひと}）', 'National Pension (self-employed etc.)', '国民年金（个体经营者等）', '국민연금(자영업 등)', 'Lương hưu quốc dân (tự kinh doanh...)', 'Pensão Nacional (autônomos etc.)')),
-    option('kosei', t('{厚生年金保険|こうせいねんきんほけん}（{会社員|かいしゃいん}など）', '{厚生年金|こうせいねんきん}（{会社|かいしゃ}で{働|はたら}く{人|ひと}）', "Employees' Pension (company employees etc.)", '厚生年金保险（公司职员等）', '후생연금보험(회사원 등)', 'Lương hưu phúc lợi (nhân viên công ty...)', 'Pensão dos Empregados (funcionários de empresas etc.)')),
-    option(PENSION_KYOSAI, t('{共済組合|きょうさいくみあい}（{公務員|こうむいん}）', '{公務員|こうむいん}の{共済組合|きょうさいくみあい}', 'Mutual aid association (public servants)', '共济组合（公务员）', '공제조합(공무원)', 'Hiệp hội tương trợ (công chức)', 'Associação de ajuda mútua (servidores públicos)')),
+    option(
+      'kokumin',
+      t(
+        '{国民年金|こくみんねんきん}（{自営業|じえいぎょう}など）',
+        '{国民年金|こくみんねんきん}（{自分|じぶん}の{店|みせ}などで{働|はたら}く{人|ひと}）',
+        'National Pension (self-employed etc.)',
+        '国民年金（个体经营者等）',
+        '국민연금(자영업 등)',
+        'Lương hưu quốc dân (tự kinh doanh...)',
+        'Pensão Nacional (autônomos etc.)',
+      ),
+    ),
+    option(
+      'kosei',
+      t(
+        '{厚生年金保険|こうせいねんきんほけん}（{会社員|かいしゃいん}など）',
+        '{厚生年金|こうせいねんきん}（{会社|かいしゃ}で{働|はたら}く{人|ひと}）',
+        "Employees' Pension (company employees etc.)",
+        '厚生年金保险（公司职员等）',
+        '후생연금보험(회사원 등)',
+        'Lương hưu phúc lợi (nhân viên công ty...)',
+        'Pensão dos Empregados (funcionários de empresas etc.)',
+      ),
+    ),
+    option(
+      PENSION_KYOSAI,
+      t(
+        '{共済組合|きょうさいくみあい}（{公務員|こうむいん}）',
+        '{公務員|こうむいん}の{共済組合|きょうさいくみあい}',
+        'Mutual aid association (public servants)',
+        '共济组合（公务员）',
+        '공제조합(공무원)',
+        'Hiệp hội tương trợ (công chức)',
+        'Associação de ajuda mútua (servidores públicos)',
+      ),
+    ),
   ],
-  label: t('{請求者|せいきゅうしゃ}が{加入|かにゅう}している{年金制度|ねんきんせいど}', 'あなたが{入|はい}っている{年金|ねんきん}', 'Pension scheme you belong to', '申请人加入的养老金制度', '청구인이 가입한 연금제도', 'Chế độ lương hưu bạn tham gia', 'Regime de pensão a que você pertence'),
+  label: t(
+    '{請求者|せいきゅうしゃ}が{加入|かにゅう}している{年金制度|ねんきんせいど}',
+    'あなたが{入|はい}っている{年金|ねんきん}',
+    'Pension scheme you belong to',
+    '申请人加入的养老金制度',
+    '청구인이 가입한 연금제도',
+    'Chế độ lương hưu bạn tham gia',
+    'Regime de pensão a que você pertence',
+  ),
 };
 
 const higherEarner: FieldSpec = {
@@ -45,10 +95,40 @@ const higherEarner: FieldSpec = {
   type: 'choice',
   section: 'household',
   options: [
-    option('applicant', t('{請求者|せいきゅうしゃ}', 'あなた', 'The claimant', '申请人', '청구인', 'Người yêu cầu', 'O requerente')),
-    option('spouse', t('{配偶者|はいぐうしゃ}', '{夫|おっと}か{妻|つま}', 'The spouse', '配偶者', '배우자', 'Vợ/chồng', 'O cônjuge')),
+    option(
+      'applicant',
+      t(
+        '{請求者|せいきゅうしゃ}',
+        'あなた',
+        'The claimant',
+        '申请人',
+        '청구인',
+        'Người yêu cầu',
+        'O requerente',
+      ),
+    ),
+    option(
+      'spouse',
+      t(
+        '{配偶者|はいぐうしゃ}',
+        '{夫|おっと}か{妻|つま}',
+        'The spouse',
+        '配偶者',
+        '배우자',
+        'Vợ/chồng',
+        'O cônjuge',
+      ),
+    ),
   ],
-  label: t('{生計|せいけい}を{主|おも}に{支|ささ}えている{人|ひと}（{所得|しょとく}の{高|たか}い{方|ほう}）', 'おもに{家族|かぞく}の{生活費|せいかつひ}を{出|だ}している{人|ひと}', 'Who mainly supports the household (the higher income)', '主要维持家庭生计者（收入较高的一方）', '생계를 주로 책임지는 사람(소득이 높은 쪽)', 'Người chủ yếu nuôi gia đình (thu nhập cao hơn)', 'Quem sustenta principalmente o domicílio (maior renda)'),
+  label: t(
+    '{生計|せいけい}を{主|おも}に{支|ささ}えている{人|ひと}（{所得|しょとく}の{高|たか}い{方|ほう}）',
+    'おもに{家族|かぞく}の{生活費|せいかつひ}を{出|だ}している{人|ひと}',
+    'Who mainly supports the household (the higher income)',
+    '主要维持家庭生计者（收入较高的一方）',
+    '생계를 주로 책임지는 사람(소득이 높은 쪽)',
+    'Người chủ yếu nuôi gia đình (thu nhập cao hơn)',
+    'Quem sustenta principalmente o domicílio (maior renda)',
+  ),
 };
 
 /** 大学生年代の子 (18歳年度末の後、22歳年度末まで) counted for 多子加算: a list of its own on the form. */
@@ -65,14 +145,30 @@ const dependents: GroupSpec = {
       type: 'choice',
       section: 'child',
       options: CHILD_RELATIONSHIP_OPTIONS,
-      label: t('{続柄|つづきがら}', 'あなたとの{関係|かんけい}', 'Relationship to you', '与您的关系', '신청인과의 관계', 'Quan hệ với bạn', 'Parentesco com você'),
+      label: t(
+        '{続柄|つづきがら}',
+        'あなたとの{関係|かんけい}',
+        'Relationship to you',
+        '与您的关系',
+        '신청인과의 관계',
+        'Quan hệ với bạn',
+        'Parentesco com você',
+      ),
     },
     {
       key: 'living',
       type: 'choice',
       section: 'child',
       options: LIVING_OPTIONS,
-      label: t('{同居|どうきょ}・{別居|べっきょ}', 'いっしょに{住|す}んでいるか', 'Living together?', '是否同住', '동거 여부', 'Sống cùng không', 'Mora junto?'),
+      label: t(
+        '{同居|どうきょ}・{別居|べっきょ}',
+        'いっしょに{住|す}んでいるか',
+        'Living together?',
+        '是否同住',
+        '동거 여부',
+        'Sống cùng không',
+        'Mora junto?',
+      ),
     },
   ],
   requiredColumns: ['name', 'nameKana', 'birthDate', 'relationship', 'living'],
@@ -111,7 +207,15 @@ const jan1Elsewhere = (v: ProcedureValues) => stringValue(v, 'jan1Residence') ==
 
 export const jidoTeate: ProcedureDefinition = {
   id: 'jido-teate',
-  name: t('{児童手当|じどうてあて}{認定請求|にんていせいきゅう}', '{子|こ}どものための{手当|てあて}（{児童手当|じどうてあて}）の{申|もう}し{込|こ}み', 'Claim for child allowance', '儿童津贴认定申请', '아동수당 인정 청구', 'Yêu cầu trợ cấp nuôi con', 'Pedido de abono para crianças'),
+  name: t(
+    '{児童手当|じどうてあて}{認定請求|にんていせいきゅう}',
+    '{子|こ}どものための{手当|てあて}（{児童手当|じどうてあて}）の{申|もう}し{込|こ}み',
+    'Claim for child allowance',
+    '儿童津贴认定申请',
+    '아동수당 인정 청구',
+    'Yêu cầu trợ cấp nuôi con',
+    'Pedido de abono para crianças',
+  ),
   description: t(
     '{高校生年代|こうこうせいねんだい}までの{児童|じどう}を{養育|よういく}している{人|ひと}が{児童手当|じどうてあて}を{請求|せいきゅう}します',
     '{高校生|こうこうせい}ぐらいまでの{子|こ}どもを{育|そだ}てている{人|ひと}がもらえるお{金|かね}です',
@@ -130,7 +234,15 @@ export const jidoTeate: ProcedureDefinition = {
       name: 'name',
       spec: applicantName,
       required: true,
-      label: t('{請求者|せいきゅうしゃ}{氏名|しめい}', '{申|もう}し{込|こ}む{人|ひと}の{名前|なまえ}', "Claimant's name", '申请人姓名', '청구인 성명', 'Họ tên người yêu cầu', 'Nome do requerente'),
+      label: t(
+        '{請求者|せいきゅうしゃ}{氏名|しめい}',
+        '{申|もう}し{込|こ}む{人|ひと}の{名前|なまえ}',
+        "Claimant's name",
+        '申请人姓名',
+        '청구인 성명',
+        'Họ tên người yêu cầu',
+        'Nome do requerente',
+      ),
     },
     { name: 'nameKana', spec: applicantNameKana, required: true },
     { name: 'birthDate', spec: applicantBirthDate, required: true },
@@ -140,11 +252,29 @@ export const jidoTeate: ProcedureDefinition = {
     { name: 'phone', spec: phone, required: true },
     { name: 'pensionSystem', spec: pensionSystem, required: true },
     { name: 'jan1Residence', spec: jan1Residence, required: true },
-    { name: 'jan1Address', spec: jan1Address, required: false, requiredIf: jan1Elsewhere, showIf: jan1Elsewhere },
+    {
+      name: 'jan1Address',
+      spec: jan1Address,
+      required: false,
+      requiredIf: jan1Elsewhere,
+      showIf: jan1Elsewhere,
+    },
     { name: 'hasSpouse', spec: hasSpouse, required: true },
     { name: 'spouseName', spec: spouseName, required: false, requiredIf: withSpouse, showIf: withSpouse },
-    { name: 'spouseNameKana', spec: spouseNameKana, required: false, requiredIf: withSpouse, showIf: withSpouse },
-    { name: 'spouseBirthDate', spec: spouseBirthDate, required: false, requiredIf: withSpouse, showIf: withSpouse },
+    {
+      name: 'spouseNameKana',
+      spec: spouseNameKana,
+      required: false,
+      requiredIf: withSpouse,
+      showIf: withSpouse,
+    },
+    {
+      name: 'spouseBirthDate',
+      spec: spouseBirthDate,
+      required: false,
+      requiredIf: withSpouse,
+      showIf: withSpouse,
+    },
     { name: 'spouseMyNumber', spec: spouseMyNumber, required: false, showIf: withSpouse },
     { name: 'higherEarner', spec: higherEarner, required: false, requiredIf: withSpouse, showIf: withSpouse },
     { name: 'children', spec: children, required: true },
@@ -157,7 +287,9 @@ export const jidoTeate: ProcedureDefinition = {
       id: 'jido-teate-child-age',
       fields: ['children'],
       check: (v, today) => {
-        const r = rowsOf(v, 'children').find((x) => (fiscalYearEndAtAge(x.birthDate ?? '', 18) ?? today) < today);
+        const r = rowsOf(v, 'children').find(
+          (x) => (fiscalYearEndAtAge(x.birthDate ?? '', 18) ?? today) < today,
+        );
         return r
           ? `「${r.name}」は18歳の年度末（高校生年代）を過ぎています。大学生年代の子（22歳の年度末まで）なら下の「大学生年代の子」の欄に移してください。`
           : undefined;
@@ -185,7 +317,9 @@ export const jidoTeate: ProcedureDefinition = {
       check: (v) => {
         const inChildren = new Set(rowsOf(v, 'children').map((r) => `${r.name}|${r.birthDate}`));
         const r = rowsOf(v, 'dependents').find((x) => inChildren.has(`${x.name}|${x.birthDate}`));
-        return r ? `「${r.name}」が「児童」と「大学生年代の子」の両方に入っています。どちらか一方にしてください。` : undefined;
+        return r
+          ? `「${r.name}」が「児童」と「大学生年代の子」の両方に入っています。どちらか一方にしてください。`
+          : undefined;
       },
     },
     {
@@ -209,31 +343,71 @@ export const jidoTeate: ProcedureDefinition = {
   attachments: [
     {
       id: 'kazei-shomei',
-      name: t('{課税|かぜい}（{所得|しょとく}）{証明書|しょうめいしょ}', '{収入|しゅうにゅう}がわかる{証明書|しょうめいしょ}', 'Tax (income) certificate', '课税（收入）证明书', '과세(소득) 증명서', 'Giấy chứng nhận thuế (thu nhập)', 'Certificado de impostos (renda)'),
+      name: t(
+        '{課税|かぜい}（{所得|しょとく}）{証明書|しょうめいしょ}',
+        '{収入|しゅうにゅう}がわかる{証明書|しょうめいしょ}',
+        'Tax (income) certificate',
+        '课税（收入）证明书',
+        '과세(소득) 증명서',
+        'Giấy chứng nhận thuế (thu nhập)',
+        'Certificado de impostos (renda)',
+      ),
       omittableByLinkage: true,
       when: '1月1日にほかの市区町村に住んでいた場合',
     },
     {
       id: 'juminhyo',
-      name: t('{児童|じどう}の{住民票|じゅうみんひょう}', '{子|こ}どもの{住民票|じゅうみんひょう}', "The child's certificate of residence", '儿童的住民票', '아동의 주민표', 'Phiếu cư trú của trẻ', 'Certificado de residência da criança'),
+      name: t(
+        '{児童|じどう}の{住民票|じゅうみんひょう}',
+        '{子|こ}どもの{住民票|じゅうみんひょう}',
+        "The child's certificate of residence",
+        '儿童的住民票',
+        '아동의 주민표',
+        'Phiếu cư trú của trẻ',
+        'Certificado de residência da criança',
+      ),
       omittableByLinkage: true,
       when: '児童がほかの市区町村に住んでいる（別居している）場合',
     },
     {
       id: 'bekkyo-kango',
-      name: t('{別居監護申立書|べっきょかんごもうしたてしょ}', '{別|べつ}に{住|す}む{子|こ}どもを{育|そだ}てていることを{書|か}く{紙|かみ}', 'Statement of caring for a child living elsewhere', '分居监护申报书', '별거 감호 신청서', 'Bản khai nuôi con sống riêng', 'Declaração de cuidado de filho que mora em outro lugar'),
+      name: t(
+        '{別居監護申立書|べっきょかんごもうしたてしょ}',
+        '{別|べつ}に{住|す}む{子|こ}どもを{育|そだ}てていることを{書|か}く{紙|かみ}',
+        'Statement of caring for a child living elsewhere',
+        '分居监护申报书',
+        '별거 감호 신청서',
+        'Bản khai nuôi con sống riêng',
+        'Declaração de cuidado de filho que mora em outro lugar',
+      ),
       omittableByLinkage: false,
       when: '児童と別居している場合',
     },
     {
       id: 'kango-sotou',
-      name: t('{監護相当|かんごそうとう}・{生計費|せいけいひ}の{負担|ふたん}についての{確認書|かくにんしょ}', '19〜22{歳|さい}ぐらいの{子|こ}どもにお{金|かね}を{出|だ}していることを{書|か}く{紙|かみ}', 'Confirmation of supporting children of university age', '关于监护及负担生活费的确认书', '감호 상당·생계비 부담에 관한 확인서', 'Giấy xác nhận chu cấp cho con độ tuổi đại học', 'Confirmação de sustento de filhos em idade universitária'),
+      name: t(
+        '{監護相当|かんごそうとう}・{生計費|せいけいひ}の{負担|ふたん}についての{確認書|かくにんしょ}',
+        '19〜22{歳|さい}ぐらいの{子|こ}どもにお{金|かね}を{出|だ}していることを{書|か}く{紙|かみ}',
+        'Confirmation of supporting children of university age',
+        '关于监护及负担生活费的确认书',
+        '감호 상당·생계비 부담에 관한 확인서',
+        'Giấy xác nhận chu cấp cho con độ tuổi đại học',
+        'Confirmação de sustento de filhos em idade universitária',
+      ),
       omittableByLinkage: false,
       when: '大学生年代の子を多子加算に数える場合',
     },
     {
       id: 'tsucho',
-      name: t('{請求者|せいきゅうしゃ}{名義|めいぎ}の{通帳|つうちょう}かキャッシュカード', 'あなたの{名前|なまえ}の{通帳|つうちょう}かキャッシュカード', 'Bankbook or cash card in your name', '申请人名义的存折或银行卡', '청구인 명의의 통장 또는 현금카드', 'Sổ ngân hàng hoặc thẻ rút tiền đứng tên bạn', 'Caderneta ou cartão bancário em seu nome'),
+      name: t(
+        '{請求者|せいきゅうしゃ}{名義|めいぎ}の{通帳|つうちょう}かキャッシュカード',
+        'あなたの{名前|なまえ}の{通帳|つうちょう}かキャッシュカード',
+        'Bankbook or cash card in your name',
+        '申请人名义的存折或银行卡',
+        '청구인 명의의 통장 또는 현금카드',
+        'Sổ ngân hàng hoặc thẻ rút tiền đứng tên bạn',
+        'Caderneta ou cartão bancário em seu nome',
+      ),
       omittableByLinkage: false,
       when: '公金受取口座を使わない場合（口座の確認のため）',
     },

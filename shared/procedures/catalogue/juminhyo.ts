@@ -19,12 +19,64 @@ const relation: FieldSpec = {
   type: 'choice',
   section: 'applicant',
   options: [
-    option('self', t('{本人|ほんにん}', '{自分|じぶん}の{分|ぶん}', 'Myself', '本人', '본인', 'Bản thân tôi', 'Eu mesmo(a)')),
-    option('household', t('{同|おな}じ{世帯|せたい}の{人|ひと}', 'いっしょに{住|す}んでいる{家族|かぞく}の{分|ぶん}', 'Someone of my household', '同一户的人', '같은 세대의 사람', 'Người cùng hộ', 'Alguém do meu domicílio')),
-    option('proxy', t('{代理人|だいりにん}（{委任状|いにんじょう}あり）', '{頼|たの}まれた{人|ひと}（{委任状|いにんじょう}があります）', 'Proxy with a letter of attorney', '代理人（持委托书）', '대리인(위임장 있음)', 'Người đại diện (có giấy ủy quyền)', 'Procurador (com procuração)')),
-    option('third', t('その{他|た}（{権利|けんり}の{行使|こうし}などのための{第三者請求|だいさんしゃせいきゅう}）', 'ほかの{人|ひと}の{分|ぶん}（{理由|りゆう}が{必要|ひつよう}です）', 'Other (third-party request with a legitimate reason)', '其他（因行使权利等的第三方申请）', '기타(권리 행사 등을 위한 제3자 청구)', 'Khác (yêu cầu của bên thứ ba có lý do chính đáng)', 'Outro (pedido de terceiro com motivo legítimo)')),
+    option(
+      'self',
+      t(
+        '{本人|ほんにん}',
+        '{自分|じぶん}の{分|ぶん}',
+        'Myself',
+        '本人',
+        '본인',
+        'Bản thân tôi',
+        'Eu mesmo(a)',
+      ),
+    ),
+    option(
+      'household',
+      t(
+        '{同|おな}じ{世帯|せたい}の{人|ひと}',
+        'いっしょに{住|す}んでいる{家族|かぞく}の{分|ぶん}',
+        'Someone of my household',
+        '同一户的人',
+        '같은 세대의 사람',
+        'Người cùng hộ',
+        'Alguém do meu domicílio',
+      ),
+    ),
+    option(
+      'proxy',
+      t(
+        '{代理人|だいりにん}（{委任状|いにんじょう}あり）',
+        '{頼|たの}まれた{人|ひと}（{委任状|いにんじょう}があります）',
+        'Proxy with a letter of attorney',
+        '代理人（持委托书）',
+        '대리인(위임장 있음)',
+        'Người đại diện (có giấy ủy quyền)',
+        'Procurador (com procuração)',
+      ),
+    ),
+    option(
+      'third',
+      t(
+        'その{他|た}（{権利|けんり}の{行使|こうし}などのための{第三者請求|だいさんしゃせいきゅう}）',
+        'ほかの{人|ひと}の{分|ぶん}（{理由|りゆう}が{必要|ひつよう}です）',
+        'Other (third-party request with a legitimate reason)',
+        '其他（因行使权利等的第三方申请）',
+        '기타(권리 행사 등을 위한 제3자 청구)',
+        'Khác (yêu cầu của bên thứ ba có lý do chính đáng)',
+        'Outro (pedido de terceiro com motivo legítimo)',
+      ),
+    ),
   ],
-  label: t('{請求者|せいきゅうしゃ}と{本人|ほんにん}の{関係|かんけい}', 'だれの{住民票|じゅうみんひょう}ですか', 'Whose certificate is it?', '申请人与本人的关系', '청구인과 본인의 관계', 'Giấy này là của ai?', 'De quem é o certificado?'),
+  label: t(
+    '{請求者|せいきゅうしゃ}と{本人|ほんにん}の{関係|かんけい}',
+    'だれの{住民票|じゅうみんひょう}ですか',
+    'Whose certificate is it?',
+    '申请人与本人的关系',
+    '청구인과 본인의 관계',
+    'Giấy này là của ai?',
+    'De quem é o certificado?',
+  ),
 };
 
 const certKind: FieldSpec = {
@@ -32,10 +84,40 @@ const certKind: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option('copy', t('{住民票|じゅうみんひょう}の{写|うつ}し', '{住民票|じゅうみんひょう}', 'Certificate of residence (copy)', '住民票副本', '주민표 사본', 'Bản sao phiếu cư trú', 'Cópia do registro de residência')),
-    option('kisai', t('{住民票記載事項証明書|じゅうみんひょうきさいじこうしょうめいしょ}', '{住民票|じゅうみんひょう}に{書|か}いてあることの{証明書|しょうめいしょ}', 'Certificate of entries in the residence record', '住民票记载事项证明书', '주민표 기재사항증명서', 'Giấy chứng nhận nội dung phiếu cư trú', 'Certificado dos dados do registro de residência')),
+    option(
+      'copy',
+      t(
+        '{住民票|じゅうみんひょう}の{写|うつ}し',
+        '{住民票|じゅうみんひょう}',
+        'Certificate of residence (copy)',
+        '住民票副本',
+        '주민표 사본',
+        'Bản sao phiếu cư trú',
+        'Cópia do registro de residência',
+      ),
+    ),
+    option(
+      'kisai',
+      t(
+        '{住民票記載事項証明書|じゅうみんひょうきさいじこうしょうめいしょ}',
+        '{住民票|じゅうみんひょう}に{書|か}いてあることの{証明書|しょうめいしょ}',
+        'Certificate of entries in the residence record',
+        '住民票记载事项证明书',
+        '주민표 기재사항증명서',
+        'Giấy chứng nhận nội dung phiếu cư trú',
+        'Certificado dos dados do registro de residência',
+      ),
+    ),
   ],
-  label: t('{証明書|しょうめいしょ}の{種類|しゅるい}', '{証明書|しょうめいしょ}の{種類|しゅるい}', 'Kind of certificate', '证明书种类', '증명서 종류', 'Loại giấy chứng nhận', 'Tipo de certificado'),
+  label: t(
+    '{証明書|しょうめいしょ}の{種類|しゅるい}',
+    '{証明書|しょうめいしょ}の{種類|しゅるい}',
+    'Kind of certificate',
+    '证明书种类',
+    '증명서 종류',
+    'Loại giấy chứng nhận',
+    'Tipo de certificado',
+  ),
 };
 
 const scope: FieldSpec = {
@@ -43,10 +125,40 @@ const scope: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option('all', t('{世帯全員|せたいぜんいん}', '{家族|かぞく}みんな', 'Whole household', '全户', '세대 전원', 'Cả hộ', 'Todo o domicílio')),
-    option('some', t('{世帯|せたい}の{一部|いちぶ}', '{家族|かぞく}の{一部|いちぶ}の{人|ひと}', 'Some members only', '户内部分成员', '세대 일부', 'Một số thành viên', 'Apenas alguns membros')),
+    option(
+      'all',
+      t(
+        '{世帯全員|せたいぜんいん}',
+        '{家族|かぞく}みんな',
+        'Whole household',
+        '全户',
+        '세대 전원',
+        'Cả hộ',
+        'Todo o domicílio',
+      ),
+    ),
+    option(
+      'some',
+      t(
+        '{世帯|せたい}の{一部|いちぶ}',
+        '{家族|かぞく}の{一部|いちぶ}の{人|ひと}',
+        'Some members only',
+        '户内部分成员',
+        '세대 일부',
+        'Một số thành viên',
+        'Apenas alguns membros',
+      ),
+    ),
   ],
-  label: t('{必要|ひつよう}な{人|ひと}の{範囲|はんい}', 'だれの{分|ぶん}が{必要|ひつよう}ですか', 'Who should be on it', '所需人员范围', '필요한 사람의 범위', 'Những ai cần có trong giấy', 'Quem deve constar'),
+  label: t(
+    '{必要|ひつよう}な{人|ひと}の{範囲|はんい}',
+    'だれの{分|ぶん}が{必要|ひつよう}ですか',
+    'Who should be on it',
+    '所需人员范围',
+    '필요한 사람의 범위',
+    'Những ai cần có trong giấy',
+    'Quem deve constar',
+  ),
 };
 
 const personsNeeded: FieldSpec = {
@@ -54,7 +166,15 @@ const personsNeeded: FieldSpec = {
   type: 'text',
   section: 'other',
   maxLength: 100,
-  label: t('{必要|ひつよう}な{人|ひと}の{氏名|しめい}', '{必要|ひつよう}な{人|ひと}の{名前|なまえ}', 'Names of the people needed', '所需人员姓名', '필요한 사람의 성명', 'Họ tên những người cần', 'Nomes das pessoas necessárias'),
+  label: t(
+    '{必要|ひつよう}な{人|ひと}の{氏名|しめい}',
+    '{必要|ひつよう}な{人|ひと}の{名前|なまえ}',
+    'Names of the people needed',
+    '所需人员姓名',
+    '필요한 사람의 성명',
+    'Họ tên những người cần',
+    'Nomes das pessoas necessárias',
+  ),
 };
 
 const MY_NUMBER_ITEM = 'mynumber';
@@ -65,12 +185,64 @@ const include: FieldSpec = {
   type: 'flags',
   section: 'other',
   options: [
-    option('head', t('{世帯主|せたいぬし}・{続柄|つづきがら}', '{世帯主|せたいぬし}と{家族|かぞく}の{関係|かんけい}', 'Head of household and relationships', '户主和与户主的关系', '세대주·관계', 'Chủ hộ và quan hệ', 'Chefe do domicílio e parentesco')),
-    option('honseki', t('{本籍|ほんせき}・{筆頭者|ひっとうしゃ}', '{本籍|ほんせき}と{戸籍|こせき}の{最初|さいしょ}の{人|ひと}', 'Registered domicile and head of the family register', '本籍和户籍首位者', '본적·필두자', 'Nguyên quán và chủ hộ tịch', 'Domicílio legal e titular do registro familiar')),
-    option(MY_NUMBER_ITEM, t('{個人番号|こじんばんごう}', 'マイナンバー', 'My Number', '个人编号', '개인번호', 'Mã số cá nhân', 'My Number')),
-    option(CODE_ITEM, t('{住民票|じゅうみんひょう}コード', '{住民票|じゅうみんひょう}コード', 'Resident record code', '住民票代码', '주민표 코드', 'Mã phiếu cư trú', 'Código do registro de residência')),
+    option(
+      'head',
+      t(
+        '{世帯主|せたいぬし}・{続柄|つづきがら}',
+        '{世帯主|せたいぬし}と{家族|かぞく}の{関係|かんけい}',
+        'Head of household and relationships',
+        '户主和与户主的关系',
+        '세대주·관계',
+        'Chủ hộ và quan hệ',
+        'Chefe do domicílio e parentesco',
+      ),
+    ),
+    option(
+      'honseki',
+      t(
+        '{本籍|ほんせき}・{筆頭者|ひっとうしゃ}',
+        '{本籍|ほんせき}と{戸籍|こせき}の{最初|さいしょ}の{人|ひと}',
+        'Registered domicile and head of the family register',
+        '本籍和户籍首位者',
+        '본적·필두자',
+        'Nguyên quán và chủ hộ tịch',
+        'Domicílio legal e titular do registro familiar',
+      ),
+    ),
+    option(
+      MY_NUMBER_ITEM,
+      t(
+        '{個人番号|こじんばんごう}',
+        'マイナンバー',
+        'My Number',
+        '个人编号',
+        '개인번호',
+        'Mã số cá nhân',
+        'My Number',
+      ),
+    ),
+    option(
+      CODE_ITEM,
+      t(
+        '{住民票|じゅうみんひょう}コード',
+        '{住民票|じゅうみんひょう}コード',
+        'Resident record code',
+        '住民票代码',
+        '주민표 코드',
+        'Mã phiếu cư trú',
+        'Código do registro de residência',
+      ),
+    ),
   ],
-  label: t('{記載|きさい}する{事項|じこう}', '{証明書|しょうめいしょ}に{書|か}くこと', 'Items to include', '记载事项', '기재 사항', 'Các mục cần ghi', 'Itens a incluir'),
+  label: t(
+    '{記載|きさい}する{事項|じこう}',
+    '{証明書|しょうめいしょ}に{書|か}くこと',
+    'Items to include',
+    '记载事项',
+    '기재 사항',
+    'Các mục cần ghi',
+    'Itens a incluir',
+  ),
   help: t(
     '{選|えら}ばないものは{省略|しょうりゃく}します',
     '{選|えら}ばないものは{書|か}きません',
@@ -88,7 +260,15 @@ const copies: FieldSpec = {
   section: 'other',
   minValue: 1,
   maxValue: 20,
-  label: t('{通数|つうすう}', '{何枚|なんまい}', 'Number of copies', '份数', '통수', 'Số bản', 'Número de cópias'),
+  label: t(
+    '{通数|つうすう}',
+    '{何枚|なんまい}',
+    'Number of copies',
+    '份数',
+    '통수',
+    'Số bản',
+    'Número de cópias',
+  ),
 };
 
 const PURPOSE_OTHER = 'other';
@@ -98,16 +278,77 @@ const purpose: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option('license', t('{運転免許|うんてんめんきょ}・{自動車|じどうしゃ}', '{運転免許|うんてんめんきょ}・{車|くるま}', "Driver's licence / car", '驾照・汽车', '운전면허·자동차', 'Bằng lái / ô tô', 'Carteira de motorista / carro')),
-    option('pension', t('{年金|ねんきん}', '{年金|ねんきん}', 'Pension', '养老金', '연금', 'Lương hưu', 'Aposentadoria')),
-    option('insurance', t('{保険|ほけん}', '{保険|ほけん}', 'Insurance', '保险', '보험', 'Bảo hiểm', 'Seguro')),
-    option('employment', t('{就職|しゅうしょく}・{勤務先|きんむさき}', '{仕事|しごと}', 'Employment', '就业・工作单位', '취직·근무처', 'Việc làm', 'Emprego')),
-    option('school', t('{学校|がっこう}', '{学校|がっこう}', 'School', '学校', '학교', 'Trường học', 'Escola')),
-    option('inheritance', t('{相続|そうぞく}・{登記|とうき}', '{相続|そうぞく}・{登記|とうき}', 'Inheritance / registration', '继承・登记', '상속·등기', 'Thừa kế / đăng ký', 'Herança / registro')),
-    option('government', t('{官公署|かんこうしょ}への{提出|ていしゅつ}', '{役所|やくしょ}に{出|だ}す', 'For a public office', '提交给政府机关', '관공서 제출', 'Nộp cho cơ quan nhà nước', 'Para um órgão público')),
+    option(
+      'license',
+      t(
+        '{運転免許|うんてんめんきょ}・{自動車|じどうしゃ}',
+        '{運転免許|うんてんめんきょ}・{車|くるま}',
+        "Driver's licence / car",
+        '驾照・汽车',
+        '운전면허·자동차',
+        'Bằng lái / ô tô',
+        'Carteira de motorista / carro',
+      ),
+    ),
+    option(
+      'pension',
+      t('{年金|ねんきん}', '{年金|ねんきん}', 'Pension', '养老金', '연금', 'Lương hưu', 'Aposentadoria'),
+    ),
+    option(
+      'insurance',
+      t('{保険|ほけん}', '{保険|ほけん}', 'Insurance', '保险', '보험', 'Bảo hiểm', 'Seguro'),
+    ),
+    option(
+      'employment',
+      t(
+        '{就職|しゅうしょく}・{勤務先|きんむさき}',
+        '{仕事|しごと}',
+        'Employment',
+        '就业・工作单位',
+        '취직·근무처',
+        'Việc làm',
+        'Emprego',
+      ),
+    ),
+    option(
+      'school',
+      t('{学校|がっこう}', '{学校|がっこう}', 'School', '学校', '학교', 'Trường học', 'Escola'),
+    ),
+    option(
+      'inheritance',
+      t(
+        '{相続|そうぞく}・{登記|とうき}',
+        '{相続|そうぞく}・{登記|とうき}',
+        'Inheritance / registration',
+        '继承・登记',
+        '상속·등기',
+        'Thừa kế / đăng ký',
+        'Herança / registro',
+      ),
+    ),
+    option(
+      'government',
+      t(
+        '{官公署|かんこうしょ}への{提出|ていしゅつ}',
+        '{役所|やくしょ}に{出|だ}す',
+        'For a public office',
+        '提交给政府机关',
+        '관공서 제출',
+        'Nộp cho cơ quan nhà nước',
+        'Para um órgão público',
+      ),
+    ),
     option(PURPOSE_OTHER, t('その{他|た}', 'ほかのこと', 'Other', '其他', '기타', 'Khác', 'Outro')),
   ],
-  label: t('{使用目的|しようもくてき}', '{何|なに}に{使|つか}いますか', 'Purpose', '用途', '사용 목적', 'Mục đích sử dụng', 'Finalidade'),
+  label: t(
+    '{使用目的|しようもくてき}',
+    '{何|なに}に{使|つか}いますか',
+    'Purpose',
+    '用途',
+    '사용 목적',
+    'Mục đích sử dụng',
+    'Finalidade',
+  ),
 };
 
 const purposeDetail: FieldSpec = {
@@ -115,16 +356,33 @@ const purposeDetail: FieldSpec = {
   type: 'text',
   section: 'other',
   maxLength: 100,
-  label: t('{使用目的|しようもくてき}の{詳細|しょうさい}・{提出先|ていしゅつさき}', '{何|なに}に{使|つか}うか・どこに{出|だ}すか', 'Purpose in detail and where it is submitted', '用途详情和提交对象', '사용 목적 상세·제출처', 'Chi tiết mục đích và nơi nộp', 'Finalidade detalhada e onde será entregue'),
+  label: t(
+    '{使用目的|しようもくてき}の{詳細|しょうさい}・{提出先|ていしゅつさき}',
+    '{何|なに}に{使|つか}うか・どこに{出|だ}すか',
+    'Purpose in detail and where it is submitted',
+    '用途详情和提交对象',
+    '사용 목적 상세·제출처',
+    'Chi tiết mục đích và nơi nộp',
+    'Finalidade detalhada e onde será entregue',
+  ),
 };
 
-const forOther = (v: ProcedureValues) => stringValue(v, 'relation') !== '' && stringValue(v, 'relation') !== 'self';
+const forOther = (v: ProcedureValues) =>
+  stringValue(v, 'relation') !== '' && stringValue(v, 'relation') !== 'self';
 const sameHousehold = (v: ProcedureValues) => ['self', 'household'].includes(stringValue(v, 'relation'));
 const compact = (s: string) => s.replace(/\s/gu, '');
 
 export const juminhyo: ProcedureDefinition = {
   id: 'juminhyo',
-  name: t('{住民票|じゅうみんひょう}の{写|うつ}し{等|とう}の{交付請求|こうふせいきゅう}', '{住民票|じゅうみんひょう}をもらう', 'Request for a certificate of residence', '申请住民票副本等', '주민표 사본 등 교부 청구', 'Yêu cầu cấp bản sao phiếu cư trú', 'Pedido de certificado de residência'),
+  name: t(
+    '{住民票|じゅうみんひょう}の{写|うつ}し{等|とう}の{交付請求|こうふせいきゅう}',
+    '{住民票|じゅうみんひょう}をもらう',
+    'Request for a certificate of residence',
+    '申请住民票副本等',
+    '주민표 사본 등 교부 청구',
+    'Yêu cầu cấp bản sao phiếu cư trú',
+    'Pedido de certificado de residência',
+  ),
   description: t(
     '{住民票|じゅうみんひょう}の{写|うつ}しや{記載事項証明書|きさいじこうしょうめいしょ}を{請求|せいきゅう}します',
     '{住民票|じゅうみんひょう}の{紙|かみ}をもらうときに{出|だ}します',
@@ -143,15 +401,35 @@ export const juminhyo: ProcedureDefinition = {
       name: 'name',
       spec: applicantName,
       required: true,
-      label: t('{請求者|せいきゅうしゃ}{氏名|しめい}（{窓口|まどぐち}に{来|き}た{人|ひと}）', '{窓口|まどぐち}に{来|き}た{人|ひと}の{名前|なまえ}', 'Name of the person at the counter', '申请人姓名（来窗口者）', '청구인 성명(창구에 온 사람)', 'Họ tên người đến quầy', 'Nome de quem veio ao balcão'),
+      label: t(
+        '{請求者|せいきゅうしゃ}{氏名|しめい}（{窓口|まどぐち}に{来|き}た{人|ひと}）',
+        '{窓口|まどぐち}に{来|き}た{人|ひと}の{名前|なまえ}',
+        'Name of the person at the counter',
+        '申请人姓名（来窗口者）',
+        '청구인 성명(창구에 온 사람)',
+        'Họ tên người đến quầy',
+        'Nome de quem veio ao balcão',
+      ),
     },
     { name: 'birthDate', spec: applicantBirthDate, required: true },
     { name: 'address', spec: currentAddress, required: true },
     { name: 'phone', spec: phone, required: true },
     { name: 'principalName', spec: principalName, required: false, requiredIf: forOther, showIf: forOther },
     { name: 'principalNameKana', spec: principalNameKana, required: false, showIf: forOther },
-    { name: 'principalBirthDate', spec: principalBirthDate, required: false, requiredIf: forOther, showIf: forOther },
-    { name: 'principalAddress', spec: principalAddress, required: false, requiredIf: forOther, showIf: forOther },
+    {
+      name: 'principalBirthDate',
+      spec: principalBirthDate,
+      required: false,
+      requiredIf: forOther,
+      showIf: forOther,
+    },
+    {
+      name: 'principalAddress',
+      spec: principalAddress,
+      required: false,
+      requiredIf: forOther,
+      showIf: forOther,
+    },
     { name: 'householdHead', spec: householdHeadName, required: false, showIf: sameHousehold },
     { name: 'certKind', spec: certKind, required: true },
     { name: 'scope', spec: scope, required: true },
@@ -170,7 +448,8 @@ export const juminhyo: ProcedureDefinition = {
       spec: purposeDetail,
       required: false,
       // 第三者の申出は利用の目的と提出先を明らかにする（第12条の3第4項）.
-      requiredIf: (v) => stringValue(v, 'purpose') === PURPOSE_OTHER || stringValue(v, 'relation') === 'third',
+      requiredIf: (v) =>
+        stringValue(v, 'purpose') === PURPOSE_OTHER || stringValue(v, 'relation') === 'third',
     },
     { name: 'idDocument', spec: idDocument, required: true },
   ],
@@ -180,7 +459,8 @@ export const juminhyo: ProcedureDefinition = {
       fields: ['include'],
       check: (v) => {
         const items = stringValue(v, 'include').split(',');
-        return stringValue(v, 'relation') === 'third' && (items.includes(MY_NUMBER_ITEM) || items.includes(CODE_ITEM))
+        return stringValue(v, 'relation') === 'third' &&
+          (items.includes(MY_NUMBER_ITEM) || items.includes(CODE_ITEM))
           ? '第三者からの請求では個人番号と住民票コードは記載できません。記載する事項から外してください。'
           : undefined;
       },
@@ -208,19 +488,43 @@ export const juminhyo: ProcedureDefinition = {
   attachments: [
     {
       id: 'honnin-kakunin',
-      name: t('{窓口|まどぐち}に{来|き}た{人|ひと}の{本人確認書類|ほんにんかくにんしょるい}', '{窓口|まどぐち}に{来|き}た{人|ひと}のことがわかるカード', 'Photo ID of the person at the counter', '来窗口者的本人确认证件', '창구에 온 사람의 본인 확인 서류', 'Giấy tờ tùy thân của người đến quầy', 'Documento de identidade de quem veio ao balcão'),
+      name: t(
+        '{窓口|まどぐち}に{来|き}た{人|ひと}の{本人確認書類|ほんにんかくにんしょるい}',
+        '{窓口|まどぐち}に{来|き}た{人|ひと}のことがわかるカード',
+        'Photo ID of the person at the counter',
+        '来窗口者的本人确认证件',
+        '창구에 온 사람의 본인 확인 서류',
+        'Giấy tờ tùy thân của người đến quầy',
+        'Documento de identidade de quem veio ao balcão',
+      ),
       omittableByLinkage: false,
       when: '窓口でマイナンバーカードを読み取った場合は、そのカードで確認済み',
     },
     {
       id: 'ininjo',
-      name: t('{委任状|いにんじょう}', '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）', 'Letter of attorney', '委托书', '위임장', 'Giấy ủy quyền', 'Procuração'),
+      name: t(
+        '{委任状|いにんじょう}',
+        '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）',
+        'Letter of attorney',
+        '委托书',
+        '위임장',
+        'Giấy ủy quyền',
+        'Procuração',
+      ),
       omittableByLinkage: false,
       when: '代理人が請求する場合',
     },
     {
       id: 'somei-shiryo',
-      name: t('{請求|せいきゅう}の{理由|りゆう}がわかる{書類|しょるい}（{契約書|けいやくしょ}など）', '{理由|りゆう}がわかる{紙|かみ}（{契約書|けいやくしょ}など）', 'Documents showing the reason (e.g. a contract)', '证明申请理由的材料（合同等）', '청구 사유를 알 수 있는 서류(계약서 등)', 'Giấy tờ chứng minh lý do (ví dụ hợp đồng)', 'Documentos que mostram o motivo (ex.: contrato)'),
+      name: t(
+        '{請求|せいきゅう}の{理由|りゆう}がわかる{書類|しょるい}（{契約書|けいやくしょ}など）',
+        '{理由|りゆう}がわかる{紙|かみ}（{契約書|けいやくしょ}など）',
+        'Documents showing the reason (e.g. a contract)',
+        '证明申请理由的材料（合同等）',
+        '청구 사유를 알 수 있는 서류(계약서 등)',
+        'Giấy tờ chứng minh lý do (ví dụ hợp đồng)',
+        'Documentos que mostram o motivo (ex.: contrato)',
+      ),
       omittableByLinkage: false,
       when: '第三者請求（権利の行使・義務の履行など）の場合',
     },

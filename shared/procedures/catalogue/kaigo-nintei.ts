@@ -3,6 +3,8 @@
 // are 65 and over; 第2号 (40–64, in a medical insurance) qualify only through one of the 16 特定疾病
 // (施行令 第2条). The municipality asks the 主治医 for the 意見書 and sends an 認定調査員 to where
 // the person is, hence the doctor and the 入院・入所 blocks.
+
+import { addDays, isoDateInJapan } from '../../wareki.ts';
 import {
   applicantBirthDate,
   applicantMyNumber,
@@ -13,20 +15,37 @@ import {
   currentPostalCode,
   phone,
 } from '../fields.ts';
-import { agentFields, digitsOf, legalAge, option, text, valueOf } from '../fields-care.ts';
+import {
+  agentFields,
+  digitsOf,
+  legalAge,
+  option,
+  SPECIFIC_DISEASE_OPTIONS,
+  text,
+  valueOf,
+} from '../fields-care.ts';
 import type { Answers, FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
-import { addDays, isoDateInJapan } from '../../wareki.ts';
-import { insuredCategory, SPECIFIC_DISEASE_OPTIONS, stayFields } from './kaigo-nintei-parts.ts';
 
 const kind: FieldSpec = {
   key: 'kaigo-nintei.kind',
   type: 'choice',
   section: 'care',
   options: [
-    option('new', text('{新規|しんき}', 'はじめて', 'New application', '新申请', '신규', 'Đăng ký mới', 'Pedido novo')),
+    option(
+      'new',
+      text('{新規|しんき}', 'はじめて', 'New application', '新申请', '신규', 'Đăng ký mới', 'Pedido novo'),
+    ),
     option(
       'renew',
-      text('{更新|こうしん}', '{期間|きかん}が{終|お}わるので{続|つづ}ける', 'Renewal', '更新', '갱신', 'Gia hạn', 'Renovação'),
+      text(
+        '{更新|こうしん}',
+        '{期間|きかん}が{終|お}わるので{続|つづ}ける',
+        'Renewal',
+        '更新',
+        '갱신',
+        'Gia hạn',
+        'Renovação',
+      ),
     ),
     option(
       'change',
@@ -78,8 +97,24 @@ const insuredNumber: FieldSpec = {
 };
 
 const LEVELS = [
-  ['shien1', '{要支援|ようしえん}1', 'Support level 1', '需要支援1', '요지원 1', 'Cần hỗ trợ 1', 'Apoio nível 1'],
-  ['shien2', '{要支援|ようしえん}2', 'Support level 2', '需要支援2', '요지원 2', 'Cần hỗ trợ 2', 'Apoio nível 2'],
+  [
+    'shien1',
+    '{要支援|ようしえん}1',
+    'Support level 1',
+    '需要支援1',
+    '요지원 1',
+    'Cần hỗ trợ 1',
+    'Apoio nível 1',
+  ],
+  [
+    'shien2',
+    '{要支援|ようしえん}2',
+    'Support level 2',
+    '需要支援2',
+    '요지원 2',
+    'Cần hỗ trợ 2',
+    'Apoio nível 2',
+  ],
   ...[1, 2, 3, 4, 5].map((n) => [
     `kaigo${n}`,
     `{要介護|ようかいご}${n}`,
@@ -198,7 +233,13 @@ const medicalInsuranceNumber: FieldSpec = {
 };
 
 function doctorSpec(name: string, type: FieldSpec['type'], label: FieldSpec['label']): FieldSpec {
-  return { key: `kaigo-nintei.${name}`, type, section: 'care', maxLength: type === 'address' ? 200 : 60, label };
+  return {
+    key: `kaigo-nintei.${name}`,
+    type,
+    section: 'care',
+    maxLength: type === 'address' ? 200 : 60,
+    label,
+  };
 }
 
 const doctorName = doctorSpec(
@@ -254,6 +295,160 @@ const doctorPhone = doctorSpec(
   ),
 );
 
+/**
+ * The default 被保険者区分 from the birth date, until staff choose: the age on the visit's day in
+ * Japan. The rule kaigo-nintei-category-age checks the choice against the visit's date.
+ */
+function categoryByAge(answers: Answers): string | undefined {
+  const birth = answers['applicant.birthDate'];
+  if (typeof birth !== 'string' || birth === '') return undefined;
+  const age = legalAge(birth, isoDateInJapan(new Date()));
+  if (age === undefined || age < 40) return undefined;
+  return age >= 65 ? '1' : '2';
+}
+
+const insuredCategory: FieldSpec = {
+  key: 'kaigo-nintei.category',
+  type: 'choice',
+  section: 'care',
+  derive: categoryByAge,
+  options: [
+    option(
+      '1',
+      text(
+        '{第|だい}1{号被保険者|ごうひほけんしゃ}（65{歳以上|さいいじょう}）',
+        '65{歳|さい}{以上|いじょう}',
+        'Category 1 insured (65 and over)',
+        '第1号被保险人（65岁以上）',
+        '제1호 피보험자(65세 이상)',
+        'Người được bảo hiểm loại 1 (từ 65 tuổi)',
+        'Segurado da categoria 1 (65 anos ou mais)',
+      ),
+    ),
+    option(
+      '2',
+      text(
+        '{第|だい}2{号被保険者|ごうひほけんしゃ}（40〜64{歳|さい}）',
+        '40〜64{歳|さい}',
+        'Category 2 insured (40 to 64)',
+        '第2号被保险人（40至64岁）',
+        '제2호 피보험자(40~64세)',
+        'Người được bảo hiểm loại 2 (40–64 tuổi)',
+        'Segurado da categoria 2 (40 a 64 anos)',
+      ),
+    ),
+  ],
+  label: text(
+    '{被保険者区分|ひほけんしゃくぶん}',
+    '{年齢|ねんれい}の{区分|くぶん}',
+    'Insured category',
+    '被保险人类别',
+    '피보험자 구분',
+    'Loại người được bảo hiểm',
+    'Categoria do segurado',
+  ),
+};
+
+const stay: FieldSpec = {
+  key: 'kaigo-nintei.stay',
+  type: 'choice',
+  section: 'care',
+  options: [
+    option('home', text('{在宅|ざいたく}', '{家|いえ}にいる', 'At home', '在家', '재택', 'Ở nhà', 'Em casa')),
+    option(
+      'hospital',
+      text(
+        '{入院中|にゅういんちゅう}',
+        '{入院|にゅういん}している',
+        'In hospital',
+        '住院中',
+        '입원 중',
+        'Đang nằm viện',
+        'Internado',
+      ),
+    ),
+    option(
+      'facility',
+      text(
+        '{施設|しせつ}に{入所中|にゅうしょちゅう}',
+        '{施設|しせつ}にいる',
+        'In a care facility',
+        '入住设施中',
+        '시설 입소 중',
+        'Đang ở cơ sở chăm sóc',
+        'Em uma instituição',
+      ),
+    ),
+  ],
+  label: text(
+    '{現在|げんざい}の{状況|じょうきょう}',
+    'いまどこにいますか',
+    'Where the person is now',
+    '目前的状况',
+    '현재 상황',
+    'Hiện đang ở đâu',
+    'Onde a pessoa está agora',
+  ),
+};
+
+const stayName: FieldSpec = {
+  key: 'kaigo-nintei.stayName',
+  type: 'text',
+  section: 'care',
+  maxLength: 60,
+  label: text(
+    '{入院|にゅういん}・{入所先|にゅうしょさき}の{名称|めいしょう}',
+    '{病院|びょういん}・{施設|しせつ}の{名前|なまえ}',
+    'Name of the hospital or facility',
+    '住院或入住机构名称',
+    '입원·입소처 명칭',
+    'Tên bệnh viện hoặc cơ sở',
+    'Nome do hospital ou instituição',
+  ),
+};
+
+const stayAddress: FieldSpec = {
+  key: 'kaigo-nintei.stayAddress',
+  type: 'address',
+  section: 'care',
+  maxLength: 200,
+  label: text(
+    '{入院|にゅういん}・{入所先|にゅうしょさき}の{所在地|しょざいち}',
+    '{病院|びょういん}・{施設|しせつ}の{住所|じゅうしょ}',
+    'Address of the hospital or facility',
+    '住院或入住机构地址',
+    '입원·입소처 소재지',
+    'Địa chỉ bệnh viện hoặc cơ sở',
+    'Endereço do hospital ou instituição',
+  ),
+};
+
+const stayFrom: FieldSpec = {
+  key: 'kaigo-nintei.stayFrom',
+  type: 'date',
+  section: 'care',
+  min: { iso: '1950-01-01' },
+  max: { daysFromToday: 0 },
+  label: text(
+    '{入院|にゅういん}・{入所|にゅうしょ}した{日|ひ}',
+    '{入院|にゅういん}・{入所|にゅうしょ}した{日|ひ}',
+    'Date of admission',
+    '住院或入住日期',
+    '입원·입소일',
+    'Ngày nhập viện hoặc vào cơ sở',
+    'Data de admissão',
+  ),
+};
+
+const staysAway = (v: ProcedureValues) => valueOf(v, 'stay') !== '' && valueOf(v, 'stay') !== 'home';
+
+const stayFields = [
+  { name: 'stay', spec: stay, required: true },
+  { name: 'stayName', spec: stayName, required: false, requiredIf: staysAway, showIf: staysAway },
+  { name: 'stayAddress', spec: stayAddress, required: false, requiredIf: staysAway, showIf: staysAway },
+  { name: 'stayFrom', spec: stayFrom, required: false, requiredIf: staysAway, showIf: staysAway },
+];
+
 const PROFESSIONAL_APPLICANTS = ['caremanager', 'center', 'facility'];
 
 const applicantKind: FieldSpec = {
@@ -261,8 +456,22 @@ const applicantKind: FieldSpec = {
   type: 'choice',
   section: 'care',
   options: [
-    option('self', text('{本人|ほんにん}', '{自分|じぶん}', 'The insured person', '本人', '본인', 'Bản thân', 'O próprio segurado')),
-    option('family', text('{家族|かぞく}', '{家族|かぞく}', 'Family member', '家属', '가족', 'Người nhà', 'Familiar')),
+    option(
+      'self',
+      text(
+        '{本人|ほんにん}',
+        '{自分|じぶん}',
+        'The insured person',
+        '本人',
+        '본인',
+        'Bản thân',
+        'O próprio segurado',
+      ),
+    ),
+    option(
+      'family',
+      text('{家族|かぞく}', '{家族|かぞく}', 'Family member', '家属', '가족', 'Người nhà', 'Familiar'),
+    ),
     option(
       'caremanager',
       text(
@@ -344,10 +553,21 @@ const consent: FieldSpec = {
   type: 'choice',
   section: 'care',
   options: [
-    option('agree', text('{同意|どうい}する', 'いいです', 'I agree', '同意', '동의함', 'Tôi đồng ý', 'Concordo')),
+    option(
+      'agree',
+      text('{同意|どうい}する', 'いいです', 'I agree', '同意', '동의함', 'Tôi đồng ý', 'Concordo'),
+    ),
     option(
       'disagree',
-      text('{同意|どうい}しない', 'よくないです', 'I do not agree', '不同意', '동의하지 않음', 'Tôi không đồng ý', 'Não concordo'),
+      text(
+        '{同意|どうい}しない',
+        'よくないです',
+        'I do not agree',
+        '不同意',
+        '동의하지 않음',
+        'Tôi không đồng ý',
+        'Não concordo',
+      ),
     ),
   ],
   label: text(
@@ -364,7 +584,8 @@ const consent: FieldSpec = {
 const notNew = (v: ProcedureValues) => valueOf(v, 'kind') !== '' && valueOf(v, 'kind') !== 'new';
 const isChange = (v: ProcedureValues) => valueOf(v, 'kind') === 'change';
 const isCategory2 = (v: ProcedureValues) => valueOf(v, 'category') === '2';
-const byAgent = (v: ProcedureValues) => valueOf(v, 'applicantKind') !== '' && valueOf(v, 'applicantKind') !== 'self';
+const byAgent = (v: ProcedureValues) =>
+  valueOf(v, 'applicantKind') !== '' && valueOf(v, 'applicantKind') !== 'self';
 const byProfessional = (v: ProcedureValues) => PROFESSIONAL_APPLICANTS.includes(valueOf(v, 'applicantKind'));
 
 // 第1号被保険者 hold a 被保険者証; a 第2号 applying for the first time has no number yet.
@@ -409,10 +630,28 @@ export const kaigoNintei: ProcedureDefinition = {
     { name: 'phone', spec: phone, required: true },
     { name: 'category', spec: insuredCategory, required: true },
     { name: 'previousLevel', spec: previousLevel, required: false, requiredIf: notNew, showIf: notNew },
-    { name: 'previousValidUntil', spec: previousValidUntil, required: false, requiredIf: notNew, showIf: notNew },
+    {
+      name: 'previousValidUntil',
+      spec: previousValidUntil,
+      required: false,
+      requiredIf: notNew,
+      showIf: notNew,
+    },
     { name: 'changeReason', spec: changeReason, required: false, requiredIf: isChange, showIf: isChange },
-    { name: 'specificDisease', spec: specificDisease, required: false, requiredIf: isCategory2, showIf: isCategory2 },
-    { name: 'medicalInsurer', spec: medicalInsurer, required: false, requiredIf: isCategory2, showIf: isCategory2 },
+    {
+      name: 'specificDisease',
+      spec: specificDisease,
+      required: false,
+      requiredIf: isCategory2,
+      showIf: isCategory2,
+    },
+    {
+      name: 'medicalInsurer',
+      spec: medicalInsurer,
+      required: false,
+      requiredIf: isCategory2,
+      showIf: isCategory2,
+    },
     {
       name: 'medicalInsuranceNumber',
       spec: medicalInsuranceNumber,
@@ -426,7 +665,13 @@ export const kaigoNintei: ProcedureDefinition = {
     { name: 'doctorPhone', spec: doctorPhone, required: true },
     ...stayFields,
     { name: 'applicantKind', spec: applicantKind, required: true },
-    { name: 'agentOffice', spec: agentOffice, required: false, requiredIf: byProfessional, showIf: byProfessional },
+    {
+      name: 'agentOffice',
+      spec: agentOffice,
+      required: false,
+      requiredIf: byProfessional,
+      showIf: byProfessional,
+    },
     ...agentFields(byAgent),
     { name: 'consent', spec: consent, required: true },
   ],
@@ -538,7 +783,15 @@ export const kaigoNintei: ProcedureDefinition = {
     pages: [
       {
         sections: [
-          { heading: '申請区分', rows: [[{ field: 'kind', span: 6 }, { field: 'category', span: 6 }]] },
+          {
+            heading: '申請区分',
+            rows: [
+              [
+                { field: 'kind', span: 6 },
+                { field: 'category', span: 6 },
+              ],
+            ],
+          },
           {
             heading: '被保険者',
             rows: [
@@ -641,12 +894,3 @@ export const kaigoNintei: ProcedureDefinition = {
     footnote: '介護保険法の規定により、要介護認定・要支援認定を申請します。',
   },
 };
-
-/** The category a birth date gives today: the form's default until staff choose (used by derive). */
-export function categoryByAge(answers: Answers): string | undefined {
-  const birth = answers['applicant.birthDate'];
-  if (typeof birth !== 'string' || birth === '') return undefined;
-  const age = legalAge(birth, isoDateInJapan(new Date()));
-  if (age === undefined || age < 40) return undefined;
-  return age >= 65 ? '1' : '2';
-}

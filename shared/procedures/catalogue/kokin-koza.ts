@@ -70,7 +70,15 @@ const consent: FieldSpec = {
   options: [
     option(
       'agree',
-      text('{同意|どうい}する', 'いいです（{同意|どうい}する）', 'I agree', '同意', '동의함', 'Tôi đồng ý', 'Concordo'),
+      text(
+        '{同意|どうい}する',
+        'いいです（{同意|どうい}する）',
+        'I agree',
+        '同意',
+        '동의함',
+        'Tôi đồng ý',
+        'Concordo',
+      ),
     ),
     option(
       'disagree',
@@ -136,7 +144,8 @@ export const kokinKoza: ProcedureDefinition = {
     'Đăng ký tài khoản đứng tên bạn cùng với My Number để nhận trợ cấp, phụ cấp nuôi con, tiền hoàn thuế',
     'Registre sua própria conta, com o My Number, para receber benefícios, abono infantil e restituições de impostos',
   ),
-  basis: '公的給付の支給等の迅速かつ確実な実施のための預貯金口座の登録等に関する法律（公金受取口座登録法） 第3条',
+  basis:
+    '公的給付の支給等の迅速かつ確実な実施のための預貯金口座の登録等に関する法律（公金受取口座登録法） 第3条',
   department: '市民課 マイナンバー係',
   myNumber: { basis: '公金受取口座登録法 第3条（個人番号による口座の登録）、番号法 第9条' },
   // The 申出 is the resident's own consent to register: it is signed on its own.
@@ -253,7 +262,10 @@ export const kokinKoza: ProcedureDefinition = {
                 { field: 'postalCode', span: 3 },
                 { field: 'address', span: 9 },
               ],
-              [{ field: 'phone', span: 6 }, { text: '', span: 6 }],
+              [
+                { field: 'phone', span: 6 },
+                { text: '', span: 6 },
+              ],
             ],
           },
           {
@@ -277,7 +289,13 @@ export const kokinKoza: ProcedureDefinition = {
           {
             heading: '同意事項',
             rows: [
-              [{ field: 'consent', span: 12, label: '公金受取口座として登録し、給付金等の支給のため行政機関等に提供することに同意します' }],
+              [
+                {
+                  field: 'consent',
+                  span: 12,
+                  label: '公金受取口座として登録し、給付金等の支給のため行政機関等に提供することに同意します',
+                },
+              ],
               [{ signature: true, span: 12, label: '申出者 署名' }],
             ],
           },

@@ -3,6 +3,8 @@
 // (施行規則 第1条の2); Kakanai takes the number from the card and keeps 基礎年金番号 optional.
 // 第3号 notifications normally go through the spouse's employer; the counter accepts them and
 // forwards them, with the spouse block the form has for them.
+
+import { addDays } from '../../wareki.ts';
 import {
   applicantBirthDate,
   applicantMyNumber,
@@ -15,7 +17,6 @@ import {
   phone,
 } from '../fields.ts';
 import { birthday, digitsOf, legalAge, option, text, valueOf } from '../fields-care.ts';
-import { addDays } from '../wareki.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const pensionNumberHelp = text(
@@ -235,10 +236,7 @@ const reason: FieldSpec = {
         'Passou a ser dependente do cônjuge na pensão dos empregados',
       ),
     ),
-    option(
-      'other',
-      text('その{他|た}', 'ほかの{理由|りゆう}', 'Other', '其他', '기타', 'Khác', 'Outro'),
-    ),
+    option('other', text('その{他|た}', 'ほかの{理由|りゆう}', 'Other', '其他', '기타', 'Khác', 'Outro')),
   ],
   label: text(
     '{該当理由|がいとうりゆう}',
@@ -354,7 +352,18 @@ const notifier: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option('self', text('{本人|ほんにん}', '{自分|じぶん}', 'The insured person', '本人', '본인', 'Bản thân', 'O próprio segurado')),
+    option(
+      'self',
+      text(
+        '{本人|ほんにん}',
+        '{自分|じぶん}',
+        'The insured person',
+        '本人',
+        '본인',
+        'Bản thân',
+        'O próprio segurado',
+      ),
+    ),
     option(
       'head',
       text(
@@ -419,7 +428,8 @@ export const kokuminNenkin: ProcedureDefinition = {
   basis: '国民年金法 第12条、国民年金法施行規則 第1条の2・第6条の2',
   department: '保険年金課 国民年金係',
   myNumber: {
-    basis: '番号法 第9条第1項・別表（国民年金法による被保険者の資格に関する届出の事務）、国民年金法施行規則 第1条の2',
+    basis:
+      '番号法 第9条第1項・別表（国民年金法による被保険者の資格に関する届出の事務）、国民年金法施行規則 第1条の2',
   },
   signature: 'visit',
   fields: [
@@ -436,10 +446,28 @@ export const kokuminNenkin: ProcedureDefinition = {
     { name: 'category', spec: category, required: true },
     { name: 'date', spec: qualifyingDate, required: true },
     { name: 'reason', spec: reason, required: true },
-    { name: 'reasonDetail', spec: reasonDetail, required: false, requiredIf: isOtherReason, showIf: isOtherReason },
+    {
+      name: 'reasonDetail',
+      spec: reasonDetail,
+      required: false,
+      requiredIf: isOtherReason,
+      showIf: isOtherReason,
+    },
     { name: 'spouseName', spec: spouseName, required: false, requiredIf: isCategory3, showIf: isCategory3 },
-    { name: 'spouseNameKana', spec: spouseNameKana, required: false, requiredIf: isCategory3, showIf: isCategory3 },
-    { name: 'spouseBirthDate', spec: spouseBirthDate, required: false, requiredIf: isCategory3, showIf: isCategory3 },
+    {
+      name: 'spouseNameKana',
+      spec: spouseNameKana,
+      required: false,
+      requiredIf: isCategory3,
+      showIf: isCategory3,
+    },
+    {
+      name: 'spouseBirthDate',
+      spec: spouseBirthDate,
+      required: false,
+      requiredIf: isCategory3,
+      showIf: isCategory3,
+    },
     {
       name: 'spousePensionNumber',
       spec: spousePensionNumber,
@@ -447,7 +475,13 @@ export const kokuminNenkin: ProcedureDefinition = {
       requiredIf: isCategory3,
       showIf: isCategory3,
     },
-    { name: 'spouseEmployer', spec: spouseEmployer, required: false, requiredIf: isCategory3, showIf: isCategory3 },
+    {
+      name: 'spouseEmployer',
+      spec: spouseEmployer,
+      required: false,
+      requiredIf: isCategory3,
+      showIf: isCategory3,
+    },
     { name: 'notifier', spec: notifier, required: true },
     {
       name: 'householdHead',

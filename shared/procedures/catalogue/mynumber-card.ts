@@ -101,11 +101,27 @@ const identityDocument: FieldSpec = {
   options: [
     option(
       'licence',
-      text('{運転免許証|うんてんめんきょしょう}', '{運転免許証|うんてんめんきょしょう}', "Driver's licence", '驾驶证', '운전면허증', 'Bằng lái xe', 'Carteira de motorista'),
+      text(
+        '{運転免許証|うんてんめんきょしょう}',
+        '{運転免許証|うんてんめんきょしょう}',
+        "Driver's licence",
+        '驾驶证',
+        '운전면허증',
+        'Bằng lái xe',
+        'Carteira de motorista',
+      ),
     ),
     option(
       'passport',
-      text('{旅券|りょけん}（パスポート）', 'パスポート', 'Passport', '护照', '여권', 'Hộ chiếu', 'Passaporte'),
+      text(
+        '{旅券|りょけん}（パスポート）',
+        'パスポート',
+        'Passport',
+        '护照',
+        '여권',
+        'Hộ chiếu',
+        'Passaporte',
+      ),
     ),
     option(
       'residence-card',
@@ -359,7 +375,18 @@ const proxyReason: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option('under15', text('15{歳未満|さいみまん}', '15{歳|さい}より{下|した}', 'Under 15', '未满15岁', '15세 미만', 'Dưới 15 tuổi', 'Menor de 15 anos')),
+    option(
+      'under15',
+      text(
+        '15{歳未満|さいみまん}',
+        '15{歳|さい}より{下|した}',
+        'Under 15',
+        '未满15岁',
+        '15세 미만',
+        'Dưới 15 tuổi',
+        'Menor de 15 anos',
+      ),
+    ),
     option(
       'guardian',
       text(
@@ -386,7 +413,15 @@ const proxyReason: FieldSpec = {
     ),
     option(
       'age',
-      text('{高齢|こうれい}', '{年|とし}をとっている', 'Old age', '高龄', '고령', 'Tuổi cao', 'Idade avançada'),
+      text(
+        '{高齢|こうれい}',
+        '{年|とし}をとっている',
+        'Old age',
+        '高龄',
+        '고령',
+        'Tuổi cao',
+        'Idade avançada',
+      ),
     ),
     option(
       'hospital',
@@ -402,7 +437,15 @@ const proxyReason: FieldSpec = {
     ),
     option(
       'pregnancy',
-      text('{妊娠中|にんしんちゅう}', 'おなかに{赤|あか}ちゃんがいる', 'Pregnancy', '怀孕中', '임신 중', 'Đang mang thai', 'Gravidez'),
+      text(
+        '{妊娠中|にんしんちゅう}',
+        'おなかに{赤|あか}ちゃんがいる',
+        'Pregnancy',
+        '怀孕中',
+        '임신 중',
+        'Đang mang thai',
+        'Gravidez',
+      ),
     ),
     option(
       'other',
@@ -451,7 +494,8 @@ export const mynumberCard: ProcedureDefinition = {
     'Xin cấp thẻ My Number và chứng thư điện tử (có thể chụp ảnh tại quầy)',
     'Peça o Cartão My Number e seus certificados eletrônicos (a foto pode ser tirada no balcão)',
   ),
-  basis: '番号法 第17条第1項、個人番号カード等に関する省令、電子署名等に係る地方公共団体情報システム機構の認証業務に関する法律 第3条・第22条',
+  basis:
+    '番号法 第17条第1項、個人番号カード等に関する省令、電子署名等に係る地方公共団体情報システム機構の認証業務に関する法律 第3条・第22条',
   department: '市民課 マイナンバーカード係',
   // The 交付申請書 carries the applicant's own signature for J-LIS: signed on its own.
   signature: 'procedure',
@@ -604,7 +648,10 @@ export const mynumberCard: ProcedureDefinition = {
                 { field: 'postalCode', span: 3 },
                 { field: 'address', span: 9 },
               ],
-              [{ field: 'phone', span: 6 }, { text: '', span: 6 }],
+              [
+                { field: 'phone', span: 6 },
+                { text: '', span: 6 },
+              ],
             ],
           },
           {
@@ -642,7 +689,9 @@ export const mynumberCard: ProcedureDefinition = {
           },
           {
             heading: '署名',
-            rows: [[{ signature: true, span: 12, label: '申請者 署名（15歳未満・成年被後見人は法定代理人）' }]],
+            rows: [
+              [{ signature: true, span: 12, label: '申請者 署名（15歳未満・成年被後見人は法定代理人）' }],
+            ],
           },
           {
             heading: '職員記入欄',

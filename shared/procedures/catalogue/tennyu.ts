@@ -144,14 +144,23 @@ export const tennyu: ProcedureDefinition = {
           {
             heading: '異動の内容',
             rows: [
-              [{ field: 'moveDate', span: 4 }, { text: '異動の種類　転入', span: 8 }],
+              [
+                { field: 'moveDate', span: 4 },
+                { text: '異動の種類　転入', span: 8 },
+              ],
               [
                 { field: 'postalCode', span: 3 },
                 { field: 'address', span: 9 },
               ],
-              [{ field: 'householdHead', span: 6 }, { field: 'relationship', span: 6 }],
+              [
+                { field: 'householdHead', span: 6 },
+                { field: 'relationship', span: 6 },
+              ],
               [{ field: 'previousAddress', span: 12 }],
-              [{ field: 'previousHeadName', span: 6 }, { text: '', span: 6 }],
+              [
+                { field: 'previousHeadName', span: 6 },
+                { text: '', span: 6 },
+              ],
             ],
           },
           { heading: '異動する人', rows: [[{ field: 'movers', span: 12 }]] },

@@ -26,10 +26,32 @@ const destination: FieldSpec = {
   type: 'choice',
   section: 'move',
   options: [
-    option('domestic', t('{国内|こくない}', '{日本|にほん}の{中|なか}', 'Within Japan', '日本国内', '국내', 'Trong Nhật Bản', 'Dentro do Japão')),
-    option('abroad', t('{国外|こくがい}', '{外国|がいこく}', 'Abroad', '国外', '국외', 'Nước ngoài', 'Exterior')),
+    option(
+      'domestic',
+      t(
+        '{国内|こくない}',
+        '{日本|にほん}の{中|なか}',
+        'Within Japan',
+        '日本国内',
+        '국내',
+        'Trong Nhật Bản',
+        'Dentro do Japão',
+      ),
+    ),
+    option(
+      'abroad',
+      t('{国外|こくがい}', '{外国|がいこく}', 'Abroad', '国外', '국외', 'Nước ngoài', 'Exterior'),
+    ),
   ],
-  label: t('{転出先|てんしゅつさき}', '{引|ひ}っ{越|こ}す{先|さき}', 'Moving to', '迁出地', '전출지', 'Chuyển đến', 'Destino'),
+  label: t(
+    '{転出先|てんしゅつさき}',
+    '{引|ひ}っ{越|こ}す{先|さき}',
+    'Moving to',
+    '迁出地',
+    '전출지',
+    'Chuyển đến',
+    'Destino',
+  ),
 };
 
 const newHeadName: FieldSpec = {
@@ -37,7 +59,15 @@ const newHeadName: FieldSpec = {
   type: 'text',
   section: 'move',
   maxLength: 60,
-  label: t('{転出先|てんしゅつさき}の{世帯主|せたいぬし}', '{新|あたら}しい{家|いえ}の{世帯主|せたいぬし}', 'Head of household at the new address', '迁出地的户主', '전출지의 세대주', 'Chủ hộ ở địa chỉ mới', 'Chefe do domicílio no novo endereço'),
+  label: t(
+    '{転出先|てんしゅつさき}の{世帯主|せたいぬし}',
+    '{新|あたら}しい{家|いえ}の{世帯主|せたいぬし}',
+    'Head of household at the new address',
+    '迁出地的户主',
+    '전출지의 세대주',
+    'Chủ hộ ở địa chỉ mới',
+    'Chefe do domicílio no novo endereço',
+  ),
 };
 
 const certificate: FieldSpec = {
@@ -45,10 +75,40 @@ const certificate: FieldSpec = {
   type: 'choice',
   section: 'move',
   options: [
-    option('card', t('マイナンバーカードで{転入|てんにゅう}する（{転出証明書|てんしゅつしょうめいしょ}なし）', 'マイナンバーカードを{持|も}って{行|い}く（{紙|かみ}はもらわない）', 'Move in with the My Number Card (no moving-out certificate)', '凭个人编号卡办理迁入（不开具迁出证明书）', '마이넘버카드로 전입(전출증명서 없음)', 'Làm thủ tục chuyển đến bằng thẻ My Number (không cấp giấy chuyển đi)', 'Registrar a chegada com o cartão My Number (sem certificado de saída)')),
-    option('paper', t('{転出証明書|てんしゅつしょうめいしょ}を{受|う}け{取|と}る', '{紙|かみ}の{転出証明書|てんしゅつしょうめいしょ}をもらう', 'Receive a moving-out certificate', '领取迁出证明书', '전출증명서를 받음', 'Nhận giấy chứng nhận chuyển đi', 'Receber o certificado de saída')),
+    option(
+      'card',
+      t(
+        'マイナンバーカードで{転入|てんにゅう}する（{転出証明書|てんしゅつしょうめいしょ}なし）',
+        'マイナンバーカードを{持|も}って{行|い}く（{紙|かみ}はもらわない）',
+        'Move in with the My Number Card (no moving-out certificate)',
+        '凭个人编号卡办理迁入（不开具迁出证明书）',
+        '마이넘버카드로 전입(전출증명서 없음)',
+        'Làm thủ tục chuyển đến bằng thẻ My Number (không cấp giấy chuyển đi)',
+        'Registrar a chegada com o cartão My Number (sem certificado de saída)',
+      ),
+    ),
+    option(
+      'paper',
+      t(
+        '{転出証明書|てんしゅつしょうめいしょ}を{受|う}け{取|と}る',
+        '{紙|かみ}の{転出証明書|てんしゅつしょうめいしょ}をもらう',
+        'Receive a moving-out certificate',
+        '领取迁出证明书',
+        '전출증명서를 받음',
+        'Nhận giấy chứng nhận chuyển đi',
+        'Receber o certificado de saída',
+      ),
+    ),
   ],
-  label: t('{転入|てんにゅう}の{手続|てつづき}の{方法|ほうほう}', '{新|あたら}しい{町|まち}での{手続|てつづき}のしかた', 'How you will register at the new municipality', '在新市区町村办理迁入的方式', '전입 절차 방법', 'Cách làm thủ tục chuyển đến', 'Como fará o registro no novo município'),
+  label: t(
+    '{転入|てんにゅう}の{手続|てつづき}の{方法|ほうほう}',
+    '{新|あたら}しい{町|まち}での{手続|てつづき}のしかた',
+    'How you will register at the new municipality',
+    '在新市区町村办理迁入的方式',
+    '전입 절차 방법',
+    'Cách làm thủ tục chuyển đến',
+    'Como fará o registro no novo município',
+  ),
   help: t(
     '{異動|いどう}する{人|ひと}{全員|ぜんいん}がマイナンバーカードを{持|も}っているときだけカードで{転入|てんにゅう}できます',
     '{引|ひ}っ{越|こ}す{人|ひと}がみんなカードを{持|も}っているときだけ、カードでできます',
@@ -65,7 +125,15 @@ const notProxy = (v: ProcedureValues) => stringValue(v, 'notifierRole') !== NOTI
 
 export const tenshutsu: ProcedureDefinition = {
   id: 'tenshutsu',
-  name: t('{転出届|てんしゅつとどけ}', 'ほかの{町|まち}へ{引|ひ}っ{越|こ}す{届|とど}け（{転出届|てんしゅつとどけ}）', 'Moving-out notification', '迁出申报', '전출신고', 'Thông báo chuyển đi', 'Notificação de mudança (saída)'),
+  name: t(
+    '{転出届|てんしゅつとどけ}',
+    'ほかの{町|まち}へ{引|ひ}っ{越|こ}す{届|とど}け（{転出届|てんしゅつとどけ}）',
+    'Moving-out notification',
+    '迁出申报',
+    '전출신고',
+    'Thông báo chuyển đi',
+    'Notificação de mudança (saída)',
+  ),
   description: t(
     '{他|ほか}の{市区町村|しくちょうそん}や{国外|こくがい}へ{引|ひ}っ{越|こ}すときの{届出|とどけで}（{引|ひ}っ{越|こ}しの14{日|か}{前|まえ}から）',
     'ほかの{町|まち}や{外国|がいこく}へ{引|ひ}っ{越|こ}すときに{出|だ}します。{引|ひ}っ{越|こ}す14{日|か}{前|まえ}から{出|だ}せます',
@@ -83,24 +151,54 @@ export const tenshutsu: ProcedureDefinition = {
       name: 'name',
       spec: applicantName,
       required: true,
-      label: t('{届出人|とどけでにん}{氏名|しめい}', '{届|とど}けを{出|だ}す{人|ひと}の{名前|なまえ}', 'Name of the person notifying', '申报人姓名', '신고인 성명', 'Họ tên người khai báo', 'Nome do declarante'),
+      label: t(
+        '{届出人|とどけでにん}{氏名|しめい}',
+        '{届|とど}けを{出|だ}す{人|ひと}の{名前|なまえ}',
+        'Name of the person notifying',
+        '申报人姓名',
+        '신고인 성명',
+        'Họ tên người khai báo',
+        'Nome do declarante',
+      ),
     },
     { name: 'nameKana', spec: applicantNameKana, required: true },
     { name: 'birthDate', spec: applicantBirthDate, required: true },
     { name: 'sex', spec: applicantSex, required: true },
     { name: 'notifierRole', spec: notifierRole, required: true },
-    { name: 'relationship', spec: relationshipToHead, required: false, requiredIf: notProxy, showIf: notProxy },
+    {
+      name: 'relationship',
+      spec: relationshipToHead,
+      required: false,
+      requiredIf: notProxy,
+      showIf: notProxy,
+    },
     {
       name: 'address',
       spec: cardAddress,
       required: true,
-      label: t('{住所|じゅうしょ}（{転出|てんしゅつ}する{前|まえ}）', '{今|いま}の{住所|じゅうしょ}', 'Current address (before the move)', '现住址（迁出前）', '현 주소(전출 전)', 'Địa chỉ hiện tại (trước khi chuyển)', 'Endereço atual (antes da mudança)'),
+      label: t(
+        '{住所|じゅうしょ}（{転出|てんしゅつ}する{前|まえ}）',
+        '{今|いま}の{住所|じゅうしょ}',
+        'Current address (before the move)',
+        '现住址（迁出前）',
+        '현 주소(전출 전)',
+        'Địa chỉ hiện tại (trước khi chuyển)',
+        'Endereço atual (antes da mudança)',
+      ),
     },
     {
       name: 'householdHead',
       spec: householdHeadName,
       required: true,
-      label: t('{現在|げんざい}の{世帯主|せたいぬし}', '{今|いま}の{世帯主|せたいぬし}の{名前|なまえ}', 'Current head of household', '现在的户主', '현재 세대주', 'Chủ hộ hiện tại', 'Chefe do domicílio atual'),
+      label: t(
+        '{現在|げんざい}の{世帯主|せたいぬし}',
+        '{今|いま}の{世帯主|せたいぬし}の{名前|なまえ}',
+        'Current head of household',
+        '现在的户主',
+        '현재 세대주',
+        'Chủ hộ hiện tại',
+        'Chefe do domicílio atual',
+      ),
     },
     { name: 'destination', spec: destination, required: true },
     {
@@ -108,20 +206,44 @@ export const tenshutsu: ProcedureDefinition = {
       spec: newPostalCode,
       required: false,
       showIf: domestic,
-      label: t('{転出先|てんしゅつさき}の{郵便番号|ゆうびんばんごう}', '{引|ひ}っ{越|こ}す{先|さき}の{郵便番号|ゆうびんばんごう}', 'Postal code of the new address', '迁出地的邮政编码', '전출지 우편번호', 'Mã bưu điện nơi chuyển đến', 'Código postal do novo endereço'),
+      label: t(
+        '{転出先|てんしゅつさき}の{郵便番号|ゆうびんばんごう}',
+        '{引|ひ}っ{越|こ}す{先|さき}の{郵便番号|ゆうびんばんごう}',
+        'Postal code of the new address',
+        '迁出地的邮政编码',
+        '전출지 우편번호',
+        'Mã bưu điện nơi chuyển đến',
+        'Código postal do novo endereço',
+      ),
     },
     {
       name: 'newAddress',
       spec: newAddress,
       required: true,
-      label: t('{転出先|てんしゅつさき}の{住所|じゅうしょ}（{国外|こくがい}は{国名|こくめい}・{都市名|としめい}）', '{引|ひ}っ{越|こ}す{先|さき}の{住所|じゅうしょ}（{外国|がいこく}は{国|くに}と{町|まち}の{名前|なまえ}）', 'New address (abroad: country and city)', '迁出地住址（国外填国名和城市名）', '전출지 주소(해외는 국가명·도시명)', 'Địa chỉ mới (nước ngoài: tên nước và thành phố)', 'Novo endereço (exterior: país e cidade)'),
+      label: t(
+        '{転出先|てんしゅつさき}の{住所|じゅうしょ}（{国外|こくがい}は{国名|こくめい}・{都市名|としめい}）',
+        '{引|ひ}っ{越|こ}す{先|さき}の{住所|じゅうしょ}（{外国|がいこく}は{国|くに}と{町|まち}の{名前|なまえ}）',
+        'New address (abroad: country and city)',
+        '迁出地住址（国外填国名和城市名）',
+        '전출지 주소(해외는 국가명·도시명)',
+        'Địa chỉ mới (nước ngoài: tên nước và thành phố)',
+        'Novo endereço (exterior: país e cidade)',
+      ),
     },
     { name: 'newHeadName', spec: newHeadName, required: false },
     {
       name: 'moveDate',
       spec: moveDate,
       required: true,
-      label: t('{転出予定日|てんしゅつよていび}', '{引|ひ}っ{越|こ}す{日|ひ}', 'Date of the move (planned)', '预定迁出日', '전출 예정일', 'Ngày dự định chuyển đi', 'Data prevista da mudança'),
+      label: t(
+        '{転出予定日|てんしゅつよていび}',
+        '{引|ひ}っ{越|こ}す{日|ひ}',
+        'Date of the move (planned)',
+        '预定迁出日',
+        '전출 예정일',
+        'Ngày dự định chuyển đi',
+        'Data prevista da mudança',
+      ),
     },
     { name: 'certificate', spec: certificate, required: false, requiredIf: domestic, showIf: domestic },
     { name: 'movers', spec: movers, required: true },
@@ -133,7 +255,8 @@ export const tenshutsu: ProcedureDefinition = {
       id: 'tenshutsu-notifier-moves',
       fields: ['movers'],
       check: (v) =>
-        stringValue(v, 'notifierRole') === NOTIFIER_SELF && !rowsOf(v, 'movers').some((r) => r.name === v.name)
+        stringValue(v, 'notifierRole') === NOTIFIER_SELF &&
+        !rowsOf(v, 'movers').some((r) => r.name === v.name)
           ? '届出人が異動する人の一覧にいません。届出人を一覧に入れるか、届出人の区分を「同じ世帯の人」か「代理人」にしてください。'
           : undefined,
     },
@@ -151,32 +274,66 @@ export const tenshutsu: ProcedureDefinition = {
       check: (v) => {
         const date = stringValue(v, 'moveDate');
         const r = rowsOf(v, 'movers').find((x) => date !== '' && (x.birthDate ?? '') > date);
-        return r ? `「${r.name}」の生年月日が転出予定日より後です。生年月日か転出予定日を直してください。` : undefined;
+        return r
+          ? `「${r.name}」の生年月日が転出予定日より後です。生年月日か転出予定日を直してください。`
+          : undefined;
       },
     },
   ],
   attachments: [
     {
       id: 'honnin-kakunin',
-      name: t('{本人確認書類|ほんにんかくにんしょるい}', '{自分|じぶん}のことがわかるカード（{運転免許証|うんてんめんきょしょう}など）', 'Photo ID', '本人确认证件', '본인 확인 서류', 'Giấy tờ tùy thân', 'Documento de identidade'),
+      name: t(
+        '{本人確認書類|ほんにんかくにんしょるい}',
+        '{自分|じぶん}のことがわかるカード（{運転免許証|うんてんめんきょしょう}など）',
+        'Photo ID',
+        '本人确认证件',
+        '본인 확인 서류',
+        'Giấy tờ tùy thân',
+        'Documento de identidade',
+      ),
       omittableByLinkage: false,
       when: '窓口でマイナンバーカードを読み取った場合は、そのカードで確認済み',
     },
     {
       id: 'ininjo',
-      name: t('{委任状|いにんじょう}', '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）', 'Letter of attorney', '委托书', '위임장', 'Giấy ủy quyền', 'Procuração'),
+      name: t(
+        '{委任状|いにんじょう}',
+        '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）',
+        'Letter of attorney',
+        '委托书',
+        '위임장',
+        'Giấy ủy quyền',
+        'Procuração',
+      ),
       omittableByLinkage: false,
       when: '代理人が届け出る場合',
     },
     {
       id: 'mynumber-cards',
-      name: t('{異動|いどう}する{人|ひと}{全員|ぜんいん}のマイナンバーカード', '{引|ひ}っ{越|こ}す{人|ひと}みんなのマイナンバーカード', 'My Number Cards of everyone who moves', '所有迁移人员的个人编号卡', '이동하는 모든 사람의 마이넘버카드', 'Thẻ My Number của tất cả người chuyển đi', 'Cartões My Number de todos que se mudam'),
+      name: t(
+        '{異動|いどう}する{人|ひと}{全員|ぜんいん}のマイナンバーカード',
+        '{引|ひ}っ{越|こ}す{人|ひと}みんなのマイナンバーカード',
+        'My Number Cards of everyone who moves',
+        '所有迁移人员的个人编号卡',
+        '이동하는 모든 사람의 마이넘버카드',
+        'Thẻ My Number của tất cả người chuyển đi',
+        'Cartões My Number de todos que se mudam',
+      ),
       omittableByLinkage: false,
       when: 'マイナンバーカードで転入する場合（特例転出）。国外転出ではカードを返納する',
     },
     {
       id: 'kokuho-hokensho',
-      name: t('{国民健康保険|こくみんけんこうほけん}の{資格確認書|しかくかくにんしょ}など', '{国民健康保険|こくみんけんこうほけん}の{紙|かみ}やカード', 'National Health Insurance certificate', '国民健康保险资格确认书等', '국민건강보험 자격확인서 등', 'Giấy xác nhận Bảo hiểm Y tế Quốc dân', 'Certificado do Seguro Nacional de Saúde'),
+      name: t(
+        '{国民健康保険|こくみんけんこうほけん}の{資格確認書|しかくかくにんしょ}など',
+        '{国民健康保険|こくみんけんこうほけん}の{紙|かみ}やカード',
+        'National Health Insurance certificate',
+        '国民健康保险资格确认书等',
+        '국민건강보험 자격확인서 등',
+        'Giấy xác nhận Bảo hiểm Y tế Quốc dân',
+        'Certificado do Seguro Nacional de Saúde',
+      ),
       omittableByLinkage: false,
       when: '国民健康保険に加入している場合（資格喪失の届出に使う）',
     },
