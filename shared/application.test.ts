@@ -43,6 +43,12 @@ describe('parseApplicationEnvelope', () => {
     expect(checks.ok || checks.error).toEqual({ kind: 'bad-envelope', field: 'card.checks' });
   });
 
+  it('refuses an envelope that leaves out a field: what was signed is what is stored', () => {
+    const { previousHeadName: _, ...fields } = tennyuEnvelope().fields;
+    const r = parseApplicationEnvelope(tennyuEnvelope({ fields }));
+    expect(r.ok || r.error).toEqual({ kind: 'bad-envelope', field: 'fields.previousHeadName' });
+  });
+
   it('refuses instants that match the pattern but do not exist (they would make the store fail)', () => {
     for (const createdAt of ['2026-02-30T00:00:00Z', '2026-99-99T99:99:99Z', '2026-12-01T24:00:00.000Z']) {
       const r = parseApplicationEnvelope({ ...tennyuEnvelope(), createdAt });

@@ -5,7 +5,7 @@
 import type { JsonValue } from './canonical-json.ts';
 import { isLang, type Lang } from './i18n/lang.ts';
 import type { ProcedureLookup } from './procedures/registry.ts';
-import type { ProcedureValues } from './procedures/types.ts';
+import type { AnswerValue, ProcedureValues } from './procedures/types.ts';
 import { type FieldProblem, validateProcedure } from './procedures/validate.ts';
 import { err, ok, type Result } from './result.ts';
 import { contentSha256, parseSignatureRecord, type SignatureRecord } from './signature.ts';
@@ -144,6 +144,11 @@ export function parseApplicationEnvelope(
   if (signature.value.scope !== procedure.signature) return bad('signature.scope');
 
   if (!isRecord(input.fields)) return bad('fields');
+  // Every field of the procedure is sent (hidden ones empty): what was signed is exactly what is
+  // stored, with nothing filled in afterwards.
+  const fields = input.fields;
+  const missing = procedure.fields.find((f) => !(f.name in fields));
+  if (missing) return bad(`fields.${missing.name}`);
   const problems = validateProcedure(procedure, input.fields, isoDateInJapan(new Date(input.createdAt)));
   if (problems.length > 0) return err({ kind: 'invalid-fields', problems });
 
@@ -153,12 +158,7 @@ export function parseApplicationEnvelope(
     visitId: input.visitId,
     procedure: procedure.id,
     createdAt: input.createdAt,
-    fields: Object.fromEntries(
-      procedure.fields.map((f) => [
-        f.name,
-        (input.fields as ProcedureValues)[f.name] ?? (f.spec.type === 'group' ? [] : ''),
-      ]),
-    ),
+    fields: Object.fromEntries(procedure.fields.map((f) => [f.name, (fields as ProcedureValues)[f.name] as AnswerValue])),
     card: { source, unlockedWith: card.unlockedWith, checks: card.checks as string[] },
     omittedAttachments: omitted as string[],
     lang: input.lang,

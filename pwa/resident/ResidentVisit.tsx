@@ -104,7 +104,13 @@ export function ResidentVisit({
       <SurroundingLang.Provider value={tag}>
         <div class={classes.join(' ')} lang={tag} data-testid="resident-mode">
           {idle.phase === 'privacy' ? (
-            <PrivacyScreen Unlock={PrivacyUnlock} onUnlocked={idle.resume} />
+            <PrivacyScreen
+              Unlock={PrivacyUnlock}
+              onUnlocked={() => {
+                setUnlocking(false);
+                idle.resume();
+              }}
+            />
           ) : (
             <>
               <TopBar

@@ -23,14 +23,14 @@ export function option(value: string, label: Text): Option {
 }
 
 /** A field's value as a string ('' for empty or a group). */
-export function valueOf(v: ProcedureValues, name: string): string {
+export function textOf(v: ProcedureValues, name: string): string {
   const x = v[name];
   return typeof x === 'string' ? x : '';
 }
 
 /** The codes chosen in a 'flags' field. */
 export function flagsOf(v: ProcedureValues, name: string): string[] {
-  const x = valueOf(v, name);
+  const x = textOf(v, name);
   return x === '' ? [] : x.split(',');
 }
 

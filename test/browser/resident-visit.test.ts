@@ -577,16 +577,16 @@ describe('ResidentVisit', () => {
   });
 
   it('warns after idle time, hides everything on timeout and resumes after staff unlock', async () => {
-    mount({ idleMs: 300, warningMs: 600 });
+    mount({ idleMs: 500, warningMs: 600 });
     await chooseLanguage('en');
     await click('confirm-tennyu');
     await confirmAllFromSecond();
     await signBoth();
 
     // Input keeps the screen: moving the pointer for longer than idleMs shows no warning.
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 12; i++) {
       document.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
-      await sleep(80);
+      await sleep(60);
     }
     assert($('idle-warning') === null, 'no warning while the resident is active');
 

@@ -10,25 +10,31 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../../extension/build.ts';
 import type { ApplicationDetail } from '../../shared/api.ts';
-import { YAMADA } from '../fixtures/applications.ts';
+import { drawnSignature, YAMADA } from '../fixtures/applications.ts';
+import type { ProcedureValues } from '../../shared/procedures/types.ts';
 import { startLegacyServer } from '../fixtures/legacy/server.ts';
 import { launchStaffPc } from './browser.ts';
 
 const STAFF = { username: 'staff01', password: 'correct-horse', displayName: '転記 花子' };
 
-function application(id: string, receiptNumber: string, fields: Record<string, string>): ApplicationDetail {
+function application(id: string, receiptNumber: string, fields: ProcedureValues): ApplicationDetail {
   return {
     id,
     receiptNumber,
     procedure: 'tennyu',
     procedureName: '転入届',
-    name: fields.name ?? '',
+    name: typeof fields.name === 'string' ? fields.name : '',
     receivedAt: '2026-11-20T01:23:00.000Z',
     status: 'received',
     createdAt: '2026-11-20T01:20:00.000Z',
     fields,
     card: { source: 'manual', unlockedWith: 'none', checks: [] },
     hasSignature: true,
+    visitId: '7d0c8a52-3f1e-4c55-9a1b-2f6f8f0c1d11',
+    lang: 'ja',
+    omittedAttachments: [],
+    signature: drawnSignature(),
+    signatureVerified: true,
     transcribedAt: null,
     transcribedBy: null,
   };

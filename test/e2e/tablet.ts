@@ -44,9 +44,9 @@ export async function fillStaffFields(page: Page, input: StaffInput): Promise<vo
   await page.getByTestId(q('contact.phone')).fill(input.phone ?? '090-1234-5678');
 }
 
-/** A pen stroke across the signature pad (real pointer events from the mouse). */
-export async function signOnCanvas(page: Page): Promise<void> {
-  const box = await page.getByTestId('signature-pad').boundingBox();
+/** A pen stroke across one signature pad (real pointer events from the mouse). */
+export async function signOnCanvas(page: Page, slot = 'visit'): Promise<void> {
+  const box = await page.getByTestId(`signature-${slot}`).getByTestId('signature-pad').boundingBox();
   if (!box) throw new Error('no signature pad');
   await page.mouse.move(box.x + 30, box.y + box.height / 2);
   await page.mouse.down();
@@ -76,4 +76,18 @@ export async function checkedValue(page: Page, specKey: string): Promise<string>
         ?.value ?? '',
     q(specKey),
   );
+}
+
+/**
+ * The resident's part after staff hand over the tablet: the language, a check of each procedure,
+ * then the signature(s) and 申請する. `procedures` in the order they are shown.
+ */
+export async function residentConfirms(page: Page, procedures: readonly string[], lang = 'ja'): Promise<void> {
+  await page.getByTestId(`lang-${lang}`).click();
+  for (const id of procedures) await page.getByTestId(`confirm-${id}`).click();
+}
+
+export async function residentSigns(page: Page, slots: readonly string[] = ['visit']): Promise<void> {
+  for (const slot of slots) await signOnCanvas(page, slot);
+  await page.getByTestId('resident-sign').click();
 }

@@ -20,7 +20,7 @@ import {
   fillStaffFields,
   placeCard,
   type StaffInput,
-  signOnCanvas,
+  residentSigns,
 } from './tablet.ts';
 
 let stack: Stack;
@@ -73,6 +73,7 @@ async function readCardAndFill(persona: Persona, input: StaffInput): Promise<voi
   await fillStaffFields(page, input);
   await page.getByTestId('to-resident').click();
   await page.getByTestId('resident-mode').waitFor();
+  await page.getByTestId('lang-ja').click();
 }
 
 describe('walking skeleton: card → tablet → back office → legacy form', () => {
@@ -147,18 +148,19 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     expect(await page.getByTestId('q-applicant_nameKana').inputValue()).toBe(firstInput.nameKana);
     await page.getByTestId('to-resident').click();
     await page.getByTestId('resident-mode').waitFor();
+    await page.getByTestId('lang-ja').click();
   });
 
   it('locks resident mode: back navigation does not leave it', async () => {
     await page.goBack().catch(() => undefined);
     await page.getByTestId('resident-mode').waitFor();
-    expect(await page.getByTestId('summary-name').textContent()).toBe(first.name);
+    expect(await page.getByTestId('summary-tennyu-name').textContent()).toBe(first.name);
     expect(await page.locator('[data-testid="sign-out"]').count()).toBe(0);
   });
 
   it('the resident signs; the outbox delivers; the tablet shows the 受付番号 the server stored', async () => {
-    await signOnCanvas(page);
-    await page.getByTestId('resident-sign').click();
+    await page.getByTestId('confirm-tennyu').click();
+    await residentSigns(page);
     const receipt = await page.getByTestId('receipt-number').textContent({ timeout: 15_000 });
     expect(receipt).toMatch(/^R\d{6}-\d{4}$/);
     const list = await backOffice.list('received');
@@ -205,8 +207,8 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     expect(await page.getByTestId('network-state').textContent()).toContain('オフライン');
     const before = (await backOffice.list('received')).length;
     await readCardAndFill(second, secondInput);
-    await signOnCanvas(page);
-    await page.getByTestId('resident-sign').click();
+    await page.getByTestId('confirm-tennyu').click();
+    await residentSigns(page);
     await page.getByTestId('queued').waitFor();
     expect(await page.getByTestId('queued').textContent()).toContain('送信待ち');
     expect((await backOffice.list('received')).length).toBe(before);

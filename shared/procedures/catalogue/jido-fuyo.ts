@@ -54,11 +54,11 @@ const claimantType: FieldSpec = {
   label: t(
     '{請求者|せいきゅうしゃ}の{区分|くぶん}',
     'あなたは{子|こ}どもの{誰|だれ}ですか',
-    'You are the child’s',
+    'Your relationship to the child',
     '申请人类别',
     '청구인 구분',
-    'Bạn là … của trẻ',
-    'Você é … da criança',
+    'Quan hệ của bạn với trẻ',
+    'Sua relação com a criança',
   ),
 };
 
@@ -567,9 +567,11 @@ const reasonIs =
 const pensioned = (v: ProcedureValues) => !['', PENSION_NONE].includes(stringValue(v, 'pensionStatus'));
 const parentClaims = (v: ProcedureValues) => ['mother', 'father'].includes(stringValue(v, 'claimantType'));
 const jan1Elsewhere = (v: ProcedureValues) => stringValue(v, 'jan1Residence') === 'elsewhere';
+// Names keep their 全角 space (鈴木　大地): only 、 and commas separate them.
 const names = (v: ProcedureValues, field: string) =>
   stringValue(v, field)
-    .split(/[、,，\s]+/u)
+    .split(/[、,，]/u)
+    .map((n) => n.trim())
     .filter((n) => n !== '');
 const squash = (s: string) => s.replace(/[\s\u3000]/gu, '');
 

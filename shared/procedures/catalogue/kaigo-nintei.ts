@@ -22,7 +22,7 @@ import {
   option,
   SPECIFIC_DISEASE_OPTIONS,
   text,
-  valueOf,
+  textOf,
 } from '../fields-care.ts';
 import type { Answers, FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
@@ -440,7 +440,7 @@ const stayFrom: FieldSpec = {
   ),
 };
 
-const staysAway = (v: ProcedureValues) => valueOf(v, 'stay') !== '' && valueOf(v, 'stay') !== 'home';
+const staysAway = (v: ProcedureValues) => textOf(v, 'stay') !== '' && textOf(v, 'stay') !== 'home';
 
 const stayFields = [
   { name: 'stay', spec: stay, required: true },
@@ -581,15 +581,15 @@ const consent: FieldSpec = {
   ),
 };
 
-const notNew = (v: ProcedureValues) => valueOf(v, 'kind') !== '' && valueOf(v, 'kind') !== 'new';
-const isChange = (v: ProcedureValues) => valueOf(v, 'kind') === 'change';
-const isCategory2 = (v: ProcedureValues) => valueOf(v, 'category') === '2';
+const notNew = (v: ProcedureValues) => textOf(v, 'kind') !== '' && textOf(v, 'kind') !== 'new';
+const isChange = (v: ProcedureValues) => textOf(v, 'kind') === 'change';
+const isCategory2 = (v: ProcedureValues) => textOf(v, 'category') === '2';
 const byAgent = (v: ProcedureValues) =>
-  valueOf(v, 'applicantKind') !== '' && valueOf(v, 'applicantKind') !== 'self';
-const byProfessional = (v: ProcedureValues) => PROFESSIONAL_APPLICANTS.includes(valueOf(v, 'applicantKind'));
+  textOf(v, 'applicantKind') !== '' && textOf(v, 'applicantKind') !== 'self';
+const byProfessional = (v: ProcedureValues) => PROFESSIONAL_APPLICANTS.includes(textOf(v, 'applicantKind'));
 
 // 第1号被保険者 hold a 被保険者証; a 第2号 applying for the first time has no number yet.
-const needsInsuredNumber = (v: ProcedureValues) => valueOf(v, 'category') === '1' || notNew(v);
+const needsInsuredNumber = (v: ProcedureValues) => textOf(v, 'category') === '1' || notNew(v);
 
 export const kaigoNintei: ProcedureDefinition = {
   id: 'kaigo-nintei',
@@ -680,7 +680,7 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-insured-number',
       fields: ['insuredNumber'],
       check: (v) => {
-        const s = valueOf(v, 'insuredNumber');
+        const s = textOf(v, 'insuredNumber');
         return s === '' || /^\d{10}$/.test(digitsOf(s))
           ? undefined
           : '被保険者番号は10桁の数字です。介護保険被保険者証の番号を確認してください。';
@@ -690,13 +690,13 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-category-age',
       fields: ['category', 'birthDate'],
       check: (v, today) => {
-        const age = legalAge(valueOf(v, 'birthDate'), today);
+        const age = legalAge(textOf(v, 'birthDate'), today);
         if (age === undefined) return undefined;
         if (age < 40)
           return `${age}歳の方は介護保険の被保険者ではありません（40歳から）。障害福祉サービスの窓口を案内してください。`;
-        if (valueOf(v, 'category') === '1' && age < 65)
+        if (textOf(v, 'category') === '1' && age < 65)
           return `${age}歳の方は第2号被保険者（40〜64歳）です。被保険者区分を「第2号」にし、特定疾病と医療保険を入力してください。`;
-        if (valueOf(v, 'category') === '2' && age >= 65)
+        if (textOf(v, 'category') === '2' && age >= 65)
           return `${age}歳の方は第1号被保険者（65歳以上）です。被保険者区分を「第1号」にしてください。`;
         return undefined;
       },
@@ -706,8 +706,8 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-renew-window',
       fields: ['previousValidUntil', 'kind'],
       check: (v, today) => {
-        if (valueOf(v, 'kind') !== 'renew') return undefined;
-        const until = valueOf(v, 'previousValidUntil');
+        if (textOf(v, 'kind') !== 'renew') return undefined;
+        const until = textOf(v, 'previousValidUntil');
         if (until < today)
           return `有効期間（${until}まで）が過ぎているため更新申請はできません。申請区分を「新規」にしてください。`;
         const opens = addDays(until, -60);
@@ -720,7 +720,7 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-change-valid',
       fields: ['previousValidUntil', 'kind'],
       check: (v, today) =>
-        isChange(v) && valueOf(v, 'previousValidUntil') < today
+        isChange(v) && textOf(v, 'previousValidUntil') < today
           ? '区分変更は認定の有効期間中にだけ申請できます。有効期間が過ぎているときは申請区分を「新規」にしてください。'
           : undefined,
     },
@@ -728,7 +728,7 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-agent-is-other',
       fields: ['agentName'],
       check: (v) =>
-        byAgent(v) && valueOf(v, 'agentName') === valueOf(v, 'name')
+        byAgent(v) && textOf(v, 'agentName') === textOf(v, 'name')
           ? '代理で申請する方の氏名が被保険者と同じです。申請者が本人のときは「本人」を選び、代理のときは代理人の氏名を入力してください。'
           : undefined,
     },

@@ -19,7 +19,7 @@ import {
   currentPostalCode,
   phone,
 } from '../fields.ts';
-import { option, text, valueOf } from '../fields-care.ts';
+import { option, text, textOf } from '../fields-care.ts';
 import type { FieldSpec, ProcedureDefinition } from '../types.ts';
 
 const kind: FieldSpec = {
@@ -173,8 +173,8 @@ export const kokinKoza: ProcedureDefinition = {
       id: 'kokin-koza-holder-is-applicant',
       fields: ['holderKana', 'nameKana'],
       check: (v) => {
-        const kana = valueOf(v, 'nameKana');
-        const holder = valueOf(v, 'holderKana');
+        const kana = textOf(v, 'nameKana');
+        const holder = textOf(v, 'holderKana');
         const half = toHalfWidthKana(kana.replace(/\u3000/gu, ' '));
         // A フリガナ with a letter that has no half-width form (ヰ, ヱ) cannot be compared by
         // machine; the field check on the holder already asks staff to follow the bank.
@@ -188,7 +188,7 @@ export const kokinKoza: ProcedureDefinition = {
       id: 'kokin-koza-consent',
       fields: ['consent'],
       check: (v) =>
-        valueOf(v, 'consent') === 'agree'
+        textOf(v, 'consent') === 'agree'
           ? undefined
           : '登録には、口座を公金受取口座として登録し給付のため提供することへの同意が必要です。同意いただけない場合は、この申出は受け付けられません（申出を取り消してください）。',
     },
@@ -198,11 +198,11 @@ export const kokinKoza: ProcedureDefinition = {
       id: 'kokin-koza-yucho',
       fields: ['branchCode', 'accountType'],
       check: (v) => {
-        if (valueOf(v, 'bankCode') !== YUCHO_BANK_CODE) return undefined;
-        const type = valueOf(v, 'accountType');
+        if (textOf(v, 'bankCode') !== YUCHO_BANK_CODE) return undefined;
+        const type = textOf(v, 'accountType');
         if (type === 'chochiku')
           return 'ゆうちょ銀行の預金種目は「普通」（通常貯金）か「当座」（振替口座）です。預金種目を直してください。';
-        if (type === 'futsu' && !valueOf(v, 'branchCode').endsWith('8'))
+        if (type === 'futsu' && !textOf(v, 'branchCode').endsWith('8'))
           return 'ゆうちょ銀行の通常貯金の支店コード（店番）は末尾が8です。通帳の記号（5桁）の2・3桁目に8を付けた3桁を入力してください（例：記号12340 → 238）。';
         return undefined;
       },

@@ -16,7 +16,7 @@ import {
   householdHeadName,
   phone,
 } from '../fields.ts';
-import { birthday, digitsOf, legalAge, option, text, valueOf } from '../fields-care.ts';
+import { birthday, digitsOf, legalAge, option, text, textOf } from '../fields-care.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const pensionNumberHelp = text(
@@ -388,16 +388,16 @@ const notifier: FieldSpec = {
   ),
 };
 
-const isCategory3 = (v: ProcedureValues) => valueOf(v, 'category') === '3';
-const isOtherReason = (v: ProcedureValues) => valueOf(v, 'reason') === 'other';
-const byHead = (v: ProcedureValues) => valueOf(v, 'notifier') === 'head';
+const isCategory3 = (v: ProcedureValues) => textOf(v, 'category') === '3';
+const isOtherReason = (v: ProcedureValues) => textOf(v, 'reason') === 'other';
+const byHead = (v: ProcedureValues) => textOf(v, 'notifier') === 'head';
 
 function pensionNumberRule(id: string, field: string, whose: string) {
   return {
     id,
     fields: [field],
     check: (v: ProcedureValues) => {
-      const s = valueOf(v, field);
+      const s = textOf(v, field);
       return s === '' || /^\d{10}$/.test(digitsOf(s))
         ? undefined
         : `${whose}基礎年金番号は10桁の数字です（年金手帳や基礎年金番号通知書の「1234-567890」）。桁数を確認してください。`;
@@ -507,8 +507,8 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-reason-notification',
       fields: ['reason', 'notification'],
       check: (v) => {
-        const shutoku = valueOf(v, 'notification') === 'shutoku';
-        const r = valueOf(v, 'reason');
+        const shutoku = textOf(v, 'notification') === 'shutoku';
+        const r = textOf(v, 'reason');
         if (shutoku && !REASONS_FOR_SHUTOKU.includes(r))
           return 'この該当理由（退職・扶養の変更など）は、それまで厚生年金・第1号・第3号だった方の「種別変更」です。届出の種類を直してください。';
         if (!shutoku && (r === 'age20' || r === 'entry'))
@@ -520,8 +520,8 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-reason-category',
       fields: ['category', 'reason'],
       check: (v) => {
-        const c = valueOf(v, 'category');
-        const r = valueOf(v, 'reason');
+        const c = textOf(v, 'category');
+        const r = textOf(v, 'reason');
         if (c === '1' && !REASONS_FOR_CATEGORY_1.includes(r))
           return '配偶者の扶養になったときは第3号被保険者です。種別を「第3号」にするか、該当理由を直してください。';
         if (c === '3' && !REASONS_FOR_CATEGORY_3.includes(r))
@@ -533,7 +533,7 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-age',
       fields: ['date', 'birthDate'],
       check: (v) => {
-        const age = legalAge(valueOf(v, 'birthDate'), valueOf(v, 'date'));
+        const age = legalAge(textOf(v, 'birthDate'), textOf(v, 'date'));
         return age === undefined || (age >= 20 && age < 60)
           ? undefined
           : `該当年月日の年齢が${age}歳です。国民年金の第1号・第3号は20歳以上60歳未満の方です（60歳以上は任意加入の申出になります）。生年月日と該当年月日を確認してください。`;
@@ -543,10 +543,10 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-age20-date',
       fields: ['date'],
       check: (v) => {
-        if (valueOf(v, 'reason') !== 'age20') return undefined;
-        const turns20 = birthday(valueOf(v, 'birthDate'), 20);
+        if (textOf(v, 'reason') !== 'age20') return undefined;
+        const turns20 = birthday(textOf(v, 'birthDate'), 20);
         const expected = turns20 ? addDays(turns20, -1) : undefined;
-        return expected === undefined || valueOf(v, 'date') === expected
+        return expected === undefined || textOf(v, 'date') === expected
           ? undefined
           : `20歳到達の該当年月日は20歳の誕生日の前日（${expected}）です。該当年月日を直してください。`;
       },
@@ -556,7 +556,7 @@ export const kokuminNenkin: ProcedureDefinition = {
       fields: ['spouseBirthDate'],
       check: (v) => {
         if (!isCategory3(v)) return undefined;
-        const age = legalAge(valueOf(v, 'spouseBirthDate'), valueOf(v, 'date'));
+        const age = legalAge(textOf(v, 'spouseBirthDate'), textOf(v, 'date'));
         return age === undefined || age < 65
           ? undefined
           : '第2号被保険者の配偶者が65歳以上（老齢年金の受給権あり）だと第3号になれません。配偶者の生年月日か種別を確認してください。';

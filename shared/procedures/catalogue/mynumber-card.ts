@@ -10,7 +10,7 @@ import {
   currentPostalCode,
   phone,
 } from '../fields.ts';
-import { agentFields, legalAge, option, text, valueOf, WISH_OPTIONS } from '../fields-care.ts';
+import { agentFields, legalAge, option, text, textOf, WISH_OPTIONS } from '../fields-care.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const applicationId: FieldSpec = {
@@ -471,8 +471,8 @@ const proxyReason: FieldSpec = {
   ),
 };
 
-const atCounter = (v: ProcedureValues) => valueOf(v, 'delivery') === 'counter';
-const byProxy = (v: ProcedureValues) => atCounter(v) && valueOf(v, 'proxyDelivery') === 'yes';
+const atCounter = (v: ProcedureValues) => textOf(v, 'delivery') === 'counter';
+const byProxy = (v: ProcedureValues) => atCounter(v) && textOf(v, 'proxyDelivery') === 'yes';
 
 export const mynumberCard: ProcedureDefinition = {
   id: 'mynumber-card',
@@ -523,16 +523,16 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-application-id',
       fields: ['applicationId'],
       check: (v) =>
-        /^\d{23}$/.test(valueOf(v, 'applicationId').normalize('NFKC').replace(/\s/gu, ''))
+        /^\d{23}$/.test(textOf(v, 'applicationId'))
           ? undefined
-          : '申請書IDは23桁の数字です。交付申請書のQRコードを読み直すか、QRコードの下の数字を確認してください（申請書がない場合は新しい交付申請書を印刷してください）。',
+          : '申請書IDは23桁の半角数字です（スペースやハイフンは入れません）。交付申請書のQRコードを読み直すか、QRコードの下の数字を確認してください（申請書がない場合は新しい交付申請書を印刷してください）。',
     },
     {
       id: 'mynumber-card-sign-cert-age',
       fields: ['signCert', 'birthDate'],
       check: (v, today) => {
-        const age = legalAge(valueOf(v, 'birthDate'), today);
-        return age !== undefined && age < 15 && valueOf(v, 'signCert') === 'yes'
+        const age = legalAge(textOf(v, 'birthDate'), today);
+        return age !== undefined && age < 15 && textOf(v, 'signCert') === 'yes'
           ? '15歳未満の方には署名用電子証明書を原則として発行しません。署名用電子証明書を「希望しない」にしてください。'
           : undefined;
       },
@@ -541,7 +541,7 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-mail-identity',
       fields: ['delivery', 'identityDocument'],
       check: (v) =>
-        valueOf(v, 'delivery') === 'mail' && !PHOTO_ID_DOCUMENTS.includes(valueOf(v, 'identityDocument'))
+        textOf(v, 'delivery') === 'mail' && !PHOTO_ID_DOCUMENTS.includes(textOf(v, 'identityDocument'))
           ? '郵送での交付（申請時来庁方式）は、きょう写真付きの本人確認書類（運転免許証・パスポートなど）で確認できた方だけです。交付方法を「窓口で受け取る」にしてください。'
           : undefined,
     },
@@ -549,8 +549,8 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-under15-reason',
       fields: ['proxyReason', 'birthDate'],
       check: (v, today) => {
-        const age = legalAge(valueOf(v, 'birthDate'), today);
-        return valueOf(v, 'proxyReason') === 'under15' && age !== undefined && age >= 15
+        const age = legalAge(textOf(v, 'birthDate'), today);
+        return textOf(v, 'proxyReason') === 'under15' && age !== undefined && age >= 15
           ? `申請者は${age}歳です。代理交付の理由「15歳未満」は使えません。当てはまる理由を選んでください。`
           : undefined;
       },
@@ -559,7 +559,7 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-agent-is-other',
       fields: ['agentName'],
       check: (v) =>
-        byProxy(v) && valueOf(v, 'agentName') !== '' && valueOf(v, 'agentName') === valueOf(v, 'name')
+        byProxy(v) && textOf(v, 'agentName') !== '' && textOf(v, 'agentName') === textOf(v, 'name')
           ? '代理人の氏名が申請者と同じです。代わりに受け取る方の氏名を入力してください。'
           : undefined,
     },

@@ -11,7 +11,7 @@ import {
   currentPostalCode,
   phone,
 } from '../fields.ts';
-import { agentFields, flagsOf, option, text, valueOf } from '../fields-care.ts';
+import { agentFields, flagsOf, option, text, textOf } from '../fields-care.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const disasterDate: FieldSpec = {
@@ -61,7 +61,10 @@ const cause: FieldSpec = {
   type: 'choice',
   section: 'disaster',
   options: [
-    option('earthquake', text('{地震|じしん}', '{地震|じしん}', 'Earthquake', '地震', '지진', 'Động đất', 'Terremoto')),
+    option(
+      'earthquake',
+      text('{地震|じしん}', '{地震|じしん}', 'Earthquake', '地震', '지진', 'Động đất', 'Terremoto'),
+    ),
     option(
       'storm-flood',
       text(
@@ -76,10 +79,29 @@ const cause: FieldSpec = {
     ),
     option(
       'landslide',
-      text('{土砂災害|どしゃさいがい}', '{土砂崩|どしゃくず}れ', 'Landslide', '泥石流灾害', '토사 재해', 'Sạt lở đất', 'Deslizamento de terra'),
+      text(
+        '{土砂災害|どしゃさいがい}',
+        '{土砂崩|どしゃくず}れ',
+        'Landslide',
+        '泥石流灾害',
+        '토사 재해',
+        'Sạt lở đất',
+        'Deslizamento de terra',
+      ),
     ),
     option('fire', text('{火災|かさい}', '{火事|かじ}', 'Fire', '火灾', '화재', 'Hỏa hoạn', 'Incêndio')),
-    option('snow', text('{雪害|せつがい}', '{雪|ゆき}の{被害|ひがい}', 'Snow damage', '雪灾', '설해', 'Thiệt hại do tuyết', 'Danos por neve')),
+    option(
+      'snow',
+      text(
+        '{雪害|せつがい}',
+        '{雪|ゆき}の{被害|ひがい}',
+        'Snow damage',
+        '雪灾',
+        '설해',
+        'Thiệt hại do tuyết',
+        'Danos por neve',
+      ),
+    ),
     option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro')),
   ],
   label: text(
@@ -127,7 +149,18 @@ const houseType: FieldSpec = {
   type: 'choice',
   section: 'disaster',
   options: [
-    option('detached', text('{一戸建|いっこだ}て', '{一軒家|いっけんや}', 'Detached house', '独栋住宅', '단독주택', 'Nhà riêng', 'Casa')),
+    option(
+      'detached',
+      text(
+        '{一戸建|いっこだ}て',
+        '{一軒家|いっけんや}',
+        'Detached house',
+        '独栋住宅',
+        '단독주택',
+        'Nhà riêng',
+        'Casa',
+      ),
+    ),
     option(
       'apartment',
       text(
@@ -158,8 +191,30 @@ const relation: FieldSpec = {
   type: 'flags',
   section: 'disaster',
   options: [
-    option('owner', text('{所有者|しょゆうしゃ}', '{家|いえ}の{持|も}ち{主|ぬし}', 'Owner', '所有人', '소유자', 'Chủ sở hữu', 'Proprietário')),
-    option('resident', text('{居住者|きょじゅうしゃ}', 'そこに{住|す}んでいる', 'Resident', '居住者', '거주자', 'Người cư trú', 'Morador')),
+    option(
+      'owner',
+      text(
+        '{所有者|しょゆうしゃ}',
+        '{家|いえ}の{持|も}ち{主|ぬし}',
+        'Owner',
+        '所有人',
+        '소유자',
+        'Chủ sở hữu',
+        'Proprietário',
+      ),
+    ),
+    option(
+      'resident',
+      text(
+        '{居住者|きょじゅうしゃ}',
+        'そこに{住|す}んでいる',
+        'Resident',
+        '居住者',
+        '거주자',
+        'Người cư trú',
+        'Morador',
+      ),
+    ),
   ],
   label: text(
     '{申請者|しんせいしゃ}と{住家|じゅうか}の{関係|かんけい}',
@@ -198,7 +253,18 @@ const damage: FieldSpec = {
   type: 'flags',
   section: 'disaster',
   options: [
-    option('zenkai', text('{全壊|ぜんかい}', '{全部|ぜんぶ}こわれた（{全壊|ぜんかい}）', 'Completely destroyed', '全毁', '전파', 'Sập hoàn toàn', 'Destruição total')),
+    option(
+      'zenkai',
+      text(
+        '{全壊|ぜんかい}',
+        '{全部|ぜんぶ}こわれた（{全壊|ぜんかい}）',
+        'Completely destroyed',
+        '全毁',
+        '전파',
+        'Sập hoàn toàn',
+        'Destruição total',
+      ),
+    ),
     option(
       'daikibo-hankai',
       text(
@@ -223,10 +289,29 @@ const damage: FieldSpec = {
         'Semidestruição em média escala',
       ),
     ),
-    option('hankai', text('{半壊|はんかい}', '{半分|はんぶん}ぐらいこわれた（{半壊|はんかい}）', 'Half destroyed', '半毁', '반파', 'Hư hại một nửa', 'Semidestruição')),
+    option(
+      'hankai',
+      text(
+        '{半壊|はんかい}',
+        '{半分|はんぶん}ぐらいこわれた（{半壊|はんかい}）',
+        'Half destroyed',
+        '半毁',
+        '반파',
+        'Hư hại một nửa',
+        'Semidestruição',
+      ),
+    ),
     option(
       'jun-hankai',
-      text('{準半壊|じゅんはんかい}', 'すこし{多|おお}くこわれた（{準半壊|じゅんはんかい}）', 'Nearly half destroyed', '准半毁', '준반파', 'Gần nửa hư hại', 'Quase semidestruição'),
+      text(
+        '{準半壊|じゅんはんかい}',
+        'すこし{多|おお}くこわれた（{準半壊|じゅんはんかい}）',
+        'Nearly half destroyed',
+        '准半毁',
+        '준반파',
+        'Gần nửa hư hại',
+        'Quase semidestruição',
+      ),
     ),
     option(
       'ichibu-sonkai',
@@ -240,10 +325,29 @@ const damage: FieldSpec = {
         'Danos parciais',
       ),
     ),
-    option('yukaue', text('{床上浸水|ゆかうえしんすい}', '{床|ゆか}の{上|うえ}まで{水|みず}が{来|き}た', 'Flooded above floor level', '地板以上进水', '침수(마루 위)', 'Ngập trên sàn nhà', 'Inundação acima do piso')),
+    option(
+      'yukaue',
+      text(
+        '{床上浸水|ゆかうえしんすい}',
+        '{床|ゆか}の{上|うえ}まで{水|みず}が{来|き}た',
+        'Flooded above floor level',
+        '地板以上进水',
+        '침수(마루 위)',
+        'Ngập trên sàn nhà',
+        'Inundação acima do piso',
+      ),
+    ),
     option(
       'yukashita',
-      text('{床下浸水|ゆかしたしんすい}', '{床|ゆか}の{下|した}まで{水|みず}が{来|き}た', 'Flooded below floor level', '地板以下进水', '침수(마루 아래)', 'Ngập dưới sàn nhà', 'Inundação abaixo do piso'),
+      text(
+        '{床下浸水|ゆかしたしんすい}',
+        '{床|ゆか}の{下|した}まで{水|みず}が{来|き}た',
+        'Flooded below floor level',
+        '地板以下进水',
+        '침수(마루 아래)',
+        'Ngập dưới sàn nhà',
+        'Inundação abaixo do piso',
+      ),
     ),
     option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro')),
   ],
@@ -288,7 +392,18 @@ const photos: FieldSpec = {
   type: 'choice',
   section: 'disaster',
   options: [
-    option('yes', text('あり（{提出|ていしゅつ}する）', 'ある', 'Yes, submitted', '有（提交）', '있음(제출)', 'Có (nộp kèm)', 'Sim (entregues)')),
+    option(
+      'yes',
+      text(
+        'あり（{提出|ていしゅつ}する）',
+        'ある',
+        'Yes, submitted',
+        '有（提交）',
+        '있음(제출)',
+        'Có (nộp kèm)',
+        'Sim (entregues)',
+      ),
+    ),
     option('no', text('なし', 'ない', 'No', '无', '없음', 'Không', 'Não')),
   ],
   label: text(
@@ -341,7 +456,18 @@ const purpose: FieldSpec = {
   type: 'flags',
   section: 'disaster',
   options: [
-    option('insurance', text('{保険金|ほけんきん}・{共済金|きょうさいきん}の{請求|せいきゅう}', '{保険|ほけん}のお{金|かね}をもらう', 'Insurance claim', '申请保险金或共济金', '보험금·공제금 청구', 'Yêu cầu bảo hiểm', 'Pedido de seguro')),
+    option(
+      'insurance',
+      text(
+        '{保険金|ほけんきん}・{共済金|きょうさいきん}の{請求|せいきゅう}',
+        '{保険|ほけん}のお{金|かね}をもらう',
+        'Insurance claim',
+        '申请保险金或共济金',
+        '보험금·공제금 청구',
+        'Yêu cầu bảo hiểm',
+        'Pedido de seguro',
+      ),
+    ),
     option(
       'shien',
       text(
@@ -354,16 +480,54 @@ const purpose: FieldSpec = {
         'Auxílio para reconstrução da vida',
       ),
     ),
-    option('tax', text('{税|ぜい}・{保険料|ほけんりょう}の{減免|げんめん}', '{税金|ぜいきん}などを{安|やす}くする', 'Tax or premium relief', '减免税费和保险费', '세금·보험료 감면', 'Giảm, miễn thuế và phí bảo hiểm', 'Redução de impostos ou contribuições')),
+    option(
+      'tax',
+      text(
+        '{税|ぜい}・{保険料|ほけんりょう}の{減免|げんめん}',
+        '{税金|ぜいきん}などを{安|やす}くする',
+        'Tax or premium relief',
+        '减免税费和保险费',
+        '세금·보험료 감면',
+        'Giảm, miễn thuế và phí bảo hiểm',
+        'Redução de impostos ou contribuições',
+      ),
+    ),
     option(
       'repair',
-      text('{住宅|じゅうたく}の{応急修理|おうきゅうしゅうり}', '{家|いえ}をいそいで{直|なお}す', 'Emergency house repair', '住房应急修理', '주택 응급수리', 'Sửa chữa khẩn cấp nhà ở', 'Reparo emergencial da casa'),
+      text(
+        '{住宅|じゅうたく}の{応急修理|おうきゅうしゅうり}',
+        '{家|いえ}をいそいで{直|なお}す',
+        'Emergency house repair',
+        '住房应急修理',
+        '주택 응급수리',
+        'Sửa chữa khẩn cấp nhà ở',
+        'Reparo emergencial da casa',
+      ),
     ),
     option(
       'housing',
-      text('{応急仮設住宅|おうきゅうかせつじゅうたく}への{入居|にゅうきょ}', '{仮|かり}の{家|いえ}に{住|す}む', 'Temporary housing', '入住应急临时住房', '응급가설주택 입주', 'Vào nhà tạm', 'Moradia temporária'),
+      text(
+        '{応急仮設住宅|おうきゅうかせつじゅうたく}への{入居|にゅうきょ}',
+        '{仮|かり}の{家|いえ}に{住|す}む',
+        'Temporary housing',
+        '入住应急临时住房',
+        '응급가설주택 입주',
+        'Vào nhà tạm',
+        'Moradia temporária',
+      ),
     ),
-    option('employer', text('{勤務先|きんむさき}への{提出|ていしゅつ}', '{会社|かいしゃ}に{出|だ}す', 'For the employer', '提交给工作单位', '근무처 제출', 'Nộp cho nơi làm việc', 'Para o empregador')),
+    option(
+      'employer',
+      text(
+        '{勤務先|きんむさき}への{提出|ていしゅつ}',
+        '{会社|かいしゃ}に{出|だ}す',
+        'For the employer',
+        '提交给工作单位',
+        '근무처 제출',
+        'Nộp cho nơi làm việc',
+        'Para o empregador',
+      ),
+    ),
     option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro')),
   ],
   label: text(
@@ -398,8 +562,30 @@ const delivery: FieldSpec = {
   type: 'choice',
   section: 'disaster',
   options: [
-    option('counter', text('{窓口|まどぐち}で{受|う}け{取|と}る', '{市役所|しやくしょ}で{受|う}け{取|と}る', 'Collect at the counter', '在窗口领取', '창구에서 수령', 'Nhận tại quầy', 'Retirar no balcão')),
-    option('mail', text('{郵送|ゆうそう}（{住所|じゅうしょ}あて）', '{家|いえ}に{送|おく}ってもらう', 'By mail to my address', '邮寄（寄往住址）', '우편(주소로)', 'Gửi bưu điện về địa chỉ', 'Pelo correio (para meu endereço)')),
+    option(
+      'counter',
+      text(
+        '{窓口|まどぐち}で{受|う}け{取|と}る',
+        '{市役所|しやくしょ}で{受|う}け{取|と}る',
+        'Collect at the counter',
+        '在窗口领取',
+        '창구에서 수령',
+        'Nhận tại quầy',
+        'Retirar no balcão',
+      ),
+    ),
+    option(
+      'mail',
+      text(
+        '{郵送|ゆうそう}（{住所|じゅうしょ}あて）',
+        '{家|いえ}に{送|おく}ってもらう',
+        'By mail to my address',
+        '邮寄（寄往住址）',
+        '우편(주소로)',
+        'Gửi bưu điện về địa chỉ',
+        'Pelo correio (para meu endereço)',
+      ),
+    ),
   ],
   label: text(
     '{受|う}け{取|と}り{方法|ほうほう}',
@@ -417,9 +603,42 @@ const applicantIs: FieldSpec = {
   type: 'choice',
   section: 'disaster',
   options: [
-    option('self', text('{本人|ほんにん}（{被災|ひさい}した{世帯|せたい}の{世帯主|せたいぬし}など）', '{自分|じぶん}', 'Myself (e.g. head of the affected household)', '本人（受灾户户主等）', '본인(피해 세대의 세대주 등)', 'Bản thân (chủ hộ bị thiệt hại…)', 'Eu mesmo (chefe do domicílio atingido etc.)')),
-    option('family', text('{同|おな}じ{世帯|せたい}の{家族|かぞく}', 'いっしょに{住|す}む{家族|かぞく}', 'A family member of the same household', '同一户的家属', '같은 세대의 가족', 'Người nhà cùng hộ', 'Familiar do mesmo domicílio')),
-    option('agent', text('{代理人|だいりにん}（{委任状|いにんじょう}あり）', '{頼|たの}まれた{人|ひと}（{委任状|いにんじょう}がある）', 'Agent (with a letter of proxy)', '代理人（有委托书）', '대리인(위임장 있음)', 'Người đại diện (có giấy ủy quyền)', 'Representante (com procuração)')),
+    option(
+      'self',
+      text(
+        '{本人|ほんにん}（{被災|ひさい}した{世帯|せたい}の{世帯主|せたいぬし}など）',
+        '{自分|じぶん}',
+        'Myself (e.g. head of the affected household)',
+        '本人（受灾户户主等）',
+        '본인(피해 세대의 세대주 등)',
+        'Bản thân (chủ hộ bị thiệt hại…)',
+        'Eu mesmo (chefe do domicílio atingido etc.)',
+      ),
+    ),
+    option(
+      'family',
+      text(
+        '{同|おな}じ{世帯|せたい}の{家族|かぞく}',
+        'いっしょに{住|す}む{家族|かぞく}',
+        'A family member of the same household',
+        '同一户的家属',
+        '같은 세대의 가족',
+        'Người nhà cùng hộ',
+        'Familiar do mesmo domicílio',
+      ),
+    ),
+    option(
+      'agent',
+      text(
+        '{代理人|だいりにん}（{委任状|いにんじょう}あり）',
+        '{頼|たの}まれた{人|ひと}（{委任状|いにんじょう}がある）',
+        'Agent (with a letter of proxy)',
+        '代理人（有委托书）',
+        '대리인(위임장 있음)',
+        'Người đại diện (có giấy ủy quyền)',
+        'Representante (com procuração)',
+      ),
+    ),
   ],
   label: text(
     '{窓口|まどぐち}に{来|き}た{方|かた}',
@@ -432,11 +651,13 @@ const applicantIs: FieldSpec = {
   ),
 };
 
-const notOwner = (v: ProcedureValues) => valueOf(v, 'relation') !== '' && !flagsOf(v, 'relation').includes('owner');
+const notOwner = (v: ProcedureValues) =>
+  textOf(v, 'relation') !== '' && !flagsOf(v, 'relation').includes('owner');
 const otherDamage = (v: ProcedureValues) => flagsOf(v, 'damage').includes('other');
-const hasPhotos = (v: ProcedureValues) => valueOf(v, 'photos') === 'yes';
+const hasPhotos = (v: ProcedureValues) => textOf(v, 'photos') === 'yes';
 const otherPurpose = (v: ProcedureValues) => flagsOf(v, 'purpose').includes('other');
-const byOther = (v: ProcedureValues) => valueOf(v, 'applicantIs') !== '' && valueOf(v, 'applicantIs') !== 'self';
+const byOther = (v: ProcedureValues) =>
+  textOf(v, 'applicantIs') !== '' && textOf(v, 'applicantIs') !== 'self';
 
 export const risaiShomei: ProcedureDefinition = {
   id: 'risai-shomei',
@@ -481,7 +702,13 @@ export const risaiShomei: ProcedureDefinition = {
     { name: 'photoCount', spec: photoCount, required: false, requiredIf: hasPhotos, showIf: hasPhotos },
     { name: 'copies', spec: copies, required: true },
     { name: 'purpose', spec: purpose, required: true },
-    { name: 'purposeOther', spec: purposeOther, required: false, requiredIf: otherPurpose, showIf: otherPurpose },
+    {
+      name: 'purposeOther',
+      spec: purposeOther,
+      required: false,
+      requiredIf: otherPurpose,
+      showIf: otherPurpose,
+    },
     { name: 'delivery', spec: delivery, required: true },
     { name: 'applicantIs', spec: applicantIs, required: true },
     ...agentFields(byOther),
@@ -507,7 +734,7 @@ export const risaiShomei: ProcedureDefinition = {
       id: 'risai-shomei-agent-is-other',
       fields: ['agentName'],
       check: (v) =>
-        byOther(v) && valueOf(v, 'agentName') === valueOf(v, 'name')
+        byOther(v) && textOf(v, 'agentName') === textOf(v, 'name')
           ? '窓口に来た方の氏名が申請者と同じです。本人が来たときは「本人」を選び、家族・代理人のときはその方の氏名を入力してください。'
           : undefined,
     },
@@ -515,7 +742,7 @@ export const risaiShomei: ProcedureDefinition = {
       id: 'risai-shomei-owner-is-other',
       fields: ['ownerName'],
       check: (v) =>
-        notOwner(v) && valueOf(v, 'ownerName') === valueOf(v, 'name')
+        notOwner(v) && textOf(v, 'ownerName') === textOf(v, 'name')
           ? '所有者の氏名が申請者と同じです。申請者が所有者なら「所有者」にも印を付け、所有者欄は空にしてください。'
           : undefined,
     },

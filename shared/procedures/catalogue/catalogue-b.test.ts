@@ -1,0 +1,267 @@
+// Catalogue B (年金・公金受取口座・カード・介護・罹災・粗大ごみ): each procedure is complete, its
+// fictional sample passes, each cross-field rule fires on a crafted bad variant and only there,
+// every required field is really required, and the checks particular to each paper form hold.
+import { describe, expect, it } from 'vitest';
+import * as kaigoSamples from '../../../test/fixtures/samples/kaigo-nintei.ts';
+import * as kozaSamples from '../../../test/fixtures/samples/kokin-koza.ts';
+import * as nenkinSamples from '../../../test/fixtures/samples/kokumin-nenkin.ts';
+import * as cardSamples from '../../../test/fixtures/samples/mynumber-card.ts';
+import * as risaiSamples from '../../../test/fixtures/samples/risai-shomei.ts';
+import * as gomiSamples from '../../../test/fixtures/samples/sodai-gomi.ts';
+import { catalogueProblems, procedureProblems } from '../meta.ts';
+import { isGroup, type ProcedureDefinition, type ProcedureValues } from '../types.ts';
+import { validateProcedure } from '../validate.ts';
+import { kaigoNintei } from './kaigo-nintei.ts';
+import { kokinKoza } from './kokin-koza.ts';
+import { kokuminNenkin } from './kokumin-nenkin.ts';
+import { mynumberCard } from './mynumber-card.ts';
+import { risaiShomei } from './risai-shomei.ts';
+import { sodaiGomi } from './sodai-gomi.ts';
+import { tennyu } from './tennyu.ts';
+
+const TODAY = '2026-12-01';
+
+interface Case {
+  readonly procedure: ProcedureDefinition;
+  /** Valid applications: the sample first, then ones that take the conditional branches. */
+  readonly samples: readonly ProcedureValues[];
+  /** Per rule id: changes to the first sample that break exactly that rule. */
+  readonly breaks: Readonly<Record<string, ProcedureValues>>;
+}
+
+const CASES: readonly Case[] = [
+  {
+    procedure: kokuminNenkin,
+    samples: [nenkinSamples.sample, nenkinSamples.category3],
+    breaks: {
+      'kokumin-nenkin-pension-number': { basicPensionNumber: '1234-56789' },
+      'kokumin-nenkin-spouse-pension-number': { ...nenkinSamples.category3, spousePensionNumber: '23456789012' },
+      'kokumin-nenkin-reason-notification': { notification: 'shutoku' },
+      'kokumin-nenkin-reason-category': { reason: 'became-dependent', notification: 'henko' },
+      'kokumin-nenkin-age': { birthDate: '1966-05-12' },
+      // Born 2006-11-10: 20歳到達 is 2026-11-09, not the 16th.
+      'kokumin-nenkin-age20-date': { birthDate: '2006-11-10', notification: 'shutoku', reason: 'age20' },
+      'kokumin-nenkin-spouse-age': { ...nenkinSamples.category3, spouseBirthDate: '1960-01-01' },
+    },
+  },
+  {
+    procedure: kokinKoza,
+    samples: [kozaSamples.sample, kozaSamples.yucho],
+    breaks: {
+      'kokin-koza-holder-is-applicant': { holderKana: 'ﾐﾎﾝ ｲﾁﾛｳ' },
+      'kokin-koza-consent': { consent: 'disagree' },
+      'kokin-koza-yucho': { ...kozaSamples.yucho, branchCode: '234' },
+    },
+  },
+  {
+    procedure: mynumberCard,
+    samples: [cardSamples.sample, cardSamples.childByProxy],
+    breaks: {
+      'mynumber-card-application-id': { applicationId: '1029384756102938475610' },
+      'mynumber-card-sign-cert-age': { ...cardSamples.childByProxy, signCert: 'yes' },
+      'mynumber-card-mail-identity': { delivery: 'mail', proxyDelivery: '', identityDocument: 'two-documents' },
+      'mynumber-card-under15-reason': { ...cardSamples.childByProxy, birthDate: '2000-04-02', signCert: 'no' },
+      'mynumber-card-agent-is-other': { ...cardSamples.childByProxy, agentName: '見本　さくら' },
+    },
+  },
+  {
+    procedure: kaigoNintei,
+    samples: [kaigoSamples.sample, kaigoSamples.category2InHospital],
+    breaks: {
+      'kaigo-nintei-insured-number': { insuredNumber: '12345' },
+      'kaigo-nintei-category-age': { birthDate: '1965-01-01' },
+      'kaigo-nintei-renew-window': { previousValidUntil: '2027-03-31' },
+      'kaigo-nintei-change-valid': { kind: 'change', previousValidUntil: '2026-11-30', changeReason: '転倒して歩けなくなった' },
+      'kaigo-nintei-agent-is-other': { agentName: '試験　ハル' },
+    },
+  },
+  {
+    procedure: risaiShomei,
+    samples: [risaiSamples.sample, risaiSamples.tenantByFamily],
+    breaks: {
+      'risai-shomei-one-degree': { damage: 'zenkai,hankai' },
+      'risai-shomei-flooding': { damage: 'yukaue,yukashita' },
+      'risai-shomei-agent-is-other': { ...risaiSamples.tenantByFamily, agentName: '見本　次郎' },
+      'risai-shomei-owner-is-other': { ...risaiSamples.tenantByFamily, ownerName: '見本　次郎' },
+    },
+  },
+  {
+    procedure: sodaiGomi,
+    samples: [gomiSamples.sample, { ...gomiSamples.sample, housing: 'detached', room: '', place: 'other', placeDetail: '駐車場の入口' }],
+    breaks: {
+      'sodai-gomi-booking-window': { date: '2027-01-27' },
+      'sodai-gomi-no-sunday': { date: '2026-12-13' },
+      'sodai-gomi-year-end': { date: '2026-12-30' },
+      'sodai-gomi-item-count': {
+        items: [
+          { name: '本棚', quantity: '6', fee: 'B' },
+          { name: '椅子', quantity: '5', fee: 'A' },
+        ],
+      },
+      'sodai-gomi-recycling-items': { items: [{ name: '冷蔵庫（2ドア）', quantity: '1', fee: 'D' }] },
+    },
+  },
+];
+
+describe.each(CASES)('$procedure.id', ({ procedure, samples, breaks }) => {
+  it('is complete: translations, furigana, print layout, My Number basis', () => {
+    expect(procedureProblems(procedure)).toEqual([]);
+  });
+
+  it('accepts its fictional samples', () => {
+    for (const s of samples) expect(validateProcedure(procedure, s, TODAY)).toEqual([]);
+  });
+
+  it('has a breaking variant for every rule, and each rule holds on every sample', () => {
+    expect(Object.keys(breaks).sort()).toEqual(procedure.rules.map((r) => r.id).sort());
+    for (const rule of procedure.rules)
+      for (const s of samples) expect(rule.check(s, TODAY), `${rule.id} on a sample`).toBeUndefined();
+  });
+
+  it.each(procedure.rules.map((r) => [r.id, r] as const))('rule %s fires on its bad variant', (id, rule) => {
+    const bad = { ...samples[0], ...breaks[id] };
+    const problems = validateProcedure(procedure, bad, TODAY);
+    const message = rule.check(bad, TODAY);
+    expect(message, 'the variant breaks the rule').toMatch(/。$/u);
+    // The variant is otherwise valid: the rule's message is what staff see, on the rule's field.
+    expect(problems).toContainEqual({ key: rule.fields[0], label: rule.fields[0], message });
+    for (const other of procedure.rules.filter((r) => r.id !== id))
+      expect(other.check(bad, TODAY), `${other.id} should hold on the variant for ${id}`).toBeUndefined();
+  });
+
+  it('reports every required field left empty, on that field', () => {
+    for (const s of samples) {
+      for (const f of procedure.fields) {
+        const shown = f.showIf ? f.showIf(s) : true;
+        if (!shown || !(f.required || f.requiredIf?.(s))) continue;
+        const problems = validateProcedure(procedure, { ...s, [f.name]: isGroup(f.spec) ? [] : '' }, TODAY);
+        expect(
+          problems.some((p) => p.key === f.name),
+          `${f.name} left empty`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('keeps each printed page within one A4 sheet', () => {
+    for (const page of procedure.print.pages) {
+      let units = 0;
+      for (const section of page.sections)
+        for (const row of section.rows) {
+          units += Math.max(
+            ...row.map((cell) => {
+              if (!('field' in cell)) return 1;
+              const spec = procedure.fields.find((f) => f.name === cell.field)?.spec;
+              if (spec && isGroup(spec)) return spec.maxRows + 1;
+              return spec?.type === 'note' ? 3 : 1;
+            }),
+          );
+        }
+      expect(units).toBeLessThanOrEqual(16);
+    }
+  });
+
+  it('rejects values a hidden field should not carry', () => {
+    const hidden = procedure.fields.find((f) => f.showIf && !f.showIf(samples[0] as ProcedureValues));
+    if (!hidden) return;
+    const problems = validateProcedure(procedure, { ...samples[0], [hidden.name]: 'x' }, TODAY);
+    expect(problems.map((p) => p.key)).toContain(hidden.name);
+  });
+});
+
+describe('catalogue B with the exemplar', () => {
+  const all = CASES.map((c) => c.procedure);
+
+  it('shares every spec key with one meaning (once-only)', () => {
+    expect(catalogueProblems([...all, tennyu])).toEqual([]);
+  });
+
+  it('asks the My Number only where the paper form has the 個人番号 box', () => {
+    const withNumber = all.filter((p) => p.myNumber).map((p) => p.id);
+    expect(withNumber.sort()).toEqual(['kaigo-nintei', 'kokin-koza', 'kokumin-nenkin']);
+    expect(mynumberCard.fields.some((f) => f.spec.type === 'my-number')).toBe(false);
+  });
+
+  it('marks no attachment omittable: the seeds name none of these procedures in §3.7', () => {
+    for (const p of all) expect(p.attachments.filter((a) => a.omittableByLinkage), p.id).toEqual([]);
+  });
+});
+
+const problemKeys = (p: ProcedureDefinition, v: ProcedureValues) => validateProcedure(p, v, TODAY).map((x) => x.key);
+
+describe('form-specific checks', () => {
+  it('国民年金: the 基礎年金番号 may be typed with a hyphen or in full-width digits, and is optional', () => {
+    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: '１２３４－５６７８９０' })).toEqual([]);
+    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: '' })).toEqual([]);
+    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, myNumber: '123456789012' })).toEqual(['myNumber']);
+  });
+
+  it('国民年金: a 20th-birthday notification dated the day before the birthday passes', () => {
+    const v = { ...nenkinSamples.sample, birthDate: '2006-11-10', notification: 'shutoku', reason: 'age20', date: '2026-11-09' };
+    expect(validateProcedure(kokuminNenkin, v, TODAY)).toEqual([]);
+  });
+
+  it('公金受取口座: the holder is compared without spaces and with small kana as banks hold them', () => {
+    const kyoko = { ...kozaSamples.sample, nameKana: 'ミホン　キョウコ', holderKana: 'ﾐﾎﾝｷﾖｳｺ' };
+    expect(validateProcedure(kokinKoza, kyoko, TODAY)).toEqual([]);
+    const message = kokinKoza.rules[0]?.check({ ...kozaSamples.sample, holderKana: 'ﾐﾎﾝ ｲﾁﾛｳ' }, TODAY) ?? '';
+    expect(message).toContain('ﾐﾎﾝ ﾊﾅｺ');
+    expect(message).toContain('本人名義');
+  });
+
+  it('公金受取口座: the holder must be half-width katakana, the account 7 digits', () => {
+    expect(problemKeys(kokinKoza, { ...kozaSamples.sample, holderKana: 'ﾐﾎﾝ ﾊﾅｺ'.normalize('NFKC') })).toEqual([
+      'holderKana',
+    ]);
+    expect(problemKeys(kokinKoza, { ...kozaSamples.sample, holderKana: 'mihon hanako' })).toEqual(['holderKana']);
+    expect(problemKeys(kokinKoza, { ...kozaSamples.sample, accountNumber: '123456' })).toEqual(['accountNumber']);
+  });
+
+  it('マイナンバーカード: the 申請書ID is 23 digits; the photo and identity check are staff-only', () => {
+    expect(problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '1029 3847 5610 2938 4756 102' })).toEqual([
+      'applicationId',
+    ]);
+    expect(problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '10293847561029384756102X' })).toEqual([
+      'applicationId',
+    ]);
+    const staffOnly = mynumberCard.fields.filter((f) => !isGroup(f.spec) && f.spec.staffOnly).map((f) => f.name);
+    expect(staffOnly.sort()).toEqual(['identityDocument', 'photo']);
+  });
+
+  it('マイナンバーカード: proxy delivery is asked only for collection at the counter', () => {
+    const byMail = { ...cardSamples.sample, delivery: 'mail' };
+    expect(problemKeys(mynumberCard, byMail)).toEqual(['proxyDelivery']);
+    expect(problemKeys(mynumberCard, { ...byMail, proxyDelivery: '' })).toEqual([]);
+  });
+
+  it('介護認定: a 第2号 without a 特定疾病 cannot be sent; a 新規 第2号 needs no insured number', () => {
+    const v = kaigoSamples.category2InHospital;
+    expect(problemKeys(kaigoNintei, { ...v, specificDisease: '' })).toEqual(['specificDisease']);
+    expect(kaigoNintei.fields.find((f) => f.name === 'insuredNumber')?.requiredIf?.(v)).toBe(false);
+    expect(problemKeys(kaigoNintei, { ...kaigoSamples.sample, insuredNumber: '' })).toEqual(['insuredNumber']);
+  });
+
+  it('介護認定: the insured category defaults from the birth date', () => {
+    const spec = kaigoNintei.fields.find((f) => f.name === 'category')?.spec;
+    expect(spec && !isGroup(spec) && spec.derive?.({ 'applicant.birthDate': '1940-01-01' })).toBe('1');
+    expect(spec && !isGroup(spec) && spec.derive?.({ 'applicant.birthDate': '1980-01-01' })).toBe('2');
+    expect(spec && !isGroup(spec) && spec.derive?.({ 'applicant.birthDate': '2010-01-01' })).toBeUndefined();
+    expect(spec && !isGroup(spec) && spec.derive?.({})).toBeUndefined();
+  });
+
+  it('罹災証明: the damaged house defaults to the applicant address; counts are bounded', () => {
+    const spec = risaiShomei.fields.find((f) => f.name === 'houseAddress')?.spec;
+    expect(spec && !isGroup(spec) && spec.derive?.({ 'applicant.address': '東京都架空区見本町三丁目４番５号' })).toBe(
+      '東京都架空区見本町三丁目４番５号',
+    );
+    expect(problemKeys(risaiShomei, { ...risaiSamples.sample, copies: '11' })).toEqual(['copies']);
+    expect(problemKeys(risaiShomei, { ...risaiSamples.sample, damage: 'hankai,gaikai' })).toEqual(['damage']);
+  });
+
+  it('粗大ごみ: the phone is required and each item row needs a quantity within limits', () => {
+    expect(problemKeys(sodaiGomi, { ...gomiSamples.sample, phone: '' })).toEqual(['phone']);
+    const rows = [{ name: '本棚', quantity: '0', fee: 'B' }];
+    expect(problemKeys(sodaiGomi, { ...gomiSamples.sample, items: rows })).toEqual(['items']);
+    expect(problemKeys(sodaiGomi, { ...gomiSamples.sample, items: [{ name: '本棚', quantity: '1', fee: 'E' }] })).toEqual(['items']);
+  });
+});
