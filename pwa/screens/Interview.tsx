@@ -68,7 +68,7 @@ export function Interview(props: Props) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const answers = useMemo(() => resolveAnswers(questions, explicit), [questions, explicit]);
+  const answers = useMemo(() => resolveAnswers(questions, explicit, today), [questions, explicit, today]);
   const problems = useMemo(() => visitProblems(procedures, answers, today), [procedures, answers, today]);
   const asked = questions.filter((q) => isAsked(q, procedures, answers));
   const sections = SECTION_ORDER.map((s) => ({

@@ -23,6 +23,7 @@ export type FieldType =
   | 'choice' // one of `options`
   | 'flags' // several of `options`, stored as the chosen values joined by ','
   | 'integer' // digits only, bounded by min/max
+  | 'digits' // a number of exactly `digits` digits kept as text (基礎年金番号, 被保険者番号, 申請書ID)
   | 'my-number' // 12 digits with the check digit; masked everywhere but the entry box
   | 'bank-code' // 金融機関コード, 4 digits
   | 'branch-code' // 支店コード, 3 digits
@@ -69,11 +70,13 @@ export interface FieldSpec {
   readonly max?: DateBound;
   readonly minValue?: number;
   readonly maxValue?: number;
+  /** 'digits': the exact number of digits. */
+  readonly digits?: number;
   /**
    * The default while staff have not typed this field: derived from other answers (the new address
    * becomes the current one after 転入; the account holder in 半角カナ from the フリガナ).
    */
-  readonly derive?: (answers: Answers) => string | undefined;
+  readonly derive?: (answers: Answers, today: string) => string | undefined;
   /** Shown to staff only (identity documents checked, staff notes), never on the resident screen. */
   readonly staffOnly?: boolean;
 }
@@ -90,7 +93,7 @@ export interface GroupSpec {
   readonly requiredColumns: readonly string[];
   readonly minRows: number;
   readonly maxRows: number; // the paper form's rows
-  readonly derive?: (answers: Answers) => readonly GroupRow[] | undefined;
+  readonly derive?: (answers: Answers, today: string) => readonly GroupRow[] | undefined;
 }
 
 export type AnySpec = FieldSpec | GroupSpec;

@@ -60,6 +60,7 @@ export function normaliseValue(spec: FieldSpec, raw: string): string {
     case 'account-number':
     case 'my-number':
     case 'integer':
+    case 'digits':
       return halfDigits(value)
         .replace(DASHES, '')
         .replace(/[\s（）()]/gu, '');
@@ -151,6 +152,10 @@ export function checkValue(
         return `${label}は${spec.maxValue}以下にしてください。`;
       return undefined;
     }
+    case 'digits':
+      return spec.digits !== undefined && new RegExp(`^\\d{${spec.digits}}$`).test(value)
+        ? undefined
+        : `${label}は${spec.digits ?? ''}桁の数字で入力してください。`;
     case 'my-number':
       return isValidMyNumber(value)
         ? undefined

@@ -49,7 +49,7 @@ describe('once-only visit', () => {
       'applicant.sex': CARD.sex,
       'applicant.cardAddress': CARD.address,
     });
-    const answers = resolveAnswers(questions, fromCard);
+    const answers = resolveAnswers(questions, fromCard, '2026-12-01');
     expect(procedureValues(tennyu, answers).name).toBe(CARD.name);
     expect(procedureValues(tennyu, answers).previousAddress).toBe(CARD.address);
     expect(procedureValues(allowance, answers).claimant).toBe(CARD.name);
@@ -61,20 +61,20 @@ describe('once-only visit', () => {
       'move.kind': MOVE_KINDS.in,
       'move.newAddress': '東京都架空区見本町三丁目４番５号',
     };
-    let answers = resolveAnswers(questions, explicit);
+    let answers = resolveAnswers(questions, explicit, '2026-12-01');
     expect(procedureValues(allowance, answers).address).toBe('東京都架空区見本町三丁目４番５号');
     answers = resolveAnswers(questions, {
       ...explicit,
       'move.newAddress': '東京都架空区見本町一丁目１番１号',
-    });
+    }, '2026-12-01');
     expect(procedureValues(allowance, answers).address).toBe('東京都架空区見本町一丁目１番１号');
     // Staff typing the address themselves wins over the derivation.
-    answers = resolveAnswers(questions, { ...explicit, 'applicant.address': '別の住所' });
+    answers = resolveAnswers(questions, { ...explicit, 'applicant.address': '別の住所' }, '2026-12-01');
     expect(procedureValues(allowance, answers).address).toBe('別の住所');
   });
 
   it('derives the account holder in half-width kana from the フリガナ, one change everywhere', () => {
-    const answers = resolveAnswers(questions, { 'applicant.nameKana': 'ミホン　ハナコ' });
+    const answers = resolveAnswers(questions, { 'applicant.nameKana': 'ミホン　ハナコ' }, '2026-12-01');
     expect(answers[accountHolderKana.key]).toBe('ﾐﾎﾝ ﾊﾅｺ');
     expect(procedureValues(tennyu, answers).nameKana).toBe('ミホン　ハナコ');
     expect(procedureValues(allowance, answers).claimantKana).toBe('ミホン　ハナコ');
@@ -85,7 +85,7 @@ describe('once-only visit', () => {
       ...answersFromCard(questions, CARD),
       'applicant.nameKana': 'ミホン　ハナコ',
       'household.relationship': 'head',
-    });
+    }, '2026-12-01');
     expect(procedureValues(tennyu, answers).movers).toEqual([
       {
         name: CARD.name,
@@ -98,7 +98,7 @@ describe('once-only visit', () => {
   });
 
   it('maps each problem back to the question to fix, per procedure', () => {
-    const answers = resolveAnswers(questions, { 'applicant.nameKana': 'みほん' });
+    const answers = resolveAnswers(questions, { 'applicant.nameKana': 'みほん' }, '2026-12-01');
     const problems = visitProblems([tennyu, allowance], answers, '2026-12-01');
     const name = problems.filter((p) => p.specKey === 'applicant.name');
     expect(name.map((p) => p.procedureId).sort()).toEqual(['tennyu', 'test-allowance']);

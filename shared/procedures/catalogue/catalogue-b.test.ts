@@ -11,6 +11,7 @@ import * as gomiSamples from '../../../test/fixtures/samples/sodai-gomi.ts';
 import { catalogueProblems, procedureProblems } from '../meta.ts';
 import { isGroup, type ProcedureDefinition, type ProcedureValues } from '../types.ts';
 import { validateProcedure } from '../validate.ts';
+import { answersFromCard, procedureValues, resolveAnswers, visitProblems, visitQuestions } from '../visit.ts';
 import { kaigoNintei } from './kaigo-nintei.ts';
 import { kokinKoza } from './kokin-koza.ts';
 import { kokuminNenkin } from './kokumin-nenkin.ts';
@@ -35,7 +36,10 @@ const CASES: readonly Case[] = [
     samples: [nenkinSamples.sample, nenkinSamples.category3],
     breaks: {
       'kokumin-nenkin-pension-number': { basicPensionNumber: '1234-56789' },
-      'kokumin-nenkin-spouse-pension-number': { ...nenkinSamples.category3, spousePensionNumber: '23456789012' },
+      'kokumin-nenkin-spouse-pension-number': {
+        ...nenkinSamples.category3,
+        spousePensionNumber: '23456789012',
+      },
       'kokumin-nenkin-reason-notification': { notification: 'shutoku' },
       'kokumin-nenkin-reason-category': { reason: 'became-dependent', notification: 'henko' },
       'kokumin-nenkin-age': { birthDate: '1966-05-12' },
@@ -59,8 +63,16 @@ const CASES: readonly Case[] = [
     breaks: {
       'mynumber-card-application-id': { applicationId: '1029384756102938475610' },
       'mynumber-card-sign-cert-age': { ...cardSamples.childByProxy, signCert: 'yes' },
-      'mynumber-card-mail-identity': { delivery: 'mail', proxyDelivery: '', identityDocument: 'two-documents' },
-      'mynumber-card-under15-reason': { ...cardSamples.childByProxy, birthDate: '2000-04-02', signCert: 'no' },
+      'mynumber-card-mail-identity': {
+        delivery: 'mail',
+        proxyDelivery: '',
+        identityDocument: 'two-documents',
+      },
+      'mynumber-card-under15-reason': {
+        ...cardSamples.childByProxy,
+        birthDate: '2000-04-02',
+        signCert: 'no',
+      },
       'mynumber-card-agent-is-other': { ...cardSamples.childByProxy, agentName: '見本　さくら' },
     },
   },
@@ -71,7 +83,11 @@ const CASES: readonly Case[] = [
       'kaigo-nintei-insured-number': { insuredNumber: '12345' },
       'kaigo-nintei-category-age': { birthDate: '1965-01-01' },
       'kaigo-nintei-renew-window': { previousValidUntil: '2027-03-31' },
-      'kaigo-nintei-change-valid': { kind: 'change', previousValidUntil: '2026-11-30', changeReason: '転倒して歩けなくなった' },
+      'kaigo-nintei-change-valid': {
+        kind: 'change',
+        previousValidUntil: '2026-11-30',
+        changeReason: '転倒して歩けなくなった',
+      },
       'kaigo-nintei-agent-is-other': { agentName: '試験　ハル' },
     },
   },
@@ -87,7 +103,10 @@ const CASES: readonly Case[] = [
   },
   {
     procedure: sodaiGomi,
-    samples: [gomiSamples.sample, { ...gomiSamples.sample, housing: 'detached', room: '', place: 'other', placeDetail: '駐車場の入口' }],
+    samples: [
+      gomiSamples.sample,
+      { ...gomiSamples.sample, housing: 'detached', room: '', place: 'other', placeDetail: '駐車場の入口' },
+    ],
     breaks: {
       'sodai-gomi-booking-window': { date: '2027-01-27' },
       'sodai-gomi-no-sunday': { date: '2026-12-13' },
@@ -161,11 +180,23 @@ describe.each(CASES)('$procedure.id', ({ procedure, samples, breaks }) => {
     }
   });
 
-  it('rejects values a hidden field should not carry', () => {
-    const hidden = procedure.fields.find((f) => f.showIf && !f.showIf(samples[0] as ProcedureValues));
-    if (!hidden) return;
-    const problems = validateProcedure(procedure, { ...samples[0], [hidden.name]: 'x' }, TODAY);
-    expect(problems.map((p) => p.key)).toContain(hidden.name);
+  const conditional = procedure.fields.filter((f) => f.showIf);
+  it.runIf(conditional.length > 0)('rejects a value in a field the answers hide', () => {
+    let hiddenSomewhere = 0;
+    for (const s of samples)
+      for (const f of conditional.filter((x) => !x.showIf?.(s))) {
+        hiddenSomewhere++;
+        const problems = validateProcedure(
+          procedure,
+          { ...s, [f.name]: isGroup(f.spec) ? [{}] : 'x' },
+          TODAY,
+        );
+        expect(
+          problems.map((p) => p.key),
+          f.name,
+        ).toContain(f.name);
+      }
+    expect(hiddenSomewhere).toBeGreaterThan(0);
   });
 });
 
@@ -183,21 +214,103 @@ describe('catalogue B with the exemplar', () => {
   });
 
   it('marks no attachment omittable: the seeds name none of these procedures in §3.7', () => {
-    for (const p of all) expect(p.attachments.filter((a) => a.omittableByLinkage), p.id).toEqual([]);
+    for (const p of all)
+      expect(
+        p.attachments.filter((a) => a.omittableByLinkage),
+        p.id,
+      ).toEqual([]);
   });
 });
 
-const problemKeys = (p: ProcedureDefinition, v: ProcedureValues) => validateProcedure(p, v, TODAY).map((x) => x.key);
+describe('one visit: 転入 with 国民年金, 公金受取口座 and 粗大ごみ', () => {
+  // The card still shows the address left behind; staff type the new one once.
+  const card = {
+    name: '見本　花子',
+    birthDate: '1996-05-12',
+    sex: '2',
+    address: '大阪府架空市旧町一丁目２番３号',
+  };
+  const procedures = [tennyu, kokuminNenkin, kokinKoza, sodaiGomi];
+  const questions = visitQuestions(procedures);
+  const typed = {
+    ...answersFromCard(questions, card),
+    'move.kind': 'in',
+    'applicant.nameKana': 'みほん　はなこ',
+    'move.newPostalCode': '1000099',
+    'move.newAddress': '東京都架空区見本町三丁目４番５号',
+    'move.date': '2026-11-20',
+    'household.headName': '見本　花子',
+    'household.relationship': 'head',
+    'contact.phone': '090-1234-5678',
+  };
+
+  it('asks name, kana, address and phone once for all four forms', () => {
+    for (const key of ['applicant.name', 'applicant.nameKana', 'applicant.address', 'contact.phone'])
+      expect(
+        questions.filter((q) => q.spec.key === key),
+        key,
+      ).toHaveLength(1);
+    const phone = questions.find((q) => q.spec.key === 'contact.phone');
+    expect(phone?.uses.map((u) => u.procedureId)).toEqual([
+      'tennyu',
+      'kokumin-nenkin',
+      'kokin-koza',
+      'sodai-gomi',
+    ]);
+  });
+
+  it('fills the new address and the account holder from what was typed once', () => {
+    const answers = resolveAnswers(questions, {
+      ...typed,
+      'applicant.myNumber': nenkinSamples.sample.myNumber as string,
+      'kokumin-nenkin.notification': 'henko',
+      'kokumin-nenkin.category': '1',
+      'kokumin-nenkin.date': '2026-11-16',
+      'kokumin-nenkin.reason': 'left-employee',
+      'kokumin-nenkin.notifier': 'self',
+      'kokin-koza.kind': 'touroku',
+      'bank.name': '架空銀行',
+      'bank.code': '0999',
+      'bank.branchName': '見本町支店',
+      'bank.branchCode': '123',
+      'bank.accountType': 'futsu',
+      'bank.accountNumber': '0123456',
+      'kokin-koza.consent': 'agree',
+      'sodai-gomi.housing': 'detached',
+      'sodai-gomi.items': [{ name: '本棚', quantity: '1', fee: 'B' }],
+      'sodai-gomi.date': '2026-12-10',
+      'sodai-gomi.place': 'door',
+    }, '2026-12-01');
+    const koza = procedureValues(kokinKoza, answers);
+    expect(koza.holderKana).toBe('ﾐﾎﾝ ﾊﾅｺ');
+    expect(koza.address).toBe('東京都架空区見本町三丁目４番５号');
+    expect(procedureValues(sodaiGomi, answers).phone).toBe('09012345678');
+    expect(visitProblems(procedures, answers, TODAY)).toEqual([]);
+  });
+});
+
+const problemKeys = (p: ProcedureDefinition, v: ProcedureValues) =>
+  validateProcedure(p, v, TODAY).map((x) => x.key);
 
 describe('form-specific checks', () => {
   it('国民年金: the 基礎年金番号 may be typed with a hyphen or in full-width digits, and is optional', () => {
-    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: '１２３４－５６７８９０' })).toEqual([]);
+    expect(
+      problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: '１２３４－５６７８９０' }),
+    ).toEqual([]);
     expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: '' })).toEqual([]);
-    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, myNumber: '123456789012' })).toEqual(['myNumber']);
+    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, myNumber: '123456789012' })).toEqual([
+      'myNumber',
+    ]);
   });
 
   it('国民年金: a 20th-birthday notification dated the day before the birthday passes', () => {
-    const v = { ...nenkinSamples.sample, birthDate: '2006-11-10', notification: 'shutoku', reason: 'age20', date: '2026-11-09' };
+    const v = {
+      ...nenkinSamples.sample,
+      birthDate: '2006-11-10',
+      notification: 'shutoku',
+      reason: 'age20',
+      date: '2026-11-09',
+    };
     expect(validateProcedure(kokuminNenkin, v, TODAY)).toEqual([]);
   });
 
@@ -210,21 +323,27 @@ describe('form-specific checks', () => {
   });
 
   it('公金受取口座: the holder must be half-width katakana, the account 7 digits', () => {
-    expect(problemKeys(kokinKoza, { ...kozaSamples.sample, holderKana: 'ﾐﾎﾝ ﾊﾅｺ'.normalize('NFKC') })).toEqual([
+    expect(
+      problemKeys(kokinKoza, { ...kozaSamples.sample, holderKana: 'ﾐﾎﾝ ﾊﾅｺ'.normalize('NFKC') }),
+    ).toEqual(['holderKana']);
+    expect(problemKeys(kokinKoza, { ...kozaSamples.sample, holderKana: 'mihon hanako' })).toEqual([
       'holderKana',
     ]);
-    expect(problemKeys(kokinKoza, { ...kozaSamples.sample, holderKana: 'mihon hanako' })).toEqual(['holderKana']);
-    expect(problemKeys(kokinKoza, { ...kozaSamples.sample, accountNumber: '123456' })).toEqual(['accountNumber']);
+    expect(problemKeys(kokinKoza, { ...kozaSamples.sample, accountNumber: '123456' })).toEqual([
+      'accountNumber',
+    ]);
   });
 
   it('マイナンバーカード: the 申請書ID is 23 digits; the photo and identity check are staff-only', () => {
-    expect(problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '1029 3847 5610 2938 4756 102' })).toEqual([
-      'applicationId',
-    ]);
-    expect(problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '10293847561029384756102X' })).toEqual([
-      'applicationId',
-    ]);
-    const staffOnly = mynumberCard.fields.filter((f) => !isGroup(f.spec) && f.spec.staffOnly).map((f) => f.name);
+    expect(
+      problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '1029 3847 5610 2938 4756 102' }),
+    ).toEqual(['applicationId']);
+    expect(
+      problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '10293847561029384756102X' }),
+    ).toEqual(['applicationId']);
+    const staffOnly = mynumberCard.fields
+      .filter((f) => !isGroup(f.spec) && f.spec.staffOnly)
+      .map((f) => f.name);
     expect(staffOnly.sort()).toEqual(['identityDocument', 'photo']);
   });
 
@@ -238,7 +357,9 @@ describe('form-specific checks', () => {
     const v = kaigoSamples.category2InHospital;
     expect(problemKeys(kaigoNintei, { ...v, specificDisease: '' })).toEqual(['specificDisease']);
     expect(kaigoNintei.fields.find((f) => f.name === 'insuredNumber')?.requiredIf?.(v)).toBe(false);
-    expect(problemKeys(kaigoNintei, { ...kaigoSamples.sample, insuredNumber: '' })).toEqual(['insuredNumber']);
+    expect(problemKeys(kaigoNintei, { ...kaigoSamples.sample, insuredNumber: '' })).toEqual([
+      'insuredNumber',
+    ]);
   });
 
   it('介護認定: the insured category defaults from the birth date', () => {
@@ -251,9 +372,9 @@ describe('form-specific checks', () => {
 
   it('罹災証明: the damaged house defaults to the applicant address; counts are bounded', () => {
     const spec = risaiShomei.fields.find((f) => f.name === 'houseAddress')?.spec;
-    expect(spec && !isGroup(spec) && spec.derive?.({ 'applicant.address': '東京都架空区見本町三丁目４番５号' })).toBe(
-      '東京都架空区見本町三丁目４番５号',
-    );
+    expect(
+      spec && !isGroup(spec) && spec.derive?.({ 'applicant.address': '東京都架空区見本町三丁目４番５号' }),
+    ).toBe('東京都架空区見本町三丁目４番５号');
     expect(problemKeys(risaiShomei, { ...risaiSamples.sample, copies: '11' })).toEqual(['copies']);
     expect(problemKeys(risaiShomei, { ...risaiSamples.sample, damage: 'hankai,gaikai' })).toEqual(['damage']);
   });
@@ -262,6 +383,8 @@ describe('form-specific checks', () => {
     expect(problemKeys(sodaiGomi, { ...gomiSamples.sample, phone: '' })).toEqual(['phone']);
     const rows = [{ name: '本棚', quantity: '0', fee: 'B' }];
     expect(problemKeys(sodaiGomi, { ...gomiSamples.sample, items: rows })).toEqual(['items']);
-    expect(problemKeys(sodaiGomi, { ...gomiSamples.sample, items: [{ name: '本棚', quantity: '1', fee: 'E' }] })).toEqual(['items']);
+    expect(
+      problemKeys(sodaiGomi, { ...gomiSamples.sample, items: [{ name: '本棚', quantity: '1', fee: 'E' }] }),
+    ).toEqual(['items']);
   });
 });

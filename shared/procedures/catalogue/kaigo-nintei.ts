@@ -702,7 +702,7 @@ export const kaigoNintei: ProcedureDefinition = {
       },
     },
     {
-      // 更新 is accepted from 60 days before the period ends (施行規則 第39条) until it ends.
+      // 更新 is accepted from 60 days before the period ends until it ends (介護保険法施行規則).
       id: 'kaigo-nintei-renew-window',
       fields: ['previousValidUntil', 'kind'],
       check: (v, today) => {
