@@ -13,12 +13,12 @@ import { isoDateInJapan } from '../shared/wareki.ts';
 import { Header } from './components/Header.tsx';
 import { StaffUnlock } from './components/StaffUnlock.tsx';
 import { useResidentLock } from './components/use-resident-lock.ts';
-import { type ResidentResult, ResidentVisit } from './resident/ResidentVisit.tsx';
-import { CardRead, type CardResult } from './screens/CardRead.tsx';
-import { Done, type DoneApplication } from './screens/Done.tsx';
-import { Interview, type InterviewResult } from './screens/Interview.tsx';
+import type { ResidentResult } from './resident/types.ts';
+import type { CardResult } from './screens/CardRead.tsx';
+import type { DoneApplication } from './screens/Done.tsx';
+import type { InterviewResult } from './screens/Interview.tsx';
+import { CardRead, Done, Interview, Navi, ResidentVisit } from './screens/lazy-screens.tsx';
 import { Menu } from './screens/Menu.tsx';
-import { Navi } from './screens/Navi.tsx';
 import { ProcedurePicker } from './screens/ProcedurePicker.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { useServices } from './services.ts';
@@ -88,7 +88,7 @@ export function App() {
   );
 
   const toMenu = () => {
-    void services.card.endSession();
+    void services.loadedCard()?.endSession();
     setLoadError(null);
     setScreen({ name: 'menu' });
   };

@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { type ApiClient, createApiClient } from './api/client.ts';
-import { type CardService, createCardService } from './card/card-service.ts';
+import type { CardService } from './card/card-service.ts';
 import { StaffLock } from './staff-lock.ts';
 import { openKakanaiDB } from './storage/db.ts';
 import { Outbox } from './storage/outbox.ts';
@@ -16,8 +16,17 @@ export interface Services {
   readonly settings: Settings;
   readonly staffLock: StaffLock;
   readonly sync: SyncEngine;
-  readonly card: CardService;
+  /**
+   * The card stack (APDUs, drivers, emulator: most of the app's code) loads when the reading
+   * screen first opens, not at start: the counter app starts faster, and offline too (precached).
+   */
+  readonly loadCard: () => Promise<CardService>;
+  /** The card service if it was loaded, to end a session without loading it for nothing. */
+  readonly loadedCard: () => CardService | undefined;
 }
+
+/** The services a card screen sees: the card service is there. */
+export type CardServices = Services & { readonly card: CardService };
 
 export async function createServices(onAuthRequired: () => void): Promise<Services> {
   const db = await openKakanaiDB();
@@ -30,7 +39,21 @@ export async function createServices(onAuthRequired: () => void): Promise<Servic
     token: async () => (await settings.session())?.token,
     onAuthRequired,
   });
-  return { client, outbox, settings, staffLock: new StaffLock(db), sync, card: createCardService() };
+  let card: Promise<CardService> | undefined;
+  let loaded: CardService | undefined;
+  const loadCard = () => {
+    card ??= import('./card/card-service.ts')
+      .then((m) => {
+        loaded = m.createCardService();
+        return loaded;
+      })
+      .catch((e: unknown) => {
+        card = undefined; // a failed chunk load is retried on the next visit to the screen
+        throw e;
+      });
+    return card;
+  };
+  return { client, outbox, settings, staffLock: new StaffLock(db), sync, loadCard, loadedCard: () => loaded };
 }
 
 export const ServicesContext = createContext<Services | null>(null);
@@ -39,4 +62,11 @@ export function useServices(): Services {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('ServicesContext is missing');
   return services;
+}
+
+/** For the card screens, which run inside `CardServicesProvider` (pwa/screens/CardReadLazy.tsx). */
+export function useCardServices(): CardServices {
+  const services = useContext(ServicesContext) as Partial<CardServices> | null;
+  if (!services?.card) throw new Error('the card service is not loaded');
+  return services as CardServices;
 }

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDateJa } from '../../shared/wareki.ts';
 import type { DemoCard } from '../card/card-api.ts';
-import { useServices } from '../services.ts';
+import { useCardServices } from '../services.ts';
 
 interface Props {
   readonly kind: DemoCard['kind'];
@@ -12,7 +12,7 @@ interface Props {
 }
 
 export function DemoReader({ kind, onChange }: Props) {
-  const { card } = useServices();
+  const { card } = useCardServices();
   const [cards, setCards] = useState<readonly DemoCard[]>([]);
   const [placed, setPlaced] = useState<string | null>(null);
   useEffect(() => {

@@ -7,7 +7,7 @@
 import { createPortal } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { Result } from '../../shared/result.ts';
-import { useServices } from '../services.ts';
+import { useCardServices } from '../services.ts';
 import { PinPad } from './PinPad.tsx';
 import type { ReadPhase } from './ReadSteps.tsx';
 import { StaffUnlock } from './StaffUnlock.tsx';
@@ -37,7 +37,7 @@ interface Props<T> {
 }
 
 export function PinUnlock<T>({ spec, refreshKey, refusal, onPhase, onRead }: Props<T>) {
-  const { card, staffLock } = useServices();
+  const { card, staffLock } = useCardServices();
   const [triesLeft, setTriesLeft] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<'pad' | 'handback' | null>(null);
   const [outcome, setOutcome] = useState<Awaited<ReturnType<PinRead<T>['read']>> | 'reading' | null>(null);

@@ -2,7 +2,7 @@
 // In demo mode the emulated reader and its fictional cards are offered too.
 import { useMemo, useState } from 'preact/hooks';
 import { cardRoutes } from '../../shared/card/platform-routes.ts';
-import { useServices } from '../services.ts';
+import { useCardServices } from '../services.ts';
 import { DemoReader } from './DemoReader.tsx';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function ReaderPanel({ cardKind, readerName, onReaderChanged, onCardChanged }: Props) {
-  const { card } = useServices();
+  const { card } = useCardServices();
   const [message, setMessage] = useState<string | null>(null);
   const routes = useMemo(
     () =>

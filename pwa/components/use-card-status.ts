@@ -4,7 +4,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { CardReadError } from '../../shared/card/errors.ts';
 import { isCardExpired } from '../../shared/card/mynumber/card-expiry.ts';
 import { isoDateInJapan } from '../../shared/wareki.ts';
-import { useServices } from '../services.ts';
+import { useCardServices } from '../services.ts';
 
 export interface CardStatus {
   readonly checked: boolean;
@@ -25,7 +25,7 @@ const UNKNOWN: CardStatus = {
 };
 
 export function useCardStatus(): [CardStatus, () => Promise<void>] {
-  const { card } = useServices();
+  const { card } = useCardServices();
   const [status, setStatus] = useState<CardStatus>(UNKNOWN);
   const refresh = useCallback(async () => {
     const expiry = await card.cardExpiry();

@@ -13,7 +13,7 @@ import { PinUnlock } from '../components/PinUnlock.tsx';
 import { ReaderPanel } from '../components/ReaderPanel.tsx';
 import { type ReadPhase, ReadSteps } from '../components/ReadSteps.tsx';
 import { useCardStatus } from '../components/use-card-status.ts';
-import { useServices } from '../services.ts';
+import { useCardServices } from '../services.ts';
 
 export interface CardResult {
   /** What the card holds (name, birth date, sex, address; the My Number only on the PIN path). */
@@ -31,7 +31,7 @@ interface Props {
 }
 
 export function CardRead({ title, needsMyNumber, onBack, onRead }: Props) {
-  const { card } = useServices();
+  const { card } = useCardServices();
   const [parts, setParts] = useState<CollationBParts>(EMPTY_PARTS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
