@@ -40,7 +40,7 @@ export function PrintForm({ procedure, values, signaturePng, receiptNumber, noti
           )}
           {page.sections.map((section) => (
             <div key={section.heading} class="pf-section">
-              <h2 class="pf-heading">{section.heading}</h2>
+              <SectionHeading text={section.heading} />
               <div class="pf-rows">
                 {section.rows.map((row, r) => (
                   <div key={r} class="pf-row">
@@ -71,6 +71,38 @@ export function PrintForm({ procedure, values, signaturePng, receiptNumber, noti
         </section>
       ))}
     </article>
+  );
+}
+
+/**
+ * The heading down the section's left column. A long one is set tighter, and a bracketed remark
+ * (「登録する本人（代理人が申請するとき）」) goes small in a second column beside it, as on the
+ * paper forms, so the heading never makes its section taller than the boxes in it.
+ */
+function SectionHeading({ text }: { readonly text: string }) {
+  const m = /^(.+?)([（(].*[）)])$/u.exec(text);
+  const main = m?.[1] ?? text;
+  const remark = m?.[2];
+  const length = [...main].length;
+  const size = length <= 4 ? '' : length <= 7 ? ' pf-heading-long' : ' pf-heading-longer';
+  return (
+    <h2 class={`pf-heading${size}`}>
+      <span>{upright(main)}</span>
+      {remark ? <small class="pf-heading-remark">{upright(remark)}</small> : null}
+    </h2>
+  );
+}
+
+/** Vertical text with one- and two-digit numbers set across the column (縦中横: 10点, 18歳). */
+function upright(text: string) {
+  return text.split(/(\d+)/).map((part, i) =>
+    i % 2 === 1 && part.length <= 2 ? (
+      <span key={i} class="pf-tcy">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
   );
 }
 

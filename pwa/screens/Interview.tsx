@@ -66,6 +66,9 @@ export function Interview(props: Props) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // The postal lookup answers after a delay: it must see what staff typed meanwhile.
+  const explicitRef = useRef(explicit);
+  explicitRef.current = explicit;
   const formRef = useRef<HTMLFormElement>(null);
 
   const answers = useMemo(() => resolveAnswers(questions, explicit, today), [questions, explicit, today]);
@@ -155,7 +158,8 @@ export function Interview(props: Props) {
                   onAddress={(address) => {
                     const target = addressKeyFor(q.spec.key);
                     // Staff may already have typed the address (with 番地): never overwrite it.
-                    if (!target || (target in explicit && explicit[target] !== '')) return false;
+                    const now = explicitRef.current;
+                    if (!target || (target in now && now[target] !== '')) return false;
                     set(target, address);
                     return true;
                   }}

@@ -46,7 +46,9 @@ export async function fillStaffFields(page: Page, input: StaffInput): Promise<vo
 
 /** A pen stroke across one signature pad (real pointer events from the mouse). */
 export async function signOnCanvas(page: Page, slot = 'visit'): Promise<void> {
-  const box = await page.getByTestId(`signature-${slot}`).getByTestId('signature-pad').boundingBox();
+  const pad = page.getByTestId(`signature-${slot}`).getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded(); // the mouse only reaches what is inside the viewport
+  const box = await pad.boundingBox();
   if (!box) throw new Error('no signature pad');
   await page.mouse.move(box.x + 30, box.y + box.height / 2);
   await page.mouse.down();

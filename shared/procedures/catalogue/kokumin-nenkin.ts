@@ -2,7 +2,8 @@
 // municipality (国民年金法 第12条), within 14 days. The form asks the 個人番号 or the 基礎年金番号
 // (施行規則 第1条の2); Kakanai takes the number from the card and keeps 基礎年金番号 optional.
 // 第3号 notifications normally go through the spouse's employer; the counter accepts them and
-// forwards them, with the spouse block the form has for them.
+// forwards them, with the spouse block the form has for them. The spouse is catalogue A's
+// (household.spouse*): a visit with 児童手当 asks the spouse once for both forms.
 
 import { addDays } from '../../wareki.ts';
 import {
@@ -16,7 +17,8 @@ import {
   householdHeadName,
   phone,
 } from '../fields.ts';
-import { birthday, digitsOf, legalAge, option, text, textOf } from '../fields-care.ts';
+import { birthday, legalAge, option, text, textOf } from '../fields-care.ts';
+import { spouseBirthDate, spouseMyNumber, spouseName, spouseNameKana } from '../fields-family.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const pensionNumberHelp = text(
@@ -31,9 +33,9 @@ const pensionNumberHelp = text(
 
 const basicPensionNumber: FieldSpec = {
   key: 'kokumin-nenkin.basicPensionNumber',
-  type: 'text',
+  type: 'digits',
+  digits: 10,
   section: 'other',
-  maxLength: 13,
   label: text(
     '{基礎年金番号|きそねんきんばんごう}',
     '{年金|ねんきん}の{番号|ばんごう}',
@@ -265,60 +267,11 @@ const reasonDetail: FieldSpec = {
   ),
 };
 
-const spouseName: FieldSpec = {
-  key: 'kokumin-nenkin.spouseName',
-  type: 'text',
-  section: 'other',
-  maxLength: 60,
-  label: text(
-    '{配偶者|はいぐうしゃ}の{氏名|しめい}',
-    '{夫|おっと}または{妻|つま}の{名前|なまえ}',
-    "Spouse's name",
-    '配偶姓名',
-    '배우자 성명',
-    'Họ tên vợ/chồng',
-    'Nome do cônjuge',
-  ),
-};
-
-const spouseNameKana: FieldSpec = {
-  key: 'kokumin-nenkin.spouseNameKana',
-  type: 'kana',
-  section: 'other',
-  maxLength: 60,
-  label: text(
-    '{配偶者|はいぐうしゃ}のフリガナ',
-    '{夫|おっと}または{妻|つま}の{名前|なまえ}の{読|よ}み{方|かた}',
-    "Spouse's name (katakana)",
-    '配偶姓名（片假名）',
-    '배우자 성명(가타카나)',
-    'Họ tên vợ/chồng (katakana)',
-    'Nome do cônjuge (katakana)',
-  ),
-};
-
-const spouseBirthDate: FieldSpec = {
-  key: 'kokumin-nenkin.spouseBirthDate',
-  type: 'date',
-  section: 'other',
-  min: { iso: '1900-01-01' },
-  max: { daysFromToday: 0 },
-  label: text(
-    '{配偶者|はいぐうしゃ}の{生年月日|せいねんがっぴ}',
-    '{夫|おっと}または{妻|つま}の{生|う}まれた{日|ひ}',
-    "Spouse's date of birth",
-    '配偶出生日期',
-    '배우자 생년월일',
-    'Ngày sinh của vợ/chồng',
-    'Data de nascimento do cônjuge',
-  ),
-};
-
 const spousePensionNumber: FieldSpec = {
   key: 'kokumin-nenkin.spousePensionNumber',
-  type: 'text',
-  section: 'other',
-  maxLength: 13,
+  type: 'digits',
+  digits: 10,
+  section: 'household',
   label: text(
     '{配偶者|はいぐうしゃ}の{基礎年金番号|きそねんきんばんごう}',
     '{夫|おっと}または{妻|つま}の{年金|ねんきん}の{番号|ばんごう}',
@@ -334,7 +287,7 @@ const spousePensionNumber: FieldSpec = {
 const spouseEmployer: FieldSpec = {
   key: 'kokumin-nenkin.spouseEmployer',
   type: 'text',
-  section: 'other',
+  section: 'household',
   maxLength: 60,
   label: text(
     '{配偶者|はいぐうしゃ}の{勤務先|きんむさき}（{事業所名称|じぎょうしょめいしょう}）',
@@ -391,19 +344,6 @@ const notifier: FieldSpec = {
 const isCategory3 = (v: ProcedureValues) => textOf(v, 'category') === '3';
 const isOtherReason = (v: ProcedureValues) => textOf(v, 'reason') === 'other';
 const byHead = (v: ProcedureValues) => textOf(v, 'notifier') === 'head';
-
-function pensionNumberRule(id: string, field: string, whose: string) {
-  return {
-    id,
-    fields: [field],
-    check: (v: ProcedureValues) => {
-      const s = textOf(v, field);
-      return s === '' || /^\d{10}$/.test(digitsOf(s))
-        ? undefined
-        : `${whose}基礎年金番号は10桁の数字です（年金手帳や基礎年金番号通知書の「1234-567890」）。桁数を確認してください。`;
-    },
-  };
-}
 
 export const kokuminNenkin: ProcedureDefinition = {
   id: 'kokumin-nenkin',
@@ -468,13 +408,9 @@ export const kokuminNenkin: ProcedureDefinition = {
       requiredIf: isCategory3,
       showIf: isCategory3,
     },
-    {
-      name: 'spousePensionNumber',
-      spec: spousePensionNumber,
-      required: false,
-      requiredIf: isCategory3,
-      showIf: isCategory3,
-    },
+    // The form asks the spouse's 個人番号 or 基礎年金番号: one of the two (rule spouse-number).
+    { name: 'spouseMyNumber', spec: spouseMyNumber, required: false, showIf: isCategory3 },
+    { name: 'spousePensionNumber', spec: spousePensionNumber, required: false, showIf: isCategory3 },
     {
       name: 'spouseEmployer',
       spec: spouseEmployer,
@@ -501,8 +437,14 @@ export const kokuminNenkin: ProcedureDefinition = {
     },
   ],
   rules: [
-    pensionNumberRule('kokumin-nenkin-pension-number', 'basicPensionNumber', ''),
-    pensionNumberRule('kokumin-nenkin-spouse-pension-number', 'spousePensionNumber', '配偶者の'),
+    {
+      id: 'kokumin-nenkin-spouse-number',
+      fields: ['spouseMyNumber', 'spousePensionNumber'],
+      check: (v) =>
+        isCategory3(v) && textOf(v, 'spouseMyNumber') === '' && textOf(v, 'spousePensionNumber') === ''
+          ? '第3号被保険者の届出には、配偶者の個人番号か基礎年金番号のどちらかが必要です。配偶者のマイナンバーカードか年金手帳・基礎年金番号通知書で確認して入力してください。'
+          : undefined,
+    },
     {
       id: 'kokumin-nenkin-reason-notification',
       fields: ['reason', 'notification'],
