@@ -1,7 +1,7 @@
 // Reading the My Number Card with 照合番号B: no PIN, so no lockout risk at the counter.
 // Before anything is typed the card's expiry and tries left are read (no try spent); nothing is
 // retried by itself; the last try is only spent after staff confirm what happens if it is wrong.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardEvidence } from '../../shared/application.ts';
 import { buildCollationB, collationBErrorMessage } from '../../shared/card/collation-b.ts';
 import { cardErrorMessage } from '../../shared/card/errors.ts';
@@ -56,10 +56,15 @@ export function CardRead({ title, needsMyNumber, onBack, onRead }: Props) {
     setError(null);
     setLastTryPending(null);
   };
+  const nameRequest = useRef(0);
   const onReaderChanged = () => {
     reset();
     setRefreshKey((k) => k + 1);
-    void card.readerName().then(setReaderName);
+    // Only the latest answer counts: the first (on mount) may come back after a USB connect.
+    const request = ++nameRequest.current;
+    void card.readerName().then((name) => {
+      if (request === nameRequest.current) setReaderName(name);
+    });
     if (cardKind === 'mynumber') void refreshStatus();
   };
   useEffect(onReaderChanged, [card]);

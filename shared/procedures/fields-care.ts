@@ -56,11 +56,6 @@ export function legalAge(birth: string, on: string): number | undefined {
   return d.year - b.year - (before ? 1 : 0);
 }
 
-/** Digits of a number typed into a text field (基礎年金番号 1234-567890, 全角 allowed). */
-export function digitsOf(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\-‐−－ー]/gu, '');
-}
-
 // ── 代理人 (the person who applies or receives on the resident's behalf) ───────────────────────
 // One person per visit: the family member or care manager at the counter is the same 代理人 for
 // the 介護認定申請, the card's 代理交付 and the 罹災証明書. Each procedure says when it applies.

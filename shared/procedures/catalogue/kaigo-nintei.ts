@@ -4,7 +4,7 @@
 // (施行令 第2条). The municipality asks the 主治医 for the 意見書 and sends an 認定調査員 to where
 // the person is, hence the doctor and the 入院・入所 blocks.
 
-import { addDays, isoDateInJapan } from '../../wareki.ts';
+import { addDays } from '../../wareki.ts';
 import {
   applicantBirthDate,
   applicantMyNumber,
@@ -15,15 +15,7 @@ import {
   currentPostalCode,
   phone,
 } from '../fields.ts';
-import {
-  agentFields,
-  digitsOf,
-  legalAge,
-  option,
-  SPECIFIC_DISEASE_OPTIONS,
-  text,
-  textOf,
-} from '../fields-care.ts';
+import { agentFields, legalAge, option, SPECIFIC_DISEASE_OPTIONS, text, textOf } from '../fields-care.ts';
 import type { Answers, FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const kind: FieldSpec = {
@@ -73,9 +65,9 @@ const kind: FieldSpec = {
 
 const insuredNumber: FieldSpec = {
   key: 'kaigo-nintei.insuredNumber',
-  type: 'text',
+  type: 'digits',
+  digits: 10,
   section: 'care',
-  maxLength: 12,
   label: text(
     '{介護保険|かいごほけん}の{被保険者番号|ひほけんしゃばんごう}',
     '{介護保険|かいごほけん}の{番号|ばんごう}',
@@ -296,13 +288,13 @@ const doctorPhone = doctorSpec(
 );
 
 /**
- * The default 被保険者区分 from the birth date, until staff choose: the age on the visit's day in
- * Japan. The rule kaigo-nintei-category-age checks the choice against the visit's date.
+ * The default 被保険者区分 from the birth date, until staff choose: the age on the day of the visit
+ * (the day the application is made). The rule kaigo-nintei-category-age checks the choice.
  */
-function categoryByAge(answers: Answers): string | undefined {
+function categoryByAge(answers: Answers, today: string): string | undefined {
   const birth = answers['applicant.birthDate'];
   if (typeof birth !== 'string' || birth === '') return undefined;
-  const age = legalAge(birth, isoDateInJapan(new Date()));
+  const age = legalAge(birth, today);
   if (age === undefined || age < 40) return undefined;
   return age >= 65 ? '1' : '2';
 }
@@ -522,7 +514,7 @@ const applicantKind: FieldSpec = {
     ),
   ],
   label: text(
-    '{申請者|しんせいしゃ}',
+    '{申請者|しんせいしゃ}の{区分|くぶん}',
     'だれが{申請|しんせい}しますか',
     'Who applies',
     '申请人',
@@ -677,16 +669,6 @@ export const kaigoNintei: ProcedureDefinition = {
   ],
   rules: [
     {
-      id: 'kaigo-nintei-insured-number',
-      fields: ['insuredNumber'],
-      check: (v) => {
-        const s = textOf(v, 'insuredNumber');
-        return s === '' || /^\d{10}$/.test(digitsOf(s))
-          ? undefined
-          : '被保険者番号は10桁の数字です。介護保険被保険者証の番号を確認してください。';
-      },
-    },
-    {
       id: 'kaigo-nintei-category-age',
       fields: ['category', 'birthDate'],
       check: (v, today) => {
@@ -777,6 +759,9 @@ export const kaigoNintei: ProcedureDefinition = {
       when: '本人以外が申請するとき（事業者は職員証）',
     },
   ],
+  // Two sheets, like the paper form's front and back. Headings are short: they run down the left
+  // edge, and a long one makes its block taller than its rows; when a block applies is said in
+  // its first box's label instead.
   print: {
     title: '介護保険 要介護認定・要支援認定 申請書（新規・更新・区分変更）',
     addressee: '市区町村長 あて',
@@ -787,8 +772,8 @@ export const kaigoNintei: ProcedureDefinition = {
             heading: '申請区分',
             rows: [
               [
-                { field: 'kind', span: 6 },
-                { field: 'category', span: 6 },
+                { field: 'kind', span: 5 },
+                { field: 'category', span: 7 },
               ],
             ],
           },
@@ -796,8 +781,8 @@ export const kaigoNintei: ProcedureDefinition = {
             heading: '被保険者',
             rows: [
               [
-                { field: 'insuredNumber', span: 6 },
-                { field: 'myNumber', span: 6, label: '個人番号' },
+                { field: 'insuredNumber', span: 5, label: '被保険者番号' },
+                { field: 'myNumber', span: 7, label: '個人番号' },
               ],
               [
                 { field: 'name', span: 6 },
@@ -815,21 +800,21 @@ export const kaigoNintei: ProcedureDefinition = {
             ],
           },
           {
-            heading: '前回の認定（更新・区分変更のとき）',
+            heading: '前回認定',
             rows: [
               [
-                { field: 'previousLevel', span: 6 },
-                { field: 'previousValidUntil', span: 6 },
+                { field: 'previousLevel', span: 7, label: '要介護状態区分（更新・区分変更のとき）' },
+                { field: 'previousValidUntil', span: 5, label: '有効期間の満了日' },
               ],
               [{ field: 'changeReason', span: 12 }],
             ],
           },
           {
-            heading: '第2号被保険者（40〜64歳）のとき',
+            heading: '第2号被保険者',
             rows: [
               [
-                { field: 'medicalInsurer', span: 6 },
-                { field: 'medicalInsuranceNumber', span: 6 },
+                { field: 'medicalInsurer', span: 6, label: '医療保険者名（40〜64歳のとき）' },
+                { field: 'medicalInsuranceNumber', span: 6, label: '医療保険被保険者証の記号・番号' },
               ],
               [{ field: 'specificDisease', span: 12 }],
             ],
@@ -842,21 +827,19 @@ export const kaigoNintei: ProcedureDefinition = {
             heading: '主治医',
             rows: [
               [
-                { field: 'doctorName', span: 6 },
-                { field: 'doctorInstitution', span: 6 },
+                { field: 'doctorName', span: 4 },
+                { field: 'doctorInstitution', span: 5 },
+                { field: 'doctorPhone', span: 3, label: '電話番号' },
               ],
-              [
-                { field: 'doctorAddress', span: 8 },
-                { field: 'doctorPhone', span: 4 },
-              ],
+              [{ field: 'doctorAddress', span: 12 }],
             ],
           },
           {
-            heading: '現在の状況（入院・入所中のときは認定調査をその場所で行います）',
+            heading: '入院入所',
             rows: [
               [
-                { field: 'stay', span: 6 },
-                { field: 'stayFrom', span: 6 },
+                { field: 'stay', span: 7, label: '現在の状況（入院・入所中は、その場所で認定調査を行います）' },
+                { field: 'stayFrom', span: 5 },
               ],
               [
                 { field: 'stayName', span: 5 },
@@ -865,19 +848,17 @@ export const kaigoNintei: ProcedureDefinition = {
             ],
           },
           {
-            heading: '申請者（本人以外が申請するとき）',
+            heading: '申請者',
             rows: [
+              [{ field: 'applicantKind', span: 12, label: '申請者（本人以外が申請するときは下の欄も記入）' }],
               [
-                { field: 'applicantKind', span: 6 },
-                { field: 'agentOffice', span: 6 },
+                { field: 'agentName', span: 4, label: '申請者の氏名' },
+                { field: 'agentRelationship', span: 3 },
+                { field: 'agentOffice', span: 5 },
               ],
               [
-                { field: 'agentName', span: 6 },
-                { field: 'agentRelationship', span: 6 },
-              ],
-              [
-                { field: 'agentAddress', span: 8 },
-                { field: 'agentPhone', span: 4 },
+                { field: 'agentAddress', span: 8, label: '申請者の住所' },
+                { field: 'agentPhone', span: 4, label: '電話番号' },
               ],
             ],
           },

@@ -20,6 +20,7 @@ import {
   phone,
 } from '../fields.ts';
 import { option, text, textOf } from '../fields-care.ts';
+import { holderMatchesKana } from '../fields-family.ts';
 import type { FieldSpec, ProcedureDefinition } from '../types.ts';
 
 const kind: FieldSpec = {
@@ -104,24 +105,6 @@ const consent: FieldSpec = {
   ),
 };
 
-// 全銀 account names use capital kana only: banks hold キョウコ as ｷﾖｳｺ.
-const SMALL_TO_CAPITAL: Readonly<Record<string, string>> = {
-  ｧ: 'ｱ',
-  ｨ: 'ｲ',
-  ｩ: 'ｳ',
-  ｪ: 'ｴ',
-  ｫ: 'ｵ',
-  ｬ: 'ﾔ',
-  ｭ: 'ﾕ',
-  ｮ: 'ﾖ',
-  ｯ: 'ﾂ',
-};
-
-/** A half-width account name as compared: no spaces, small kana as capitals. */
-function comparableHolder(s: string): string {
-  return [...s.replace(/[\s\u3000]/gu, '')].map((c) => SMALL_TO_CAPITAL[c] ?? c).join('');
-}
-
 const YUCHO_BANK_CODE = '9900';
 
 export const kokinKoza: ProcedureDefinition = {
@@ -179,7 +162,8 @@ export const kokinKoza: ProcedureDefinition = {
         // A フリガナ with a letter that has no half-width form (ヰ, ヱ) cannot be compared by
         // machine; the field check on the holder already asks staff to follow the bank.
         if (!half.ok) return undefined;
-        return comparableHolder(half.value) === comparableHolder(holder)
+        // Compared as 全銀 data holds names (catalogue A's rule): no spaces, small kana as capitals.
+        return holderMatchesKana(holder, kana)
           ? undefined
           : `公金受取口座は申出者本人の名義の口座だけを登録できます（家族の名義は不可）。口座名義「${holder}」が、申出者のフリガナ「${kana}」の半角カナ「${half.value}」と一致しません。通帳の名義を確認し、本人名義の口座を入力してください。`;
       },

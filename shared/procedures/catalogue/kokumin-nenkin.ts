@@ -563,6 +563,8 @@ export const kokuminNenkin: ProcedureDefinition = {
       when: '海外から転入したとき（入国日の確認）',
     },
   ],
+  // Headings are short: they run down the left edge, and a long one makes its block taller than
+  // its rows. What a block is for (第3号のとき…) is said in the first box's label instead.
   print: {
     title: '国民年金被保険者関係届書（申出書）',
     addressee: '市区町村長 あて',
@@ -574,7 +576,7 @@ export const kokuminNenkin: ProcedureDefinition = {
             rows: [
               [
                 { field: 'myNumber', span: 6, label: '個人番号' },
-                { field: 'basicPensionNumber', span: 6 },
+                { field: 'basicPensionNumber', span: 6, label: '基礎年金番号（個人番号を記入したときは不要）' },
               ],
               [
                 { field: 'name', span: 6 },
@@ -592,31 +594,30 @@ export const kokuminNenkin: ProcedureDefinition = {
             ],
           },
           {
-            heading: '資格取得・種別変更',
+            heading: '届出内容',
             rows: [
               [
-                { field: 'notification', span: 4 },
-                { field: 'category', span: 4 },
+                { field: 'notification', span: 3 },
+                { field: 'category', span: 5 },
                 { field: 'date', span: 4 },
               ],
-              [
-                { field: 'reason', span: 7 },
-                { field: 'reasonDetail', span: 5 },
-              ],
+              [{ field: 'reason', span: 12 }],
+              [{ field: 'reasonDetail', span: 12 }],
             ],
           },
           {
-            heading: '配偶者（第3号被保険者の届出のとき）',
+            heading: '配偶者',
             rows: [
               [
-                { field: 'spouseName', span: 6 },
-                { field: 'spouseNameKana', span: 6 },
+                { field: 'spouseName', span: 4, label: '氏名（第3号被保険者の届出のとき）' },
+                { field: 'spouseNameKana', span: 4, label: 'フリガナ' },
+                { field: 'spouseBirthDate', span: 4, label: '生年月日' },
               ],
               [
-                { field: 'spouseBirthDate', span: 4 },
-                { field: 'spousePensionNumber', span: 4 },
-                { field: 'spouseEmployer', span: 4 },
+                { field: 'spouseMyNumber', span: 6, label: '個人番号' },
+                { field: 'spousePensionNumber', span: 6, label: '基礎年金番号（個人番号がないとき）' },
               ],
+              [{ field: 'spouseEmployer', span: 12, label: '勤務先（事業所名称）' }],
             ],
           },
           {
@@ -624,7 +625,7 @@ export const kokuminNenkin: ProcedureDefinition = {
             rows: [
               [
                 { field: 'notifier', span: 4 },
-                { field: 'householdHead', span: 8 },
+                { field: 'householdHead', span: 8, label: '世帯主の氏名（世帯主が届け出るとき）' },
               ],
               [{ signature: true, span: 12, label: '届出者 署名' }],
             ],

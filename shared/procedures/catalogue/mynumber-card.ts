@@ -2,6 +2,7 @@
 // carries the 23-digit 申請書ID; the counter scans it (or prints a new form). The resident often has
 // no card yet, so identity comes from the driver's licence and the My Number is not asked: the
 // 申請書ID already identifies the resident at J-LIS. The photo is taken apart and only checked here.
+// The identity document is catalogue A's (applicant.idDocument): checked once for the visit.
 import {
   applicantBirthDate,
   applicantName,
@@ -11,13 +12,14 @@ import {
   phone,
 } from '../fields.ts';
 import { agentFields, legalAge, option, text, textOf, WISH_OPTIONS } from '../fields-care.ts';
+import { ID_TWO_DOCUMENTS, idDocument } from '../fields-family.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const applicationId: FieldSpec = {
   key: 'mynumber-card.applicationId',
-  type: 'text',
+  type: 'digits',
+  digits: 23,
   section: 'other',
-  maxLength: 30,
   label: text(
     '{申請書|しんせいしょ}ID',
     '{申請書|しんせいしょ}の{番号|ばんごう}（ID）',
@@ -91,86 +93,6 @@ const applicationKind: FieldSpec = {
   ),
 };
 
-const PHOTO_ID_DOCUMENTS = ['licence', 'passport', 'residence-card', 'disability'];
-
-const identityDocument: FieldSpec = {
-  key: 'mynumber-card.identityDocument',
-  type: 'choice',
-  section: 'other',
-  staffOnly: true,
-  options: [
-    option(
-      'licence',
-      text(
-        '{運転免許証|うんてんめんきょしょう}',
-        '{運転免許証|うんてんめんきょしょう}',
-        "Driver's licence",
-        '驾驶证',
-        '운전면허증',
-        'Bằng lái xe',
-        'Carteira de motorista',
-      ),
-    ),
-    option(
-      'passport',
-      text(
-        '{旅券|りょけん}（パスポート）',
-        'パスポート',
-        'Passport',
-        '护照',
-        '여권',
-        'Hộ chiếu',
-        'Passaporte',
-      ),
-    ),
-    option(
-      'residence-card',
-      text(
-        '{在留|ざいりゅう}カード・{特別永住者証明書|とくべつえいじゅうしゃしょうめいしょ}',
-        '{在留|ざいりゅう}カード',
-        'Residence card or special permanent resident certificate',
-        '在留卡、特别永住者证明书',
-        '재류카드·특별영주자증명서',
-        'Thẻ lưu trú hoặc giấy chứng nhận vĩnh trú đặc biệt',
-        'Cartão de residente ou certificado de residente permanente especial',
-      ),
-    ),
-    option(
-      'disability',
-      text(
-        '{身体障害者手帳|しんたいしょうがいしゃてちょう}（{写真付|しゃしんつ}き）',
-        '{障害者手帳|しょうがいしゃてちょう}（{写真|しゃしん}があるもの）',
-        'Disability certificate with photo',
-        '身体残疾人手册（带照片）',
-        '신체장애인 수첩(사진 부착)',
-        'Sổ người khuyết tật (có ảnh)',
-        'Caderneta de pessoa com deficiência (com foto)',
-      ),
-    ),
-    option(
-      'two-documents',
-      text(
-        '{写真|しゃしん}のない{書類|しょるい}2{点|てん}（{資格確認書|しかくかくにんしょ}・{年金手帳|ねんきんてちょう}など）',
-        '{写真|しゃしん}のない{書類|しょるい}を2つ',
-        'Two documents without photo (health-insurance certificate, pension book…)',
-        '两份无照片文件（资格确认书、年金手册等）',
-        '사진 없는 서류 2점(자격확인서·연금수첩 등)',
-        'Hai giấy tờ không ảnh (giấy xác nhận bảo hiểm, sổ lương hưu…)',
-        'Dois documentos sem foto (certificado do seguro-saúde, caderneta de pensão…)',
-      ),
-    ),
-  ],
-  label: text(
-    '{本人確認書類|ほんにんかくにんしょるい}（{職員|しょくいん}が{確認|かくにん}）',
-    '{本人|ほんにん}とわかる{書類|しょるい}',
-    'Proof of identity (checked by staff)',
-    '身份证明文件（由职员确认）',
-    '본인확인 서류(직원 확인)',
-    'Giấy tờ tùy thân (nhân viên kiểm tra)',
-    'Documento de identidade (conferido pelo servidor)',
-  ),
-};
-
 const photo: FieldSpec = {
   key: 'mynumber-card.photo',
   type: 'choice',
@@ -180,7 +102,7 @@ const photo: FieldSpec = {
     option(
       'captured',
       text(
-        '{窓口|まどぐち}で{撮影|さつえい}し、{規格|きかく}を{確認|かくにん}した',
+        '{窓口|まどぐち}で{撮影|さつえい}し、{規格|きかく}を{確認|かくにん}',
         '{窓口|まどぐち}で{写真|しゃしん}を{撮|と}った',
         'Taken at the counter and checked against the standard',
         '在窗口拍摄并确认符合规格',
@@ -192,7 +114,7 @@ const photo: FieldSpec = {
     option(
       'brought',
       text(
-        '{持参|じさん}の{写真|しゃしん}（{縦|たて}4.5×{横|よこ}3.5cm・6か{月以内|げついない}）を{確認|かくにん}した',
+        '{持参|じさん}の{写真|しゃしん}（4.5×3.5cm・6か{月以内|げついない}）を{確認|かくにん}',
         '{持|も}ってきた{写真|しゃしん}を{使|つか}う',
         'Photo brought by the resident (4.5 × 3.5 cm, within 6 months) checked',
         '已确认本人带来的照片（高4.5×宽3.5cm，6个月内）',
@@ -515,18 +437,10 @@ export const mynumberCard: ProcedureDefinition = {
     { name: 'proxyDelivery', spec: proxyDelivery, required: false, requiredIf: atCounter, showIf: atCounter },
     { name: 'proxyReason', spec: proxyReason, required: false, requiredIf: byProxy, showIf: byProxy },
     ...agentFields(byProxy),
-    { name: 'identityDocument', spec: identityDocument, required: true },
+    { name: 'identityDocument', spec: idDocument, required: true },
     { name: 'photo', spec: photo, required: true },
   ],
   rules: [
-    {
-      id: 'mynumber-card-application-id',
-      fields: ['applicationId'],
-      check: (v) =>
-        /^\d{23}$/.test(textOf(v, 'applicationId'))
-          ? undefined
-          : '申請書IDは23桁の半角数字です（スペースやハイフンは入れません）。交付申請書のQRコードを読み直すか、QRコードの下の数字を確認してください（申請書がない場合は新しい交付申請書を印刷してください）。',
-    },
     {
       id: 'mynumber-card-sign-cert-age',
       fields: ['signCert', 'birthDate'],
@@ -541,8 +455,17 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-mail-identity',
       fields: ['delivery', 'identityDocument'],
       check: (v) =>
-        textOf(v, 'delivery') === 'mail' && !PHOTO_ID_DOCUMENTS.includes(textOf(v, 'identityDocument'))
+        textOf(v, 'delivery') === 'mail' && textOf(v, 'identityDocument') === ID_TWO_DOCUMENTS
           ? '郵送での交付（申請時来庁方式）は、きょう写真付きの本人確認書類（運転免許証・パスポートなど）で確認できた方だけです。交付方法を「窓口で受け取る」にしてください。'
+          : undefined,
+    },
+    {
+      // The card being renewed is itself a photo ID; on a first application there is none yet.
+      id: 'mynumber-card-new-no-card',
+      fields: ['identityDocument', 'applicationKind'],
+      check: (v) =>
+        textOf(v, 'applicationKind') === 'new' && textOf(v, 'identityDocument') === 'mynumber-card'
+          ? 'はじめての申請ではマイナンバーカードで本人確認はできません。確認した本人確認書類（運転免許証・パスポートなど）を選ぶか、申請の区分を直してください。'
           : undefined,
     },
     {
@@ -621,6 +544,8 @@ export const mynumberCard: ProcedureDefinition = {
       when: '代理交付のとき（交付の日に持参）',
     },
   ],
+  // Headings are short: they run down the left edge, and a long one makes its block taller than
+  // its rows. When a block applies (代理交付のとき) is said in its first box's label instead.
   print: {
     title: '個人番号カード交付申請書 兼 電子証明書発行申請書',
     addressee: '市区町村長 あて',
@@ -628,17 +553,12 @@ export const mynumberCard: ProcedureDefinition = {
       {
         sections: [
           {
-            heading: '申請書ID',
-            rows: [
-              [
-                { field: 'applicationId', span: 8 },
-                { field: 'applicationKind', span: 4 },
-              ],
-            ],
-          },
-          {
             heading: '申請者',
             rows: [
+              [
+                { field: 'applicationId', span: 7 },
+                { field: 'applicationKind', span: 5 },
+              ],
               [
                 { field: 'name', span: 6 },
                 { field: 'birthDate', span: 4 },
@@ -649,18 +569,17 @@ export const mynumberCard: ProcedureDefinition = {
                 { field: 'address', span: 9 },
               ],
               [
-                { field: 'phone', span: 6 },
-                { text: '', span: 6 },
+                { field: 'phone', span: 4 },
+                { field: 'braille', span: 8 },
               ],
             ],
           },
           {
-            heading: '電子証明書・点字',
+            heading: '証明書',
             rows: [
               [
-                { field: 'signCert', span: 4 },
-                { field: 'userCert', span: 4 },
-                { field: 'braille', span: 4 },
+                { field: 'signCert', span: 6 },
+                { field: 'userCert', span: 6 },
               ],
             ],
           },
@@ -668,23 +587,21 @@ export const mynumberCard: ProcedureDefinition = {
             heading: '交付',
             rows: [
               [
-                { field: 'delivery', span: 6 },
-                { field: 'proxyDelivery', span: 6 },
+                { field: 'delivery', span: 7 },
+                { field: 'proxyDelivery', span: 5 },
               ],
               [{ field: 'proxyReason', span: 12 }],
             ],
           },
           {
-            heading: '代理人（代理交付のとき）',
+            heading: '代理人',
             rows: [
               [
-                { field: 'agentName', span: 6 },
-                { field: 'agentRelationship', span: 6 },
-              ],
-              [
-                { field: 'agentAddress', span: 8 },
+                { field: 'agentName', span: 5, label: '代理人の氏名（代理交付のとき）' },
+                { field: 'agentRelationship', span: 3 },
                 { field: 'agentPhone', span: 4 },
               ],
+              [{ field: 'agentAddress', span: 12 }],
             ],
           },
           {
@@ -694,11 +611,11 @@ export const mynumberCard: ProcedureDefinition = {
             ],
           },
           {
-            heading: '職員記入欄',
+            heading: '職員',
             rows: [
               [
-                { field: 'identityDocument', span: 6 },
-                { field: 'photo', span: 6 },
+                { field: 'identityDocument', span: 5, label: '本人確認書類（職員記入）' },
+                { field: 'photo', span: 7, label: '顔写真（職員記入）' },
               ],
             ],
           },

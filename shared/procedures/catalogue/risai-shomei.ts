@@ -530,14 +530,15 @@ const purpose: FieldSpec = {
     ),
     option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro')),
   ],
+  // Not just 使用目的: the 住民票 request asks its own, and one visit may hold both.
   label: text(
-    '{使用目的|しようもくてき}',
-    '{何|なに}に{使|つか}いますか',
-    'Purpose',
-    '使用目的',
-    '사용 목적',
-    'Mục đích sử dụng',
-    'Finalidade',
+    '{罹災証明書|りさいしょうめいしょ}の{使用目的|しようもくてき}',
+    '{証明書|しょうめいしょ}を{何|なに}に{使|つか}いますか',
+    'What the certificate is for',
+    '受灾证明书的用途',
+    '이재증명서 사용 목적',
+    'Mục đích sử dụng giấy chứng nhận',
+    'Finalidade da certidão',
   ),
 };
 
@@ -790,6 +791,8 @@ export const risaiShomei: ProcedureDefinition = {
       omittableByLinkage: false,
     },
   ],
+  // Headings are short: they run down the left edge, and a long one makes its block taller than
+  // its rows; when a block applies (本人以外のとき) is said in its first box's label instead.
   print: {
     title: '罹災証明書交付申請書',
     addressee: '市区町村長 あて',
@@ -797,19 +800,17 @@ export const risaiShomei: ProcedureDefinition = {
       {
         sections: [
           {
-            heading: '申請者（被災者）',
+            heading: '申請者',
             rows: [
               [
-                { field: 'name', span: 6 },
-                { field: 'nameKana', span: 6 },
-              ],
-              [
+                { field: 'name', span: 4, label: '氏名（被災者）' },
+                { field: 'nameKana', span: 4 },
                 { field: 'birthDate', span: 4 },
-                { field: 'phone', span: 8 },
               ],
               [
                 { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
+                { field: 'address', span: 6 },
+                { field: 'phone', span: 3, label: '電話番号' },
               ],
             ],
           },
@@ -817,58 +818,58 @@ export const risaiShomei: ProcedureDefinition = {
             heading: '災害',
             rows: [
               [
-                { field: 'disasterDate', span: 4 },
-                { field: 'cause', span: 4 },
+                { field: 'disasterDate', span: 3 },
                 { field: 'disasterName', span: 4 },
+                { field: 'cause', span: 5 },
               ],
             ],
           },
           {
-            heading: '被災した住家',
+            heading: '住家',
             rows: [
               [
-                { field: 'houseAddress', span: 8 },
-                { field: 'houseType', span: 4 },
+                { field: 'houseAddress', span: 7 },
+                { field: 'houseType', span: 5 },
               ],
               [
-                { field: 'relation', span: 6 },
-                { field: 'ownerName', span: 6 },
+                { field: 'relation', span: 5 },
+                { field: 'ownerName', span: 7, label: '所有者の氏名（申請者が所有者でないとき）' },
               ],
             ],
           },
           {
-            heading: '被害の状況',
+            heading: '被害',
             rows: [
               [{ field: 'damage', span: 12 }],
               [{ field: 'damageDetail', span: 12 }],
               [
-                { field: 'photos', span: 6 },
-                { field: 'photoCount', span: 6 },
+                { field: 'photos', span: 7 },
+                { field: 'photoCount', span: 5 },
               ],
             ],
           },
           {
             heading: '証明書',
             rows: [
+              [{ field: 'purpose', span: 12, label: '使用目的' }],
               [
-                { field: 'copies', span: 3 },
-                { field: 'delivery', span: 4 },
                 { field: 'purposeOther', span: 5 },
+                { field: 'copies', span: 2 },
+                { field: 'delivery', span: 5 },
               ],
-              [{ field: 'purpose', span: 12 }],
             ],
           },
           {
-            heading: '窓口に来た方（本人以外のとき）',
+            heading: '来庁者',
             rows: [
               [
-                { field: 'applicantIs', span: 4 },
-                { field: 'agentName', span: 4 },
-                { field: 'agentRelationship', span: 4 },
+                { field: 'applicantIs', span: 5 },
+                { field: 'agentName', span: 4, label: '氏名（本人以外のとき）' },
+                { field: 'agentRelationship', span: 3 },
               ],
               [
-                { field: 'agentAddress', span: 8 },
-                { field: 'agentPhone', span: 4 },
+                { field: 'agentAddress', span: 8, label: '住所' },
+                { field: 'agentPhone', span: 4, label: '電話番号' },
               ],
               [{ signature: true, span: 12, label: '申請者 署名' }],
             ],
