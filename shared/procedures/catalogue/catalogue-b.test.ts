@@ -9,8 +9,8 @@ import * as cardSamples from '../../../test/fixtures/samples/mynumber-card.ts';
 import * as risaiSamples from '../../../test/fixtures/samples/risai-shomei.ts';
 import * as gomiSamples from '../../../test/fixtures/samples/sodai-gomi.ts';
 import { catalogueProblems, procedureProblems } from '../meta.ts';
-import { isGroup, type ProcedureDefinition, type ProcedureValues } from '../types.ts';
-import { validateProcedure } from '../validate.ts';
+import { type FieldSpec, isGroup, type ProcedureDefinition, type ProcedureValues } from '../types.ts';
+import { normaliseAnswer, validateProcedure } from '../validate.ts';
 import { answersFromCard, procedureValues, resolveAnswers, visitProblems, visitQuestions } from '../visit.ts';
 import { kaigoNintei } from './kaigo-nintei.ts';
 import { kokinKoza } from './kokin-koza.ts';
@@ -35,11 +35,7 @@ const CASES: readonly Case[] = [
     procedure: kokuminNenkin,
     samples: [nenkinSamples.sample, nenkinSamples.category3],
     breaks: {
-      'kokumin-nenkin-pension-number': { basicPensionNumber: '1234-56789' },
-      'kokumin-nenkin-spouse-pension-number': {
-        ...nenkinSamples.category3,
-        spousePensionNumber: '23456789012',
-      },
+      'kokumin-nenkin-spouse-number': { ...nenkinSamples.category3, spousePensionNumber: '' },
       'kokumin-nenkin-reason-notification': { notification: 'shutoku' },
       'kokumin-nenkin-reason-category': { reason: 'became-dependent', notification: 'henko' },
       'kokumin-nenkin-age': { birthDate: '1966-05-12' },
@@ -61,13 +57,9 @@ const CASES: readonly Case[] = [
     procedure: mynumberCard,
     samples: [cardSamples.sample, cardSamples.childByProxy],
     breaks: {
-      'mynumber-card-application-id': { applicationId: '1029384756102938475610' },
       'mynumber-card-sign-cert-age': { ...cardSamples.childByProxy, signCert: 'yes' },
-      'mynumber-card-mail-identity': {
-        delivery: 'mail',
-        proxyDelivery: '',
-        identityDocument: 'two-documents',
-      },
+      'mynumber-card-mail-identity': { delivery: 'mail', proxyDelivery: '', identityDocument: 'two-docs' },
+      'mynumber-card-new-no-card': { identityDocument: 'mynumber-card' },
       'mynumber-card-under15-reason': {
         ...cardSamples.childByProxy,
         birthDate: '2000-04-02',
@@ -80,7 +72,6 @@ const CASES: readonly Case[] = [
     procedure: kaigoNintei,
     samples: [kaigoSamples.sample, kaigoSamples.category2InHospital],
     breaks: {
-      'kaigo-nintei-insured-number': { insuredNumber: '12345' },
       'kaigo-nintei-category-age': { birthDate: '1965-01-01' },
       'kaigo-nintei-renew-window': { previousValidUntil: '2027-03-31' },
       'kaigo-nintei-change-valid': {
@@ -292,14 +283,32 @@ describe('one visit: 転入 with 国民年金, 公金受取口座 and 粗大ご�
 const problemKeys = (p: ProcedureDefinition, v: ProcedureValues) =>
   validateProcedure(p, v, TODAY).map((x) => x.key);
 
+function specOf(p: ProcedureDefinition, name: string): FieldSpec {
+  const spec = p.fields.find((f) => f.name === name)?.spec;
+  if (!spec || isGroup(spec)) throw new Error(`${p.id} has no field ${name}`);
+  return spec;
+}
+
 describe('form-specific checks', () => {
-  it('国民年金: the 基礎年金番号 may be typed with a hyphen or in full-width digits, and is optional', () => {
-    expect(
-      problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: '１２３４－５６７８９０' }),
-    ).toEqual([]);
+  it('国民年金: the 基礎年金番号 is 10 digits, typed with a hyphen or in full width, and optional', () => {
+    const typed = normaliseAnswer(specOf(kokuminNenkin, 'basicPensionNumber'), '１２３４－５６７８９０');
+    expect(typed).toBe('1234567890');
+    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: typed })).toEqual([]);
     expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: '' })).toEqual([]);
+    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, basicPensionNumber: '123456789' })).toEqual([
+      'basicPensionNumber',
+    ]);
     expect(problemKeys(kokuminNenkin, { ...nenkinSamples.sample, myNumber: '123456789012' })).toEqual([
       'myNumber',
+    ]);
+  });
+
+  it('国民年金: a 第3号 gives the spouse by 個人番号 or by 基礎年金番号', () => {
+    const { spousePensionNumber: _, ...noNumber } = nenkinSamples.category3;
+    const byMyNumber = { ...noNumber, spouseMyNumber: kozaSamples.sample.myNumber as string };
+    expect(validateProcedure(kokuminNenkin, byMyNumber, TODAY)).toEqual([]);
+    expect(problemKeys(kokuminNenkin, { ...nenkinSamples.category3, spousePensionNumber: '2345-678901' })).toEqual([
+      'spousePensionNumber',
     ]);
   });
 
@@ -334,10 +343,12 @@ describe('form-specific checks', () => {
     ]);
   });
 
-  it('マイナンバーカード: the 申請書ID is 23 digits; the photo and identity check are staff-only', () => {
-    expect(
-      problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '1029 3847 5610 2938 4756 102' }),
-    ).toEqual(['applicationId']);
+  it('マイナンバーカード: the 申請書ID is 23 digits (spaces typed are dropped); photo and identity are staff-only', () => {
+    const id = specOf(mynumberCard, 'applicationId');
+    expect(normaliseAnswer(id, '1029 3847 5610 2938 4756 102')).toBe(cardSamples.sample.applicationId);
+    expect(problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '1029384756102938475610' })).toEqual(
+      ['applicationId'],
+    );
     expect(
       problemKeys(mynumberCard, { ...cardSamples.sample, applicationId: '10293847561029384756102X' }),
     ).toEqual(['applicationId']);
@@ -345,6 +356,13 @@ describe('form-specific checks', () => {
       .filter((f) => !isGroup(f.spec) && f.spec.staffOnly)
       .map((f) => f.name);
     expect(staffOnly.sort()).toEqual(['identityDocument', 'photo']);
+  });
+
+  it('マイナンバーカード: a card being renewed is a photo ID, and may be mailed', () => {
+    const renewal = { ...cardSamples.sample, applicationKind: 'renew', identityDocument: 'mynumber-card' };
+    expect(validateProcedure(mynumberCard, { ...renewal, delivery: 'mail', proxyDelivery: '' }, TODAY)).toEqual(
+      [],
+    );
   });
 
   it('マイナンバーカード: proxy delivery is asked only for collection at the counter', () => {
@@ -362,12 +380,18 @@ describe('form-specific checks', () => {
     ]);
   });
 
-  it('介護認定: the insured category defaults from the birth date', () => {
-    const spec = kaigoNintei.fields.find((f) => f.name === 'category')?.spec;
-    expect(spec && !isGroup(spec) && spec.derive?.({ 'applicant.birthDate': '1940-01-01' })).toBe('1');
-    expect(spec && !isGroup(spec) && spec.derive?.({ 'applicant.birthDate': '1980-01-01' })).toBe('2');
-    expect(spec && !isGroup(spec) && spec.derive?.({ 'applicant.birthDate': '2010-01-01' })).toBeUndefined();
-    expect(spec && !isGroup(spec) && spec.derive?.({})).toBeUndefined();
+  it('介護認定: the insured category defaults from the age on the day of the visit', () => {
+    const derive = (birthDate: string | undefined, today: string) => {
+      const spec = specOf(kaigoNintei, 'category');
+      return spec.derive?.(birthDate === undefined ? {} : { 'applicant.birthDate': birthDate }, today);
+    };
+    expect(derive('1940-01-01', TODAY)).toBe('1');
+    expect(derive('1980-01-01', TODAY)).toBe('2');
+    expect(derive('2010-01-01', TODAY)).toBeUndefined();
+    expect(derive(undefined, TODAY)).toBeUndefined();
+    // 65歳に達する日 is the day before the 65th birthday: the visit's day decides, not the clock.
+    expect(derive('1961-12-02', '2026-11-30')).toBe('2');
+    expect(derive('1961-12-02', '2026-12-01')).toBe('1');
   });
 
   it('罹災証明: the damaged house defaults to the applicant address; counts are bounded', () => {
