@@ -54,11 +54,11 @@ export function Done({
 
   return (
     <main class="stack resident" data-testid="done">
-      <h2>ありがとうございました</h2>
+      <h1>ありがとうございました</h1>
       <ul class="stack receipts">
         {entries.map(({ app, entry }) => (
           <li key={app.id} data-testid={`done-${app.procedure.id}`}>
-            <h3>{ja(app.procedure.name)}</h3>
+            <h2>{ja(app.procedure.name)}</h2>
             {entry?.state === 'delivered' ? (
               <div class="message ok" data-testid="receipt">
                 <p>受付番号</p>

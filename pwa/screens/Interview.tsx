@@ -298,7 +298,7 @@ function Question(p: QuestionProps) {
           onChange={p.onChange}
         />
       ) : (
-        <FieldWrapper choice={spec.type === 'choice' || spec.type === 'flags'} describedBy={describedBy}>
+        <FieldWrapper choice={rendersAsGroup(spec)} describedBy={describedBy}>
           <FieldLabel id={id} label={label} required={p.required} source={source} spec={spec} />
           <FieldInput
             id={id}
@@ -337,6 +337,11 @@ function Question(p: QuestionProps) {
   );
 }
 
+/** Up to 4 choices are radio buttons, more a select; flags are always checkboxes. */
+function rendersAsGroup(spec: FieldSpec): boolean {
+  return spec.type === 'flags' || (spec.type === 'choice' && (spec.options?.length ?? 0) <= 4);
+}
+
 /** Radio buttons and checkboxes are a fieldset named by its legend; other inputs have a label. */
 function FieldWrapper(props: { choice: boolean; describedBy: string; children: ComponentChildren }) {
   return props.choice ? (
@@ -356,7 +361,7 @@ function FieldLabel(props: {
   spec: FieldSpec;
 }) {
   const badge = { card: 'カード', derived: '自動', staff: '職員入力' }[props.source];
-  const asLegend = props.spec.type === 'choice' || props.spec.type === 'flags';
+  const asLegend = rendersAsGroup(props.spec);
   const content = (
     <>
       {props.label}
@@ -439,7 +444,7 @@ function FieldInput({
       );
     case 'choice': {
       const options = spec.options ?? [];
-      if (options.length > 4 || ariaLabel)
+      if (!rendersAsGroup(spec) || ariaLabel)
         return (
           <select {...common} value={value} onChange={(e) => onInput(e.currentTarget.value)}>
             <option value="">選択してください</option>

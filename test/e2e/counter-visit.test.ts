@@ -17,7 +17,7 @@ let stack: Stack;
 let page: Page;
 let backOffice: BackOffice;
 const SHOTS = join(ROOT, 'docs/screenshots');
-const resident = PERSONAS[2] as Persona;
+const resident = PERSONAS[0] as Persona; // an adult, head of a one-person household
 
 beforeAll(async () => {
   stack = await startStack();

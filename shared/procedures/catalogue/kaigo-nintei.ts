@@ -759,9 +759,8 @@ export const kaigoNintei: ProcedureDefinition = {
       when: '本人以外が申請するとき（事業者は職員証）',
     },
   ],
-  // Two sheets, like the paper form's front and back. Headings are short: they run down the left
-  // edge, and a long one makes its block taller than its rows; when a block applies is said in
-  // its first box's label instead.
+  // Two sheets, like the paper form's front and back. Headings run down the left edge: short,
+  // with when a block applies as a bracketed remark.
   print: {
     title: '介護保険 要介護認定・要支援認定 申請書（新規・更新・区分変更）',
     addressee: '市区町村長 あて',
@@ -800,29 +799,25 @@ export const kaigoNintei: ProcedureDefinition = {
             ],
           },
           {
-            heading: '前回認定',
+            heading: '前回の認定（更新・区分変更のとき）',
             rows: [
               [
-                { field: 'previousLevel', span: 7, label: '要介護状態区分（更新・区分変更のとき）' },
-                { field: 'previousValidUntil', span: 5, label: '有効期間の満了日' },
+                { field: 'previousLevel', span: 7 },
+                { field: 'previousValidUntil', span: 5 },
               ],
               [{ field: 'changeReason', span: 12 }],
             ],
           },
           {
-            heading: '第2号被保険者',
+            heading: '第2号被保険者（40〜64歳のとき）',
             rows: [
               [
-                { field: 'medicalInsurer', span: 6, label: '医療保険者名（40〜64歳のとき）' },
+                { field: 'medicalInsurer', span: 6 },
                 { field: 'medicalInsuranceNumber', span: 6, label: '医療保険被保険者証の記号・番号' },
               ],
               [{ field: 'specificDisease', span: 12 }],
             ],
           },
-        ],
-      },
-      {
-        sections: [
           {
             heading: '主治医',
             rows: [
@@ -834,11 +829,19 @@ export const kaigoNintei: ProcedureDefinition = {
               [{ field: 'doctorAddress', span: 12 }],
             ],
           },
+        ],
+      },
+      {
+        sections: [
           {
             heading: '入院入所',
             rows: [
               [
-                { field: 'stay', span: 7, label: '現在の状況（入院・入所中は、その場所で認定調査を行います）' },
+                {
+                  field: 'stay',
+                  span: 7,
+                  label: '現在の状況（入院・入所中は、その場所で認定調査を行います）',
+                },
                 { field: 'stayFrom', span: 5 },
               ],
               [

@@ -563,8 +563,7 @@ export const kokuminNenkin: ProcedureDefinition = {
       when: '海外から転入したとき（入国日の確認）',
     },
   ],
-  // Headings are short: they run down the left edge, and a long one makes its block taller than
-  // its rows. What a block is for (第3号のとき…) is said in the first box's label instead.
+  // Headings run down the left edge: short, with when a block applies as a bracketed remark.
   print: {
     title: '国民年金被保険者関係届書（申出書）',
     addressee: '市区町村長 あて',
@@ -576,7 +575,11 @@ export const kokuminNenkin: ProcedureDefinition = {
             rows: [
               [
                 { field: 'myNumber', span: 6, label: '個人番号' },
-                { field: 'basicPensionNumber', span: 6, label: '基礎年金番号（個人番号を記入したときは不要）' },
+                {
+                  field: 'basicPensionNumber',
+                  span: 6,
+                  label: '基礎年金番号（個人番号を記入したときは不要）',
+                },
               ],
               [
                 { field: 'name', span: 6 },
@@ -606,18 +609,22 @@ export const kokuminNenkin: ProcedureDefinition = {
             ],
           },
           {
-            heading: '配偶者',
+            heading: '配偶者（第3号被保険者の届出のとき）',
             rows: [
               [
-                { field: 'spouseName', span: 4, label: '氏名（第3号被保険者の届出のとき）' },
-                { field: 'spouseNameKana', span: 4, label: 'フリガナ' },
-                { field: 'spouseBirthDate', span: 4, label: '生年月日' },
+                { field: 'spouseName', span: 4 },
+                { field: 'spouseNameKana', span: 4 },
+                { field: 'spouseBirthDate', span: 4 },
               ],
               [
-                { field: 'spouseMyNumber', span: 6, label: '個人番号' },
-                { field: 'spousePensionNumber', span: 6, label: '基礎年金番号（個人番号がないとき）' },
+                { field: 'spouseMyNumber', span: 6 },
+                {
+                  field: 'spousePensionNumber',
+                  span: 6,
+                  label: '配偶者の基礎年金番号（個人番号がないとき）',
+                },
               ],
-              [{ field: 'spouseEmployer', span: 12, label: '勤務先（事業所名称）' }],
+              [{ field: 'spouseEmployer', span: 12 }],
             ],
           },
           {

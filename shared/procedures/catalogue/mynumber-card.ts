@@ -544,8 +544,7 @@ export const mynumberCard: ProcedureDefinition = {
       when: '代理交付のとき（交付の日に持参）',
     },
   ],
-  // Headings are short: they run down the left edge, and a long one makes its block taller than
-  // its rows. When a block applies (代理交付のとき) is said in its first box's label instead.
+  // Headings run down the left edge: short, with when a block applies as a bracketed remark.
   print: {
     title: '個人番号カード交付申請書 兼 電子証明書発行申請書',
     addressee: '市区町村長 あて',
@@ -556,8 +555,8 @@ export const mynumberCard: ProcedureDefinition = {
             heading: '申請者',
             rows: [
               [
-                { field: 'applicationId', span: 7 },
-                { field: 'applicationKind', span: 5 },
+                { field: 'applicationId', span: 5 },
+                { field: 'applicationKind', span: 7 },
               ],
               [
                 { field: 'name', span: 6 },
@@ -594,10 +593,10 @@ export const mynumberCard: ProcedureDefinition = {
             ],
           },
           {
-            heading: '代理人',
+            heading: '代理人（代理交付のとき）',
             rows: [
               [
-                { field: 'agentName', span: 5, label: '代理人の氏名（代理交付のとき）' },
+                { field: 'agentName', span: 5 },
                 { field: 'agentRelationship', span: 3 },
                 { field: 'agentPhone', span: 4 },
               ],
@@ -611,11 +610,11 @@ export const mynumberCard: ProcedureDefinition = {
             ],
           },
           {
-            heading: '職員',
+            heading: '職員記入欄',
             rows: [
               [
-                { field: 'identityDocument', span: 5, label: '本人確認書類（職員記入）' },
-                { field: 'photo', span: 7, label: '顔写真（職員記入）' },
+                { field: 'identityDocument', span: 5 },
+                { field: 'photo', span: 7 },
               ],
             ],
           },

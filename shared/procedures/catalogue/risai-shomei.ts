@@ -791,8 +791,7 @@ export const risaiShomei: ProcedureDefinition = {
       omittableByLinkage: false,
     },
   ],
-  // Headings are short: they run down the left edge, and a long one makes its block taller than
-  // its rows; when a block applies (本人以外のとき) is said in its first box's label instead.
+  // Headings run down the left edge: short; when a box applies (本人以外のとき) its label says.
   print: {
     title: '罹災証明書交付申請書',
     addressee: '市区町村長 あて',
@@ -863,8 +862,8 @@ export const risaiShomei: ProcedureDefinition = {
             heading: '来庁者',
             rows: [
               [
-                { field: 'applicantIs', span: 5 },
-                { field: 'agentName', span: 4, label: '氏名（本人以外のとき）' },
+                { field: 'applicantIs', span: 6 },
+                { field: 'agentName', span: 3, label: '氏名（本人以外のとき）' },
                 { field: 'agentRelationship', span: 3 },
               ],
               [
