@@ -88,6 +88,9 @@ async function typedAnswers(questions: readonly VisitQuestion[]): Promise<Map<st
   return out;
 }
 
+/** Staff add the son to the movers (derived from the card holder alone) and to the 国保 members. */
+const TYPED_OVER_DERIVED = new Set(['move.movers', 'kokuho-shutoku.members']);
+
 /** Derived answers (自動) stay as the app made them; only an empty one is typed. */
 async function isEmpty(id: string, group: boolean): Promise<boolean> {
   if (group) {
@@ -206,7 +209,9 @@ describe('引越し（転入） life event: six procedures, one card read, one i
         const id = q(spec.key);
         if ((await page.locator(`[data-question="${spec.key}"]`).count()) === 0) continue; // not asked (showIf)
         // First what only staff can answer; then what the app could not derive from it.
-        if (spec.derive && (pass === 0 || !(await isEmpty(id, isGroup(spec))))) continue;
+        const typedOver = TYPED_OVER_DERIVED.has(spec.key);
+        if (spec.derive && !typedOver && (pass === 0 || !(await isEmpty(id, isGroup(spec))))) continue;
+        if (typedOver && pass === 1) continue;
         if (isGroup(spec)) await fillGroup(id, spec.columns, value as readonly GroupRow[]);
         else await fillField(id, spec, value as string);
       }
