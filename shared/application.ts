@@ -158,7 +158,9 @@ export function parseApplicationEnvelope(
     visitId: input.visitId,
     procedure: procedure.id,
     createdAt: input.createdAt,
-    fields: Object.fromEntries(procedure.fields.map((f) => [f.name, (fields as ProcedureValues)[f.name] as AnswerValue])),
+    fields: Object.fromEntries(
+      procedure.fields.map((f) => [f.name, (fields as ProcedureValues)[f.name] as AnswerValue]),
+    ),
     card: { source, unlockedWith: card.unlockedWith, checks: card.checks as string[] },
     omittedAttachments: omitted as string[],
     lang: input.lang,

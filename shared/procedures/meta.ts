@@ -36,7 +36,8 @@ function specProblems(where: string, spec: AnySpec): string[] {
       if (o.value.includes(',')) out.push(`${where} option ${o.value}: no commas in codes`);
     }
   }
-  if (field.type === 'digits' && !(field.digits && field.digits > 0)) out.push(`${where}: digits needs its length`);
+  if (field.type === 'digits' && !(field.digits && field.digits > 0))
+    out.push(`${where}: digits needs its length`);
   if (field.type === 'integer' && (field.minValue === undefined || field.maxValue === undefined))
     out.push(`${where}: integers need minValue and maxValue`);
   return out;

@@ -63,10 +63,14 @@ describe('once-only visit', () => {
     };
     let answers = resolveAnswers(questions, explicit, '2026-12-01');
     expect(procedureValues(allowance, answers).address).toBe('東京都架空区見本町三丁目４番５号');
-    answers = resolveAnswers(questions, {
-      ...explicit,
-      'move.newAddress': '東京都架空区見本町一丁目１番１号',
-    }, '2026-12-01');
+    answers = resolveAnswers(
+      questions,
+      {
+        ...explicit,
+        'move.newAddress': '東京都架空区見本町一丁目１番１号',
+      },
+      '2026-12-01',
+    );
     expect(procedureValues(allowance, answers).address).toBe('東京都架空区見本町一丁目１番１号');
     // Staff typing the address themselves wins over the derivation.
     answers = resolveAnswers(questions, { ...explicit, 'applicant.address': '別の住所' }, '2026-12-01');
@@ -81,11 +85,15 @@ describe('once-only visit', () => {
   });
 
   it('derives the movers list from the applicant until staff edit it', () => {
-    const answers = resolveAnswers(questions, {
-      ...answersFromCard(questions, CARD),
-      'applicant.nameKana': 'ミホン　ハナコ',
-      'household.relationship': 'head',
-    }, '2026-12-01');
+    const answers = resolveAnswers(
+      questions,
+      {
+        ...answersFromCard(questions, CARD),
+        'applicant.nameKana': 'ミホン　ハナコ',
+        'household.relationship': 'head',
+      },
+      '2026-12-01',
+    );
     expect(procedureValues(tennyu, answers).movers).toEqual([
       {
         name: CARD.name,

@@ -91,7 +91,11 @@ export function answersFromCard(
  * The visit's answers: what staff typed or the card gave (`explicit`) and, for the rest, what each
  * spec derives from the others (two passes, so a derivation may use a derived value).
  */
-export function resolveAnswers(questions: readonly VisitQuestion[], explicit: Answers, today: string): Answers {
+export function resolveAnswers(
+  questions: readonly VisitQuestion[],
+  explicit: Answers,
+  today: string,
+): Answers {
   let answers: Record<string, AnswerValue> = { ...explicit };
   for (let pass = 0; pass < 2; pass++) {
     const next: Record<string, AnswerValue> = { ...explicit };

@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../../extension/build.ts';
 import type { ApplicationDetail } from '../../shared/api.ts';
-import { drawnSignature, YAMADA } from '../fixtures/applications.ts';
 import type { ProcedureValues } from '../../shared/procedures/types.ts';
+import { drawnSignature, YAMADA } from '../fixtures/applications.ts';
 import { startLegacyServer } from '../fixtures/legacy/server.ts';
 import { launchStaffPc } from './browser.ts';
 

@@ -275,7 +275,7 @@ describe('引越し（転入） life event: six procedures, one card read, one i
     }
     const tennyu = details.find((d) => d.procedure === 'tennyu');
     expect(tennyu?.fields.name).toBe(resident.name);
-    expect((tennyu?.fields.movers as readonly { name: string }[]).map((r) => r.name)).toEqual([
+    expect(((tennyu?.fields.movers ?? []) as readonly { name: string }[]).map((r) => r.name)).toEqual([
       resident.name,
       '佐藤　陽翔',
     ]);

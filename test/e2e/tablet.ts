@@ -84,7 +84,11 @@ export async function checkedValue(page: Page, specKey: string): Promise<string>
  * The resident's part after staff hand over the tablet: the language, a check of each procedure,
  * then the signature(s) and 申請する. `procedures` in the order they are shown.
  */
-export async function residentConfirms(page: Page, procedures: readonly string[], lang = 'ja'): Promise<void> {
+export async function residentConfirms(
+  page: Page,
+  procedures: readonly string[],
+  lang = 'ja',
+): Promise<void> {
   await page.getByTestId(`lang-${lang}`).click();
   for (const id of procedures) await page.getByTestId(`confirm-${id}`).click();
 }

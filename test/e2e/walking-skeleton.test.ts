@@ -19,8 +19,8 @@ import {
   enterCollationB,
   fillStaffFields,
   placeCard,
-  type StaffInput,
   residentSigns,
+  type StaffInput,
 } from './tablet.ts';
 
 let stack: Stack;

@@ -344,14 +344,18 @@ describe('catalogue A with 転入届', () => {
         relationship: 'child',
       },
     ];
-    const answers = resolveAnswers(questions, {
-      'move.kind': MOVE_KINDS.in,
-      'move.movers': movers,
-      'move.date': '2026-11-20',
-      'household.relationship': 'head',
-      'applicant.cardAddress': '大阪府大阪市北区試験町一丁目３番２０号',
-      'kokuho-shutoku.reason': 'tennyu',
-    }, '2026-12-01');
+    const answers = resolveAnswers(
+      questions,
+      {
+        'move.kind': MOVE_KINDS.in,
+        'move.movers': movers,
+        'move.date': '2026-11-20',
+        'household.relationship': 'head',
+        'applicant.cardAddress': '大阪府大阪市北区試験町一丁目３番２０号',
+        'kokuho-shutoku.reason': 'tennyu',
+      },
+      '2026-12-01',
+    );
     const teate = procedureValues(jidoTeate, answers);
     expect(rows(teate, 'children').map((r) => [r.name, r.living])).toEqual([['山田　一郎', 'together']]);
     expect([teate.hasSpouse, teate.spouseName, teate.spouseBirthDate]).toEqual([
