@@ -3,6 +3,7 @@
 // question once, the resident confirms all six and signs (once for the visit, once more for the
 // form that must be signed on its own), and six envelopes wait sealed in the outbox, then reach
 // the back office with signatures it verifies.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS, type Persona } from '../../shared/card/emulator/personas.ts';
@@ -17,7 +18,7 @@ import {
 } from '../../shared/procedures/types.ts';
 import { type VisitQuestion, visitQuestions } from '../../shared/procedures/visit.ts';
 import { BackOffice } from './back-office.ts';
-import { DEMO, type Stack, signIn, startStack } from './stack.ts';
+import { DEMO, ROOT, type Stack, signIn, startStack } from './stack.ts';
 import { placeCard, q, signOnCanvas } from './tablet.ts';
 
 const PLAN = {
@@ -216,6 +217,11 @@ describe('引越し（転入） life event: six procedures, one card read, one i
         else await fillField(id, spec, value as string);
       }
     }
+    await page.screenshot({
+      path: join(ROOT, 'docs/screenshots/interview-moving.png'),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1500 },
+    });
     await page.getByTestId('to-resident').click();
     const problems = page.getByTestId('form-problems');
     await Promise.race([
