@@ -30,6 +30,22 @@ export const HTML_LANG: Readonly<Record<Lang, string>> = {
   pt: 'pt',
 };
 
+/**
+ * A `Text` from its strings in the order of LANGS: ja, やさしい日本語, en, zh-Hans, ko, vi, pt. The
+ * catalogue writes thousands of them; positional arguments keep each one to a few lines.
+ */
+export function text(
+  ja: string,
+  easy: string,
+  en: string,
+  zh: string,
+  ko: string,
+  vi: string,
+  pt: string,
+): Text {
+  return { ja, 'ja-easy': easy, en, 'zh-Hans': zh, ko, vi, pt };
+}
+
 export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 }

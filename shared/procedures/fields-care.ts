@@ -1,52 +1,15 @@
 // Shared specs and helpers of catalogue B (年金・口座・カード・介護・被災・ごみ): what several of
 // these procedures ask of the same person goes here, so a visit asks it once. The visit-wide specs
 // (name, address, bank account…) stay in fields.ts.
-import type { Text } from '../i18n/lang.ts';
+import { text } from '../i18n/lang.ts';
 import { addDays, parseIsoDate } from '../wareki.ts';
+import { askedWhen, option } from './fields.ts';
 import type { FieldSpec, Option, ProcedureField, ProcedureValues } from './types.ts';
-
-/** A `Text` in the fixed language order: ja, やさしい日本語, en, zh-Hans, ko, vi, pt. */
-export function text(
-  ja: string,
-  easy: string,
-  en: string,
-  zh: string,
-  ko: string,
-  vi: string,
-  pt: string,
-): Text {
-  return { ja, 'ja-easy': easy, en, 'zh-Hans': zh, ko, vi, pt };
-}
-
-export function option(value: string, label: Text): Option {
-  return { value, label };
-}
-
-/** A field's value as a string ('' for empty or a group). */
-export function textOf(v: ProcedureValues, name: string): string {
-  const x = v[name];
-  return typeof x === 'string' ? x : '';
-}
-
-/** The codes chosen in a 'flags' field. */
-export function flagsOf(v: ProcedureValues, name: string): string[] {
-  const x = textOf(v, name);
-  return x === '' ? [] : x.split(',');
-}
-
-/**
- * The day a person born on `birth` turns `years` (Feb 29 → Mar 1 in common years), as ISO.
- * Date.UTC rolls an impossible day over to the next month, which is the civil-law reading.
- */
-export function birthday(birth: string, years: number): string | undefined {
-  const d = parseIsoDate(birth);
-  if (!d) return undefined;
-  return new Date(Date.UTC(d.year + years, d.month - 1, d.day)).toISOString().slice(0, 10);
-}
 
 /**
  * Age in full years on `on`, the legal way (年齢計算ニ関スル法律): a year of age is reached at the
- * end of the day before the birthday, so 65歳に達した日 is the day before the 65th birthday.
+ * end of the day before the birthday, so 65歳に達した日 is the day before the 65th birthday. Not the
+ * same as fields-family.ts ageOn, which counts from the birthday: the two differ on the day before.
  */
 export function legalAge(birth: string, on: string): number | undefined {
   const b = parseIsoDate(birth);
@@ -132,27 +95,43 @@ export const agentPhone: FieldSpec = {
   ),
 };
 
-/** The 代理人 block in form order. */
-export const AGENT_FIELDS: readonly FieldSpec[] = [agentName, agentRelationship, agentAddress, agentPhone];
-
 /**
  * The 代理人 block of one procedure, asked and required only when `applies` (a proxy acts):
  * fields agentName, agentRelationship, agentAddress, agentPhone.
  */
 export function agentFields(applies: (v: ProcedureValues) => boolean): ProcedureField[] {
-  return AGENT_FIELDS.map((spec) => ({
-    name: spec.key.slice('applicant.'.length),
-    spec,
-    required: false,
-    requiredIf: applies,
-    showIf: applies,
-  }));
+  return askedWhen(applies, { agentName, agentRelationship, agentAddress, agentPhone });
 }
 
 // ── Answers that recur in the forms ─────────────────────────────────────────────────────────
 
-export const YES: Text = text('はい', 'はい', 'Yes', '是', '예', 'Có', 'Sim');
-export const NO: Text = text('いいえ', 'いいえ', 'No', '否', '아니요', 'Không', 'Não');
+/** The insured person themself, as who applies or notifies (介護保険, 国民年金). */
+export const INSURED_SELF: Option = option(
+  'self',
+  text(
+    '{本人|ほんにん}',
+    '{自分|じぶん}',
+    'The insured person',
+    '本人',
+    '본인',
+    'Bản thân',
+    'O próprio segurado',
+  ),
+);
+
+/** A detached house, in the lists of housing (罹災証明書, 粗大ごみ); each words its apartment its own way. */
+export const DETACHED_HOUSE: Option = option(
+  'detached',
+  text(
+    '{一戸建|いっこだ}て',
+    '{一軒家|いっけんや}',
+    'Detached house',
+    '独栋住宅',
+    '단독주택',
+    'Nhà riêng',
+    'Casa',
+  ),
+);
 
 /** 希望する／希望しない, as the card application's boxes read. */
 export const WISH_OPTIONS: readonly Option[] = [

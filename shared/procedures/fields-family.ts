@@ -2,19 +2,35 @@
 // claimant, the spouse, the person a certificate is for, the 1月1日 address the income is taxed
 // at, 公金受取口座. Procedures of this set that ask the same thing ask it once in a visit.
 // The children and spouse default from the 異動者 of a move in the same visit (once-only).
-import type { Text } from '../i18n/lang.ts';
+import { text } from '../i18n/lang.ts';
 import { toHalfWidthKana } from '../text/kana.ts';
 import { addDays, parseIsoDate } from '../wareki.ts';
+import { PASSPORT } from './attachments.ts';
 import {
   applicantBirthDate,
   applicantMyNumber,
   applicantName,
   applicantNameKana,
   applicantSex,
-  BANK_FIELDS,
+  askedWhen,
+  BANK_SPECS,
+  birthDateColumn,
+  birthday,
   cardAddress,
+  currentAddress,
+  currentPostalCode,
   MOVE_KINDS,
+  myNumberColumn,
+  nameColumn,
+  nameKanaColumn,
+  option,
+  phone,
+  RELATION,
+  relationshipToHead,
   rowsOf,
+  sexColumn,
+  stringValue,
+  YES_NO,
 } from './fields.ts';
 import type {
   Answers,
@@ -28,50 +44,11 @@ import type {
   ProcedureValues,
 } from './types.ts';
 
-/** A `Text` in the order ja, やさしい日本語, en, zh-Hans, ko, vi, pt. */
-export const t = (
-  ja: string,
-  easy: string,
-  en: string,
-  zh: string,
-  ko: string,
-  vi: string,
-  pt: string,
-): Text => ({
-  ja,
-  'ja-easy': easy,
-  en,
-  'zh-Hans': zh,
-  ko,
-  vi,
-  pt,
-});
-
-export const option = (value: string, label: Text): Option => ({ value, label });
-
-/** A string answer of a visit or a procedure, '' when absent or a group. */
-export function stringValue(v: Answers | ProcedureValues, key: string): string {
-  const x = v[key];
-  return typeof x === 'string' ? x : '';
-}
-
-export const YES_NO: readonly Option[] = [
-  option('yes', t('はい', 'はい', 'Yes', '是', '예', 'Có', 'Sim')),
-  option('no', t('いいえ', 'いいえ', 'No', '否', '아니요', 'Không', 'Não')),
-];
-
 // ── Ages and fiscal years (年齢計算ニ関スル法律: an age is reached the day before the birthday) ──
-
-function anniversary(birthDate: string, age: number): string | undefined {
-  const d = parseIsoDate(birthDate);
-  if (!d) return undefined;
-  // 2月29日 births: Date.UTC rolls a missing 29th over to 3月1日, the day after the age is reached.
-  return new Date(Date.UTC(d.year + age, d.month - 1, d.day)).toISOString().slice(0, 10);
-}
 
 /** 「{age}歳に達する日以後の最初の3月31日」: the end of the fiscal year in which the age is reached. */
 export function fiscalYearEndAtAge(birthDate: string, age: number): string | undefined {
-  const at = anniversary(birthDate, age);
+  const at = birthday(birthDate, age);
   if (!at) return undefined;
   const reached = addDays(at, -1);
   const year = Number(reached.slice(0, 4)) + (Number(reached.slice(5, 7)) > 3 ? 1 : 0);
@@ -84,7 +61,7 @@ export function ageOn(birthDate: string, today: string): number | undefined {
   const now = parseIsoDate(today);
   if (!birth || !now) return undefined;
   const years = now.year - birth.year;
-  const at = anniversary(birthDate, years);
+  const at = birthday(birthDate, years);
   return at !== undefined && at > today ? years - 1 : years;
 }
 
@@ -116,10 +93,10 @@ export function holderMatchesKana(holderHalfKana: string, nameKana: string): boo
 
 /** 請求者からみた児童の続柄. */
 export const CHILD_RELATIONSHIP_OPTIONS: readonly Option[] = [
-  option('child', t('{子|こ}', '{子|こ}ども', 'Child', '子女', '자녀', 'Con', 'Filho(a)')),
+  RELATION.child,
   option(
     'stepchild',
-    t(
+    text(
       '{配偶者|はいぐうしゃ}の{子|こ}',
       '{夫|おっと}か{妻|つま}の{子|こ}ども',
       'Stepchild',
@@ -129,14 +106,14 @@ export const CHILD_RELATIONSHIP_OPTIONS: readonly Option[] = [
       'Enteado(a)',
     ),
   ),
-  option('grandchild', t('{孫|まご}', '{孫|まご}', 'Grandchild', '孙子女', '손자녀', 'Cháu', 'Neto(a)')),
-  option('other', t('その{他|た}', 'ほかの{人|ひと}', 'Other', '其他', '기타', 'Khác', 'Outro')),
+  RELATION.grandchild,
+  RELATION.other,
 ];
 
 export const LIVING_OPTIONS: readonly Option[] = [
   option(
     'together',
-    t(
+    text(
       '{同居|どうきょ}',
       'いっしょに{住|す}んでいる',
       'Lives with you',
@@ -148,7 +125,7 @@ export const LIVING_OPTIONS: readonly Option[] = [
   ),
   option(
     'apart',
-    t(
+    text(
       '{別居|べっきょ}',
       '{別|べつ}の{所|ところ}に{住|す}んでいる',
       'Lives elsewhere',
@@ -160,8 +137,38 @@ export const LIVING_OPTIONS: readonly Option[] = [
   ),
 ];
 
-const childName: FieldSpec = { ...applicantName, key: 'name', card: undefined };
-const childKana: FieldSpec = { ...applicantNameKana, key: 'nameKana' };
+/** Columns of the lists of children (児童, 大学生年代の子): 続柄 to the claimant, 同居・別居. */
+export const childRelationshipColumn: FieldSpec = {
+  key: 'relationship',
+  type: 'choice',
+  section: 'child',
+  options: CHILD_RELATIONSHIP_OPTIONS,
+  label: text(
+    '{続柄|つづきがら}',
+    'あなたとの{関係|かんけい}',
+    'Relationship to you',
+    '与您的关系',
+    '신청인과의 관계',
+    'Quan hệ với bạn',
+    'Parentesco com você',
+  ),
+};
+
+export const livingColumn: FieldSpec = {
+  key: 'living',
+  type: 'choice',
+  section: 'child',
+  options: LIVING_OPTIONS,
+  label: text(
+    '{同居|どうきょ}・{別居|べっきょ}',
+    'いっしょに{住|す}んでいるか',
+    'Living together?',
+    '是否同住',
+    '동거 여부',
+    'Sống cùng không',
+    'Mora junto?',
+  ),
+};
 
 /** The children of the claimant, as on the 児童手当・児童扶養手当 forms (請求者が監護する児童). */
 export const children: GroupSpec = {
@@ -169,46 +176,18 @@ export const children: GroupSpec = {
   type: 'group',
   section: 'child',
   columns: [
-    childName,
-    childKana,
-    { ...applicantBirthDate, key: 'birthDate', card: undefined },
-    { ...applicantSex, key: 'sex', card: undefined },
-    {
-      key: 'relationship',
-      type: 'choice',
-      section: 'child',
-      options: CHILD_RELATIONSHIP_OPTIONS,
-      label: t(
-        '{続柄|つづきがら}',
-        'あなたとの{関係|かんけい}',
-        'Relationship to you',
-        '与您的关系',
-        '신청인과의 관계',
-        'Quan hệ với bạn',
-        'Parentesco com você',
-      ),
-    },
-    {
-      key: 'living',
-      type: 'choice',
-      section: 'child',
-      options: LIVING_OPTIONS,
-      label: t(
-        '{同居|どうきょ}・{別居|べっきょ}',
-        'いっしょに{住|す}んでいるか',
-        'Living together?',
-        '是否同住',
-        '동거 여부',
-        'Sống cùng không',
-        'Mora junto?',
-      ),
-    },
+    nameColumn,
+    nameKanaColumn,
+    birthDateColumn,
+    sexColumn,
+    childRelationshipColumn,
+    livingColumn,
     {
       key: 'address',
       type: 'address',
       section: 'child',
       maxLength: 200,
-      label: t(
+      label: text(
         '{別居|べっきょ}の{住所|じゅうしょ}',
         '{別|べつ}に{住|す}んでいる{所|ところ}',
         'Address if living elsewhere',
@@ -218,7 +197,7 @@ export const children: GroupSpec = {
         'Endereço se mora em outro lugar',
       ),
     },
-    { ...applicantMyNumber, key: 'myNumber', card: undefined },
+    myNumberColumn,
   ],
   requiredColumns: ['name', 'nameKana', 'birthDate', 'sex', 'relationship', 'living'],
   minRows: 1,
@@ -239,8 +218,8 @@ export const children: GroupSpec = {
           myNumber: '',
         }));
   },
-  label: t('{児童|じどう}', '{子|こ}ども', 'Children', '儿童', '아동', 'Trẻ em', 'Crianças'),
-  help: t(
+  label: text('{児童|じどう}', '{子|こ}ども', 'Children', '儿童', '아동', 'Trẻ em', 'Crianças'),
+  help: text(
     '{請求者|せいきゅうしゃ}が{養育|よういく}している{子|こ}ども',
     'あなたが{育|そだ}てている{子|こ}ども',
     'The children you bring up',
@@ -268,7 +247,7 @@ export const hasSpouse: FieldSpec = {
   section: 'household',
   options: YES_NO,
   derive: (a) => (spouseMover(a) ? 'yes' : undefined),
-  label: t(
+  label: text(
     '{配偶者|はいぐうしゃ}の{有無|うむ}',
     '{夫|おっと}か{妻|つま}がいますか',
     'Do you have a spouse?',
@@ -277,7 +256,7 @@ export const hasSpouse: FieldSpec = {
     'Bạn có vợ/chồng không',
     'Tem cônjuge?',
   ),
-  help: t(
+  help: text(
     '{婚姻|こんいん}の{届出|とどけで}をしていない{事実婚|じじつこん}を{含|ふく}みます',
     '{結婚|けっこん}の{届|とど}けを{出|だ}していなくても、いっしょに{暮|く}らしているときは「はい」',
     'Includes a partner you live with as a married couple without registering the marriage',
@@ -294,7 +273,7 @@ export const spouseName: FieldSpec = {
   section: 'household',
   card: undefined,
   derive: (a) => spouseMover(a)?.name || undefined,
-  label: t(
+  label: text(
     '{配偶者|はいぐうしゃ}の{氏名|しめい}',
     '{夫|おっと}か{妻|つま}の{名前|なまえ}',
     "Spouse's name",
@@ -310,7 +289,7 @@ export const spouseNameKana: FieldSpec = {
   key: 'household.spouseNameKana',
   section: 'household',
   derive: (a) => spouseMover(a)?.nameKana || undefined,
-  label: t(
+  label: text(
     '{配偶者|はいぐうしゃ}のフリガナ',
     '{夫|おっと}か{妻|つま}の{名前|なまえ}の{読|よ}み{方|かた}',
     "Spouse's name (katakana)",
@@ -327,7 +306,7 @@ export const spouseBirthDate: FieldSpec = {
   section: 'household',
   card: undefined,
   derive: (a) => spouseMover(a)?.birthDate || undefined,
-  label: t(
+  label: text(
     '{配偶者|はいぐうしゃ}の{生年月日|せいねんがっぴ}',
     '{夫|おっと}か{妻|つま}の{生|う}まれた{日|ひ}',
     "Spouse's date of birth",
@@ -343,7 +322,7 @@ export const spouseMyNumber: FieldSpec = {
   key: 'household.spouseMyNumber',
   section: 'household',
   card: undefined,
-  label: t(
+  label: text(
     '{配偶者|はいぐうしゃ}の{個人番号|こじんばんごう}',
     '{夫|おっと}か{妻|つま}のマイナンバー',
     "Spouse's My Number",
@@ -363,7 +342,7 @@ export const jan1Residence: FieldSpec = {
   options: [
     option(
       'here',
-      t(
+      text(
         '{今|いま}の{市区町村|しくちょうそん}',
         '{今|いま}の{町|まち}',
         'This municipality',
@@ -375,7 +354,7 @@ export const jan1Residence: FieldSpec = {
     ),
     option(
       'elsewhere',
-      t(
+      text(
         '{他|ほか}の{市区町村|しくちょうそん}',
         'ほかの{町|まち}',
         'Another municipality',
@@ -388,7 +367,7 @@ export const jan1Residence: FieldSpec = {
   ],
   // A resident who moves in during this visit lived elsewhere on 1月1日 (unless staff say otherwise).
   derive: (a) => (stringValue(a, 'move.kind') === MOVE_KINDS.in ? 'elsewhere' : undefined),
-  label: t(
+  label: text(
     '1{月|がつ}1{日|にち}に{住|す}んでいた{所|ところ}',
     '1{月|がつ}1{日|にち}に{住|す}んでいた{町|まち}',
     'Where you lived on 1 January',
@@ -397,7 +376,7 @@ export const jan1Residence: FieldSpec = {
     'Nơi sống vào ngày 1 tháng 1',
     'Onde morava em 1º de janeiro',
   ),
-  help: t(
+  help: text(
     '{所得|しょとく}の{確認|かくにん}に{使|つか}います（1〜5{月|がつ}の{請求|せいきゅう}は{前年|ぜんねん}の1{月|がつ}1{日|にち}）',
     'お{金|かね}の{収入|しゅうにゅう}を{調|しら}べるために{使|つか}います',
     'Used to check your income (for claims in January to May: 1 January of last year)',
@@ -415,7 +394,7 @@ export const jan1Address: FieldSpec = {
   maxLength: 200,
   derive: (a) =>
     stringValue(a, 'move.kind') === MOVE_KINDS.in ? stringValue(a, cardAddress.key) || undefined : undefined,
-  label: t(
+  label: text(
     '1{月|がつ}1{日|にち}の{住所|じゅうしょ}',
     '1{月|がつ}1{日|にち}に{住|す}んでいた{住所|じゅうしょ}',
     'Address on 1 January',
@@ -436,7 +415,7 @@ export const usePublicAccount: FieldSpec = {
   options: [
     option(
       'yes',
-      t(
+      text(
         '{公金受取口座|こうきんうけとりこうざ}を{使|つか}う',
         '{国|くに}に{登録|とうろく}した{口座|こうざ}を{使|つか}う',
         'Use my registered public-fund account',
@@ -448,7 +427,7 @@ export const usePublicAccount: FieldSpec = {
     ),
     option(
       'no',
-      t(
+      text(
         '{別|べつ}の{口座|こうざ}を{指定|してい}する',
         'ほかの{口座|こうざ}を{書|か}く',
         'Give another account',
@@ -459,7 +438,7 @@ export const usePublicAccount: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{振込先|ふりこみさき}',
     'お{金|かね}を{振|ふ}り{込|こ}む{口座|こうざ}',
     'Where to pay',
@@ -468,7 +447,7 @@ export const usePublicAccount: FieldSpec = {
     'Tài khoản nhận tiền',
     'Conta para pagamento',
   ),
-  help: t(
+  help: text(
     'マイナンバーに{登録|とうろく}した{本人|ほんにん}{名義|めいぎ}の{口座|こうざ}（マイナポータルで{確認|かくにん}できます）',
     'マイナンバーといっしょに{登録|とうろく}した、あなたの{口座|こうざ}です',
     'The account in your name that you registered with your My Number (see Mynaportal)',
@@ -485,7 +464,7 @@ export const principalName: FieldSpec = {
   ...applicantName,
   key: 'applicant.principalName',
   card: undefined,
-  label: t(
+  label: text(
     '{本人|ほんにん}の{氏名|しめい}',
     '{本人|ほんにん}の{名前|なまえ}',
     "The person's name",
@@ -494,7 +473,7 @@ export const principalName: FieldSpec = {
     'Họ tên của người đó',
     'Nome da pessoa',
   ),
-  help: t(
+  help: text(
     '{窓口|まどぐち}に{来|き}た{人|ひと}とは{別|べつ}の、{手続|てつづき}をする{本人|ほんにん}',
     '{窓口|まどぐち}に{来|き}ていない{本人|ほんにん}',
     'The person the procedure is for, when someone else comes to the counter',
@@ -508,7 +487,7 @@ export const principalName: FieldSpec = {
 export const principalNameKana: FieldSpec = {
   ...applicantNameKana,
   key: 'applicant.principalNameKana',
-  label: t(
+  label: text(
     '{本人|ほんにん}のフリガナ',
     '{本人|ほんにん}の{名前|なまえ}の{読|よ}み{方|かた}',
     "The person's name (katakana)",
@@ -523,7 +502,7 @@ export const principalBirthDate: FieldSpec = {
   ...applicantBirthDate,
   key: 'applicant.principalBirthDate',
   card: undefined,
-  label: t(
+  label: text(
     '{本人|ほんにん}の{生年月日|せいねんがっぴ}',
     '{本人|ほんにん}の{生|う}まれた{日|ひ}',
     "The person's date of birth",
@@ -539,7 +518,7 @@ export const principalAddress: FieldSpec = {
   type: 'address',
   section: 'applicant',
   maxLength: 200,
-  label: t(
+  label: text(
     '{本人|ほんにん}の{住所|じゅうしょ}',
     '{本人|ほんにん}の{住所|じゅうしょ}',
     "The person's address",
@@ -552,8 +531,8 @@ export const principalAddress: FieldSpec = {
 
 // ── 届出人の区分（住民異動届） ────────────────────────────────────────────────────────
 
-export const NOTIFIER_SELF = 'self';
-export const NOTIFIER_PROXY = 'proxy';
+const NOTIFIER_SELF = 'self';
+const NOTIFIER_PROXY = 'proxy';
 
 /** Who notifies a move: one who moves, another of the household, or a 代理人 with a 委任状. */
 export const notifierRole: FieldSpec = {
@@ -563,7 +542,7 @@ export const notifierRole: FieldSpec = {
   options: [
     option(
       NOTIFIER_SELF,
-      t(
+      text(
         '{異動|いどう}する{本人|ほんにん}',
         '{引|ひ}っ{越|こ}す{本人|ほんにん}',
         'One of the people who move',
@@ -575,7 +554,7 @@ export const notifierRole: FieldSpec = {
     ),
     option(
       'household',
-      t(
+      text(
         '{同|おな}じ{世帯|せたい}の{人|ひと}',
         'いっしょに{住|す}んでいる{家族|かぞく}',
         'Someone of the same household',
@@ -587,7 +566,7 @@ export const notifierRole: FieldSpec = {
     ),
     option(
       NOTIFIER_PROXY,
-      t(
+      text(
         '{代理人|だいりにん}（{委任状|いにんじょう}あり）',
         '{頼|たの}まれた{人|ひと}（{委任状|いにんじょう}があります）',
         'A proxy with a letter of attorney',
@@ -598,7 +577,7 @@ export const notifierRole: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{届出人|とどけでにん}',
     '{届|とど}けを{出|だ}す{人|ひと}',
     'Person notifying',
@@ -608,6 +587,108 @@ export const notifierRole: FieldSpec = {
     'Declarante',
   ),
 };
+
+/** 届出人氏名: the applicant's name as the 住民異動届 and the 国保 notification word it. */
+export const NOTIFIER_NAME_LABEL = text(
+  '{届出人|とどけでにん}{氏名|しめい}',
+  '{届|とど}けを{出|だ}す{人|ひと}の{名前|なまえ}',
+  'Name of the person notifying',
+  '申报人姓名',
+  '신고인 성명',
+  'Họ tên người khai báo',
+  'Nome do declarante',
+);
+
+/** The 届出人 block the 住民異動届 (転入・転出・転居) opens with: one paper form for the three. */
+export const NOTIFIER_FIELDS: readonly ProcedureField[] = [
+  { name: 'name', spec: applicantName, required: true, label: NOTIFIER_NAME_LABEL },
+  { name: 'nameKana', spec: applicantNameKana, required: true },
+  { name: 'birthDate', spec: applicantBirthDate, required: true },
+  { name: 'sex', spec: applicantSex, required: true },
+];
+
+/** 届出人の区分 (転出・転居), and the 続柄 to the head unless a 代理人 notifies. */
+export const NOTIFIER_ROLE_FIELDS: readonly ProcedureField[] = [
+  { name: 'notifierRole', spec: notifierRole, required: true },
+  ...askedWhen((v) => stringValue(v, 'notifierRole') !== NOTIFIER_PROXY, {
+    relationship: relationshipToHead,
+  }),
+];
+
+/** The print row of NOTIFIER_ROLE_FIELDS. */
+export const NOTIFIER_ROLE_PRINT_ROW: readonly PrintCell[] = [
+  { field: 'notifierRole', span: 6 },
+  { field: 'relationship', span: 6 },
+];
+
+/** A 届出人 who says they move is one of the 異動者 (fields of NOTIFIER_ROLE_FIELDS, `movers`). */
+export function notifierMovesRule(id: string): CrossFieldRule {
+  return {
+    id,
+    fields: ['movers'],
+    check: (v) =>
+      stringValue(v, 'notifierRole') === NOTIFIER_SELF && !rowsOf(v, 'movers').some((r) => r.name === v.name)
+        ? '届出人が異動する人の一覧にいません。届出人を一覧に入れるか、届出人の区分を「同じ世帯の人」か「代理人」にしてください。'
+        : undefined,
+  };
+}
+
+// ── 請求者（児童手当・児童扶養手当） ──────────────────────────────────────────────────────
+
+/** The claimant as one choice among people (生計を主に支える人, 年金を受ける人). */
+export const THE_CLAIMANT = text(
+  '{請求者|せいきゅうしゃ}',
+  'あなた',
+  'The claimant',
+  '申请人',
+  '청구인',
+  'Người yêu cầu',
+  'O requerente',
+);
+
+/** The 請求者 block both child allowances open with, name to phone. */
+export const CLAIMANT_FIELDS: readonly ProcedureField[] = [
+  {
+    name: 'name',
+    spec: applicantName,
+    required: true,
+    label: text(
+      '{請求者|せいきゅうしゃ}{氏名|しめい}',
+      '{申|もう}し{込|こ}む{人|ひと}の{名前|なまえ}',
+      "Claimant's name",
+      '申请人姓名',
+      '청구인 성명',
+      'Họ tên người yêu cầu',
+      'Nome do requerente',
+    ),
+  },
+  { name: 'nameKana', spec: applicantNameKana, required: true },
+  { name: 'birthDate', spec: applicantBirthDate, required: true },
+  { name: 'myNumber', spec: applicantMyNumber, required: true },
+  { name: 'postalCode', spec: currentPostalCode, required: true },
+  { name: 'address', spec: currentAddress, required: true },
+  { name: 'phone', spec: phone, required: true },
+];
+
+/** Where the claimant lived on 1月1日, and the address when it was elsewhere. */
+export const JAN1_FIELDS: readonly ProcedureField[] = [
+  { name: 'jan1Residence', spec: jan1Residence, required: true },
+  ...askedWhen((v) => stringValue(v, 'jan1Residence') === 'elsewhere', { jan1Address }),
+];
+
+/** The print row of JAN1_FIELDS. */
+export const JAN1_PRINT_ROW: readonly PrintCell[] = [
+  { field: 'jan1Residence', span: 4 },
+  { field: 'jan1Address', span: 8 },
+];
+
+/** The spouse's name, フリガナ and birth date, asked and required when `applies`; the My Number shown then. */
+export function spouseFields(applies: (v: ProcedureValues) => boolean): ProcedureField[] {
+  return [
+    ...askedWhen(applies, { spouseName, spouseNameKana, spouseBirthDate }),
+    { name: 'spouseMyNumber', spec: spouseMyNumber, required: false, showIf: applies },
+  ];
+}
 
 // ── Rules shared by the two child allowances ─────────────────────────────────────────
 
@@ -689,7 +770,7 @@ export const idDocument: FieldSpec = {
   options: [
     option(
       'mynumber-card',
-      t(
+      text(
         'マイナンバーカード',
         'マイナンバーカード',
         'My Number Card',
@@ -701,7 +782,7 @@ export const idDocument: FieldSpec = {
     ),
     option(
       'license',
-      t(
+      text(
         '{運転免許証|うんてんめんきょしょう}',
         '{運転免許証|うんてんめんきょしょう}',
         "Driver's licence",
@@ -713,7 +794,7 @@ export const idDocument: FieldSpec = {
     ),
     option(
       'residence-card',
-      t(
+      text(
         '{在留|ざいりゅう}カード・{特別永住者証明書|とくべつえいじゅうしゃしょうめいしょ}',
         '{在留|ざいりゅう}カード',
         'Residence card / special permanent resident certificate',
@@ -723,13 +804,10 @@ export const idDocument: FieldSpec = {
         'Cartão de residência / certificado de residente permanente especial',
       ),
     ),
-    option(
-      'passport',
-      t('{旅券|りょけん}（パスポート）', 'パスポート', 'Passport', '护照', '여권', 'Hộ chiếu', 'Passaporte'),
-    ),
+    option('passport', PASSPORT.name),
     option(
       'other-photo',
-      t(
+      text(
         'その{他|た}の{顔写真付|かおじゃしんつ}きの{公的|こうてき}な{証明書|しょうめいしょ}',
         'ほかの{顔|かお}の{写真|しゃしん}がある{公|おおやけ}のカード',
         'Other official photo ID',
@@ -741,7 +819,7 @@ export const idDocument: FieldSpec = {
     ),
     option(
       ID_TWO_DOCUMENTS,
-      t(
+      text(
         '{顔写真|かおじゃしん}のない{書類|しょるい}2{点|てん}{以上|いじょう}',
         '{顔|かお}の{写真|しゃしん}がない{書類|しょるい}を2つ{以上|いじょう}',
         'Two or more documents without a photo',
@@ -752,7 +830,7 @@ export const idDocument: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{確認|かくにん}した{本人確認書類|ほんにんかくにんしょるい}',
     '{確|たし}かめたカードや{書類|しょるい}',
     'Identity document checked',
@@ -764,32 +842,16 @@ export const idDocument: FieldSpec = {
 };
 
 /**
- * The 振込先口座 block of a benefit form: BANK_FIELDS under this form's names, asked only when the
- * resident does not use the 公金受取口座 (`usePublicAccount` = 'no').
+ * The 振込先口座 block of a benefit form: the bank fields under this form's names, asked only when
+ * the resident does not use the 公金受取口座 (`usePublicAccount` = 'no').
  */
 export function bankFields(): ProcedureField[] {
   const byTransfer = (v: ProcedureValues) => stringValue(v, 'usePublicAccount') === 'no';
   return [
     { name: 'usePublicAccount', spec: usePublicAccount, required: true },
-    ...BANK_FIELDS.map((spec) => ({
-      name: BANK_FIELD_NAMES[spec.key] ?? spec.key,
-      spec,
-      required: false,
-      requiredIf: byTransfer,
-      showIf: byTransfer,
-    })),
+    ...askedWhen(byTransfer, BANK_SPECS),
   ];
 }
-
-const BANK_FIELD_NAMES: Readonly<Record<string, string>> = {
-  'bank.name': 'bankName',
-  'bank.code': 'bankCode',
-  'bank.branchName': 'branchName',
-  'bank.branchCode': 'branchCode',
-  'bank.accountType': 'accountType',
-  'bank.accountNumber': 'accountNumber',
-  'bank.holderKana': 'holderKana',
-};
 
 /** The 振込先口座 rows of the print layout, for the names of `bankFields()`. */
 export const BANK_PRINT_ROWS: readonly (readonly PrintCell[])[] = [

@@ -1,135 +1,141 @@
 // The shared vocabulary of a visit: fields that several procedures ask. A procedure that uses one
 // of these asks nothing new; the visit asks it once (once-only, 二度同じ項目を入力させない).
 // Procedure-own fields live in the procedure's file with a `<procedureId>.` key.
-import type { Text } from '../i18n/lang.ts';
+import { type Text, text } from '../i18n/lang.ts';
 import { toHalfWidthKana } from '../text/kana.ts';
-import type { Answers, FieldSpec, GroupRow, GroupSpec, Option } from './types.ts';
+import { parseIsoDate } from '../wareki.ts';
+import type {
+  Answers,
+  AnySpec,
+  FieldSpec,
+  GroupRow,
+  GroupSpec,
+  Option,
+  ProcedureField,
+  ProcedureValues,
+} from './types.ts';
 
-const str = (a: Answers, key: string): string => {
-  const v = a[key];
-  return typeof v === 'string' ? v : '';
-};
+// ── Helpers every catalogue file uses ────────────────────────────────────────────────────────
+
+/** A choice: its stored code and what it reads. */
+export const option = (value: string, label: Text): Option => ({ value, label });
+
+/** A string answer of a visit or a procedure, '' when absent or a group. */
+export function stringValue(v: Answers | ProcedureValues, key: string): string {
+  const x = v[key];
+  return typeof x === 'string' ? x : '';
+}
+
+/** The text without white space (全角 too), to compare addresses and names as they were typed. */
+export const compact = (s: string): string => s.replace(/\s/gu, '');
+
+/** The codes chosen in a 'flags' field. */
+export function flagsOf(v: ProcedureValues, name: string): string[] {
+  const x = stringValue(v, name);
+  return x === '' ? [] : x.split(',');
+}
+
+/**
+ * The day a person born on `birth` turns `years` (Feb 29 → Mar 1 in common years), as ISO.
+ * Date.UTC rolls an impossible day over to the next month, which is the civil-law reading.
+ */
+export function birthday(birth: string, years: number): string | undefined {
+  const d = parseIsoDate(birth);
+  if (!d) return undefined;
+  return new Date(Date.UTC(d.year + years, d.month - 1, d.day)).toISOString().slice(0, 10);
+}
+
+/** Fields always asked and required; each is named in the application as keyed in `specs`. */
+export function requiredFields(specs: Readonly<Record<string, AnySpec>>): ProcedureField[] {
+  return Object.entries(specs).map(([name, spec]) => ({ name, spec, required: true }));
+}
+
+/**
+ * Fields asked, and then required, only when `applies` holds (a block that depends on an earlier
+ * answer); each is named in the application as keyed in `specs`, in that order.
+ */
+export function askedWhen(
+  applies: (v: ProcedureValues) => boolean,
+  specs: Readonly<Record<string, AnySpec>>,
+): ProcedureField[] {
+  return Object.entries(specs).map(([name, spec]) => ({
+    name,
+    spec,
+    required: false,
+    requiredIf: applies,
+    showIf: applies,
+  }));
+}
 
 /** The move kinds a visit can have; 手続ナビ sets it, the chosen procedures imply it. */
 export const MOVE_KINDS = { in: 'in', within: 'within', out: 'out' } as const;
 
+export const YES_NO: readonly Option[] = [
+  option('yes', text('はい', 'はい', 'Yes', '是', '예', 'Có', 'Sim')),
+  option('no', text('いいえ', 'いいえ', 'No', '否', '아니요', 'Không', 'Não')),
+];
+
 export const SEX_OPTIONS: readonly Option[] = [
-  {
-    value: '1',
-    label: {
-      ja: '{男|おとこ}',
-      'ja-easy': '{男|おとこ}',
-      en: 'Male',
-      'zh-Hans': '男',
-      ko: '남',
-      vi: 'Nam',
-      pt: 'Masculino',
-    },
-  },
-  {
-    value: '2',
-    label: {
-      ja: '{女|おんな}',
-      'ja-easy': '{女|おんな}',
-      en: 'Female',
-      'zh-Hans': '女',
-      ko: '여',
-      vi: 'Nữ',
-      pt: 'Feminino',
-    },
-  },
+  option('1', text('{男|おとこ}', '{男|おとこ}', 'Male', '男', '남', 'Nam', 'Masculino')),
+  option('2', text('{女|おんな}', '{女|おんな}', 'Female', '女', '여', 'Nữ', 'Feminino')),
 ];
 
-/** 続柄 as the 住民票 words them (住民基本台帳事務処理要領). */
-export const RELATIONSHIP_OPTIONS: readonly Option[] = [
-  rel(
+/**
+ * 続柄 as the 住民票 words them (住民基本台帳事務処理要領), by code: the other lists of people
+ * (児童の続柄, 同居者の続柄) take from here the entries that mean the same.
+ */
+export const RELATION = {
+  head: option(
     'head',
-    '{世帯主|せたいぬし}',
-    '{世帯主|せたいぬし}',
-    'Head of household',
-    '户主',
-    '세대주',
-    'Chủ hộ',
-    'Chefe do domicílio',
+    text(
+      '{世帯主|せたいぬし}',
+      '{世帯主|せたいぬし}',
+      'Head of household',
+      '户主',
+      '세대주',
+      'Chủ hộ',
+      'Chefe do domicílio',
+    ),
   ),
-  rel('wife', '{妻|つま}', '{妻|つま}', 'Wife', '妻子', '아내', 'Vợ', 'Esposa'),
-  rel('husband', '{夫|おっと}', '{夫|おっと}', 'Husband', '丈夫', '남편', 'Chồng', 'Marido'),
-  rel('child', '{子|こ}', '{子|こ}ども', 'Child', '子女', '자녀', 'Con', 'Filho(a)'),
-  rel(
+  wife: option('wife', text('{妻|つま}', '{妻|つま}', 'Wife', '妻子', '아내', 'Vợ', 'Esposa')),
+  husband: option(
+    'husband',
+    text('{夫|おっと}', '{夫|おっと}', 'Husband', '丈夫', '남편', 'Chồng', 'Marido'),
+  ),
+  child: option('child', text('{子|こ}', '{子|こ}ども', 'Child', '子女', '자녀', 'Con', 'Filho(a)')),
+  parent: option(
     'parent',
-    '{父母|ふぼ}',
-    'お{父|とう}さん・お{母|かあ}さん',
-    'Parent',
-    '父母',
-    '부모',
-    'Cha mẹ',
-    'Pai/Mãe',
+    text('{父母|ふぼ}', 'お{父|とう}さん・お{母|かあ}さん', 'Parent', '父母', '부모', 'Cha mẹ', 'Pai/Mãe'),
   ),
-  rel('grandchild', '{孫|まご}', '{孫|まご}', 'Grandchild', '孙子女', '손자녀', 'Cháu', 'Neto(a)'),
-  rel('other', 'その{他|た}', 'ほかの{人|ひと}', 'Other', '其他', '기타', 'Khác', 'Outro'),
-];
+  grandchild: option(
+    'grandchild',
+    text('{孫|まご}', '{孫|まご}', 'Grandchild', '孙子女', '손자녀', 'Cháu', 'Neto(a)'),
+  ),
+  other: option('other', text('その{他|た}', 'ほかの{人|ひと}', 'Other', '其他', '기타', 'Khác', 'Outro')),
+} as const;
 
-function rel(
-  value: string,
-  ja: string,
-  easy: string,
-  en: string,
-  zh: string,
-  ko: string,
-  vi: string,
-  pt: string,
-): Option {
-  return { value, label: { ja, 'ja-easy': easy, en, 'zh-Hans': zh, ko, vi, pt } };
-}
+/** 続柄 as the 住民票 words them, in the 住民票's order. */
+export const RELATIONSHIP_OPTIONS: readonly Option[] = [
+  RELATION.head,
+  RELATION.wife,
+  RELATION.husband,
+  RELATION.child,
+  RELATION.parent,
+  RELATION.grandchild,
+  RELATION.other,
+];
 
 export const ACCOUNT_TYPE_OPTIONS: readonly Option[] = [
-  {
-    value: 'futsu',
-    label: {
-      ja: '{普通|ふつう}',
-      'ja-easy': '{普通|ふつう}',
-      en: 'Ordinary',
-      'zh-Hans': '普通',
-      ko: '보통',
-      vi: 'Thường',
-      pt: 'Comum',
-    },
-  },
-  {
-    value: 'toza',
-    label: {
-      ja: '{当座|とうざ}',
-      'ja-easy': '{当座|とうざ}',
-      en: 'Checking',
-      'zh-Hans': '活期（当座）',
-      ko: '당좌',
-      vi: 'Vãng lai',
-      pt: 'Corrente',
-    },
-  },
-  {
-    value: 'chochiku',
-    label: {
-      ja: '{貯蓄|ちょちく}',
-      'ja-easy': '{貯蓄|ちょちく}',
-      en: 'Savings',
-      'zh-Hans': '储蓄',
-      ko: '저축',
-      vi: 'Tiết kiệm',
-      pt: 'Poupança',
-    },
-  },
+  option('futsu', text('{普通|ふつう}', '{普通|ふつう}', 'Ordinary', '普通', '보통', 'Thường', 'Comum')),
+  option(
+    'toza',
+    text('{当座|とうざ}', '{当座|とうざ}', 'Checking', '活期（当座）', '당좌', 'Vãng lai', 'Corrente'),
+  ),
+  option(
+    'chochiku',
+    text('{貯蓄|ちょちく}', '{貯蓄|ちょちく}', 'Savings', '储蓄', '저축', 'Tiết kiệm', 'Poupança'),
+  ),
 ];
-
-const t = (ja: string, easy: string, en: string, zh: string, ko: string, vi: string, pt: string): Text => ({
-  ja,
-  'ja-easy': easy,
-  en,
-  'zh-Hans': zh,
-  ko,
-  vi,
-  pt,
-});
 
 // ── 申請者・届出人 ────────────────────────────────────────────────────────────────
 
@@ -139,7 +145,7 @@ export const applicantName: FieldSpec = {
   section: 'applicant',
   card: 'name',
   maxLength: 60,
-  label: t('{氏名|しめい}', '{名前|なまえ}', 'Name', '姓名', '성명', 'Họ và tên', 'Nome'),
+  label: text('{氏名|しめい}', '{名前|なまえ}', 'Name', '姓名', '성명', 'Họ và tên', 'Nome'),
 };
 
 export const applicantNameKana: FieldSpec = {
@@ -147,7 +153,7 @@ export const applicantNameKana: FieldSpec = {
   type: 'kana',
   section: 'applicant',
   maxLength: 60,
-  label: t(
+  label: text(
     'フリガナ',
     '{名前|なまえ}の{読|よ}み{方|かた}',
     'Name (katakana)',
@@ -156,7 +162,7 @@ export const applicantNameKana: FieldSpec = {
     'Họ tên (katakana)',
     'Nome (katakana)',
   ),
-  help: t(
+  help: text(
     '{全角|ぜんかく}カタカナ',
     'カタカナ',
     'Full-width katakana',
@@ -174,7 +180,7 @@ export const applicantBirthDate: FieldSpec = {
   card: 'birthDate',
   min: { iso: '1900-01-01' },
   max: { daysFromToday: 0 },
-  label: t(
+  label: text(
     '{生年月日|せいねんがっぴ}',
     '{生|う}まれた{日|ひ}',
     'Date of birth',
@@ -191,7 +197,7 @@ export const applicantSex: FieldSpec = {
   section: 'applicant',
   card: 'sex',
   options: SEX_OPTIONS,
-  label: t('{性別|せいべつ}', '{男|おとこ}・{女|おんな}', 'Sex', '性别', '성별', 'Giới tính', 'Sexo'),
+  label: text('{性別|せいべつ}', '{男|おとこ}・{女|おんな}', 'Sex', '性别', '성별', 'Giới tính', 'Sexo'),
 };
 
 /** The address printed on (and held by) the card: the old address during a move. */
@@ -201,7 +207,7 @@ export const cardAddress: FieldSpec = {
   section: 'applicant',
   card: 'address',
   maxLength: 200,
-  label: t(
+  label: text(
     '{住所|じゅうしょ}（カードの{記載|きさい}）',
     'カードに{書|か}いてある{住所|じゅうしょ}',
     'Address on the card',
@@ -219,8 +225,10 @@ export const currentAddress: FieldSpec = {
   section: 'applicant',
   maxLength: 200,
   derive: (a) =>
-    movesHere(a) ? str(a, 'move.newAddress') || undefined : str(a, 'applicant.cardAddress') || undefined,
-  label: t(
+    movesHere(a)
+      ? stringValue(a, 'move.newAddress') || undefined
+      : stringValue(a, 'applicant.cardAddress') || undefined,
+  label: text(
     '{住所|じゅうしょ}',
     '{住|す}んでいる{所|ところ}',
     'Address',
@@ -235,8 +243,8 @@ export const currentPostalCode: FieldSpec = {
   key: 'applicant.postalCode',
   type: 'postal-code',
   section: 'applicant',
-  derive: (a) => (movesHere(a) ? str(a, 'move.newPostalCode') || undefined : undefined),
-  label: t(
+  derive: (a) => (movesHere(a) ? stringValue(a, 'move.newPostalCode') || undefined : undefined),
+  label: text(
     '{郵便番号|ゆうびんばんごう}',
     '{郵便番号|ゆうびんばんごう}',
     'Postal code',
@@ -252,7 +260,7 @@ export const applicantMyNumber: FieldSpec = {
   type: 'my-number',
   section: 'applicant',
   card: 'myNumber',
-  label: t(
+  label: text(
     '{個人番号|こじんばんごう}（マイナンバー）',
     'マイナンバー',
     'My Number (individual number)',
@@ -267,7 +275,7 @@ export const phone: FieldSpec = {
   key: 'contact.phone',
   type: 'phone',
   section: 'contact',
-  label: t(
+  label: text(
     '{電話番号|でんわばんごう}（{日中|にっちゅう}の{連絡先|れんらくさき}）',
     '{電話番号|でんわばんごう}',
     'Phone number (daytime)',
@@ -285,7 +293,7 @@ export const householdHeadName: FieldSpec = {
   type: 'text',
   section: 'household',
   maxLength: 60,
-  label: t(
+  label: text(
     '{世帯主|せたいぬし}{氏名|しめい}',
     '{世帯主|せたいぬし}の{名前|なまえ}',
     'Name of the head of household',
@@ -294,7 +302,7 @@ export const householdHeadName: FieldSpec = {
     'Họ tên chủ hộ',
     'Nome do chefe do domicílio',
   ),
-  help: t(
+  help: text(
     '{住民票|じゅうみんひょう}の{世帯|せたい}の{代表者|だいひょうしゃ}',
     '{家族|かぞく}の{代表|だいひょう}の{人|ひと}',
     'The representative of the household on the residence record',
@@ -310,7 +318,7 @@ export const relationshipToHead: FieldSpec = {
   type: 'choice',
   section: 'household',
   options: RELATIONSHIP_OPTIONS,
-  label: t(
+  label: text(
     '{世帯主|せたいぬし}との{続柄|つづきがら}',
     '{世帯主|せたいぬし}との{関係|かんけい}',
     'Relationship to the head of household',
@@ -321,12 +329,23 @@ export const relationshipToHead: FieldSpec = {
   ),
 };
 
+// The columns of a list of people (異動者, 児童, 加入する人 …): the applicant's specs under the row's
+// own keys, without the card attribute, as a row is not the card holder.
+export const nameColumn: FieldSpec = { ...applicantName, key: 'name', card: undefined };
+export const nameKanaColumn: FieldSpec = { ...applicantNameKana, key: 'nameKana' };
+export const birthDateColumn: FieldSpec = { ...applicantBirthDate, key: 'birthDate', card: undefined };
+export const sexColumn: FieldSpec = { ...applicantSex, key: 'sex', card: undefined };
+export const relationshipColumn: FieldSpec = { ...relationshipToHead, key: 'relationship' };
+export const myNumberColumn: FieldSpec = { ...applicantMyNumber, key: 'myNumber', card: undefined };
+
+// The 異動者 name column kept the card attribute it was written with; group columns are never
+// filled from the card (visit.ts), so it makes no difference.
 const memberColumns: readonly FieldSpec[] = [
   { ...applicantName, key: 'name' },
-  { ...applicantNameKana, key: 'nameKana' },
-  { ...applicantBirthDate, key: 'birthDate', card: undefined },
-  { ...applicantSex, key: 'sex', card: undefined },
-  { ...relationshipToHead, key: 'relationship' },
+  nameKanaColumn,
+  birthDateColumn,
+  sexColumn,
+  relationshipColumn,
 ];
 
 /** 異動者 (people who move together): the applicant first, as on the paper 転入届. */
@@ -340,14 +359,14 @@ export const movers: GroupSpec = {
   maxRows: 6,
   derive: (a) => [
     {
-      name: str(a, 'applicant.name'),
-      nameKana: str(a, 'applicant.nameKana'),
-      birthDate: str(a, 'applicant.birthDate'),
-      sex: str(a, 'applicant.sex'),
-      relationship: str(a, 'household.relationship'),
+      name: stringValue(a, 'applicant.name'),
+      nameKana: stringValue(a, 'applicant.nameKana'),
+      birthDate: stringValue(a, 'applicant.birthDate'),
+      sex: stringValue(a, 'applicant.sex'),
+      relationship: stringValue(a, 'household.relationship'),
     },
   ],
-  label: t(
+  label: text(
     '{異動|いどう}する{人|ひと}',
     '{引|ひ}っ{越|こ}す{人|ひと}',
     'People who move',
@@ -368,7 +387,7 @@ export const moveKind: FieldSpec = {
   options: [
     {
       value: MOVE_KINDS.in,
-      label: t(
+      label: text(
         '{市外|しがい}から{転入|てんにゅう}',
         'ほかの{町|まち}から{引|ひ}っ{越|こ}してきた',
         'Moved in from another municipality',
@@ -380,7 +399,7 @@ export const moveKind: FieldSpec = {
     },
     {
       value: MOVE_KINDS.within,
-      label: t(
+      label: text(
         '{市内|しない}で{転居|てんきょ}',
         'この{町|まち}の{中|なか}で{引|ひ}っ{越|こ}した',
         'Moved within the municipality',
@@ -392,7 +411,7 @@ export const moveKind: FieldSpec = {
     },
     {
       value: MOVE_KINDS.out,
-      label: t(
+      label: text(
         '{市外|しがい}へ{転出|てんしゅつ}',
         'ほかの{町|まち}へ{引|ひ}っ{越|こ}す',
         'Moving out to another municipality',
@@ -403,7 +422,7 @@ export const moveKind: FieldSpec = {
       ),
     },
   ],
-  label: t(
+  label: text(
     '{異動|いどう}の{種類|しゅるい}',
     '{引|ひ}っ{越|こ}しの{種類|しゅるい}',
     'Kind of move',
@@ -420,7 +439,7 @@ export const moveDate: FieldSpec = {
   section: 'move',
   min: { daysFromToday: -365 },
   max: { daysFromToday: 14 },
-  label: t(
+  label: text(
     '{異動日|いどうび}',
     '{引|ひ}っ{越|こ}した{日|ひ}',
     'Date of the move',
@@ -436,7 +455,7 @@ export const newAddress: FieldSpec = {
   type: 'address',
   section: 'move',
   maxLength: 200,
-  label: t(
+  label: text(
     '{新|あたら}しい{住所|じゅうしょ}',
     '{新|あたら}しい{住所|じゅうしょ}',
     'New address',
@@ -451,7 +470,7 @@ export const newPostalCode: FieldSpec = {
   key: 'move.newPostalCode',
   type: 'postal-code',
   section: 'move',
-  label: t(
+  label: text(
     '{新|あたら}しい{住所|じゅうしょ}の{郵便番号|ゆうびんばんごう}',
     '{新|あたら}しい{住所|じゅうしょ}の{郵便番号|ゆうびんばんごう}',
     'Postal code of the new address',
@@ -469,7 +488,7 @@ export const bankName: FieldSpec = {
   type: 'text',
   section: 'bank',
   maxLength: 30,
-  label: t(
+  label: text(
     '{金融機関名|きんゆうきかんめい}',
     '{銀行|ぎんこう}の{名前|なまえ}',
     'Bank name',
@@ -484,7 +503,7 @@ export const bankCode: FieldSpec = {
   key: 'bank.code',
   type: 'bank-code',
   section: 'bank',
-  label: t(
+  label: text(
     '{金融機関|きんゆうきかん}コード',
     '{銀行|ぎんこう}の{番号|ばんごう}（4けた）',
     'Bank code (4 digits)',
@@ -500,7 +519,7 @@ export const branchName: FieldSpec = {
   type: 'text',
   section: 'bank',
   maxLength: 30,
-  label: t(
+  label: text(
     '{支店名|してんめい}',
     '{支店|してん}の{名前|なまえ}',
     'Branch name',
@@ -515,7 +534,7 @@ export const branchCode: FieldSpec = {
   key: 'bank.branchCode',
   type: 'branch-code',
   section: 'bank',
-  label: t(
+  label: text(
     '{支店|してん}コード',
     '{支店|してん}の{番号|ばんごう}（3けた）',
     'Branch code (3 digits)',
@@ -531,7 +550,7 @@ export const accountType: FieldSpec = {
   type: 'choice',
   section: 'bank',
   options: ACCOUNT_TYPE_OPTIONS,
-  label: t(
+  label: text(
     '{預金種目|よきんしゅもく}',
     '{口座|こうざ}の{種類|しゅるい}',
     'Account type',
@@ -546,7 +565,7 @@ export const accountNumber: FieldSpec = {
   key: 'bank.accountNumber',
   type: 'account-number',
   section: 'bank',
-  label: t(
+  label: text(
     '{口座番号|こうざばんごう}',
     '{口座|こうざ}の{番号|ばんごう}',
     'Account number',
@@ -563,12 +582,12 @@ export const accountHolderKana: FieldSpec = {
   section: 'bank',
   maxLength: 30,
   derive: (a) => {
-    const kana = str(a, 'applicant.nameKana');
+    const kana = stringValue(a, 'applicant.nameKana');
     if (!kana) return undefined;
     const half = toHalfWidthKana(kana.replace(/\u3000/gu, ' '));
     return half.ok ? half.value : undefined;
   },
-  label: t(
+  label: text(
     '{口座名義|こうざめいぎ}（{半角|はんかく}カナ）',
     '{口座|こうざ}の{名前|なまえ}（カタカナ）',
     'Account holder (half-width katakana)',
@@ -577,7 +596,7 @@ export const accountHolderKana: FieldSpec = {
     'Chủ tài khoản (katakana nửa độ rộng)',
     'Titular da conta (katakana de meia largura)',
   ),
-  help: t(
+  help: text(
     '{通帳|つうちょう}に{書|か}かれているとおり',
     '{通帳|つうちょう}と{同|おな}じに',
     'Exactly as in the bankbook',
@@ -588,20 +607,23 @@ export const accountHolderKana: FieldSpec = {
   ),
 };
 
-/** The bank account fields in form order (振込先口座 block of benefit forms). */
-export const BANK_FIELDS: readonly FieldSpec[] = [
+/** The bank account fields in form order (振込先口座 block), under the names the forms give them. */
+export const BANK_SPECS: Readonly<Record<string, FieldSpec>> = {
   bankName,
   bankCode,
   branchName,
   branchCode,
   accountType,
   accountNumber,
-  accountHolderKana,
-];
+  holderKana: accountHolderKana,
+};
+
+/** The bank account fields in form order. */
+export const BANK_FIELDS: readonly FieldSpec[] = Object.values(BANK_SPECS);
 
 /** True when the visit moves the resident into (or within) this municipality. */
 export function movesHere(a: Answers): boolean {
-  const kind = str(a, 'move.kind');
+  const kind = stringValue(a, 'move.kind');
   return kind === MOVE_KINDS.in || kind === MOVE_KINDS.within;
 }
 

@@ -12,24 +12,8 @@ import {
   type LifeEventPlan,
   shownQuestions,
 } from './life-events.ts';
+import { CATALOGUE_IDS } from './names.ts';
 import { isGroup, type ProcedureDefinition } from './types.ts';
-
-const CATALOGUE_IDS = [
-  'tennyu',
-  'tenshutsu',
-  'tenkyo',
-  'juminhyo',
-  'inkan-toroku',
-  'jido-teate',
-  'kokuho-shutoku',
-  'kokumin-nenkin',
-  'kokin-koza',
-  'mynumber-card',
-  'kaigo-nintei',
-  'jido-fuyo',
-  'risai-shomei',
-  'sodai-gomi',
-];
 
 type Answers = Record<string, string>;
 

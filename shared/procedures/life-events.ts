@@ -1,7 +1,8 @@
 // 手続ナビ: a few questions about a life event (引越し, 出生, 死亡, 婚姻, 介護) → the catalogue
 // procedures to open for the visit, the ones handled elsewhere (referrals: 戸籍, 年金事務所 …) and
 // seed answers for the interview. Staff-facing Japanese. This file is in the app's first bundle:
-// it imports nothing, the procedures load only once chosen.
+// it imports nothing at run time (the procedure ids are a type), the procedures load only once chosen.
+import type { CatalogueId } from './names.ts';
 
 export interface LifeEventQuestion {
   readonly id: string;
@@ -38,23 +39,6 @@ export interface LifeEvent {
   readonly questions: readonly LifeEventQuestion[];
   readonly plan: (answers: Readonly<Record<string, string>>) => LifeEventPlan;
 }
-
-/** The catalogue's procedure ids (registry.ts); a typo here is a compile error. */
-export type CatalogueId =
-  | 'tennyu'
-  | 'tenshutsu'
-  | 'tenkyo'
-  | 'juminhyo'
-  | 'inkan-toroku'
-  | 'jido-teate'
-  | 'kokuho-shutoku'
-  | 'kokumin-nenkin'
-  | 'kokin-koza'
-  | 'mynumber-card'
-  | 'kaigo-nintei'
-  | 'jido-fuyo'
-  | 'risai-shomei'
-  | 'sodai-gomi';
 
 type Answers = Readonly<Record<string, string>>;
 
@@ -131,9 +115,29 @@ function event(
   };
 }
 
-const yesNo = (yes: string, no: string) => [
-  { value: 'yes', label: yes },
-  { value: 'no', label: no },
+/** Options as [value, label] pairs: the question tables below read one option a line. */
+type Choices = readonly (readonly [value: string, label: string])[];
+
+const optionsOf = (choices: Choices) => choices.map(([value, label]) => ({ value, label }));
+
+/** A question always asked. */
+function ask(id: string, text: string, choices: Choices): LifeEventQuestion {
+  return { id, text, options: optionsOf(choices) };
+}
+
+/** A question asked only when `showIf` holds over the earlier answers. */
+function askIf(
+  showIf: NonNullable<LifeEventQuestion['showIf']>,
+  id: string,
+  text: string,
+  choices: Choices,
+): LifeEventQuestion {
+  return { id, text, showIf, options: optionsOf(choices) };
+}
+
+const yesNo = (yes: string, no: string): Choices => [
+  ['yes', yes],
+  ['no', no],
 ];
 
 // Seeds use the spec keys and option codes of the procedures (checked by life-events.test.ts).
@@ -158,90 +162,61 @@ const moving = event(
   '引越し（転入・転出・転居）',
   '住所が変わるときの届出と、あわせて必要な保険・手当・カードの手続',
   [
-    {
-      id: 'direction',
-      text: 'どこからどこへの引越しですか',
-      options: [
-        { value: 'in', label: '市外から引っ越してきた（転入）' },
-        { value: 'within', label: '市内で引っ越した（転居）' },
-        { value: 'out', label: '市外へ引っ越す（転出）' },
+    ask('direction', 'どこからどこへの引越しですか', [
+      ['in', '市外から引っ越してきた（転入）'],
+      ['within', '市内で引っ越した（転居）'],
+      ['out', '市外へ引っ越す（転出）'],
+    ]),
+    askIf((a) => a.direction === 'in', 'insuranceIn', '転入後の健康保険はどうなりますか', [
+      ['kokuho', '国保に入る（前の市区町村でも国保だった）'],
+      ['retired', '国保に入る（会社を辞めた20〜59歳の人がいる）'],
+      ['abroad', '国保に入る（海外から来た人がいる）'],
+      ['employee', '勤務先の健康保険などに入っている'],
+    ]),
+    askIf(
+      (a) => a.direction === 'within' || a.direction === 'out',
+      'insuranceHere',
+      '国民健康保険に入っている人はいますか',
+      yesNo('いる', 'いない'),
+    ),
+    askIf((a) => a.direction !== undefined, 'children', '児童手当などを受けている（受ける）子はいますか', [
+      ['none', 'いない'],
+      ['teate', '児童手当の対象の子がいる（高校生年代まで）'],
+      ['hitorioya', '児童手当に加えて、ひとり親で児童扶養手当も'],
+    ]),
+    askIf((a) => a.direction !== undefined, 'card', 'マイナンバーカードを持っていますか', [
+      ['has', '持っている'],
+      ['apply', '持っていない（この機会に申請する）'],
+      ['none', '持っていない（申請しない）'],
+    ]),
+    askIf(
+      (a) => a.direction === 'in' || a.direction === 'within',
+      'koza',
+      '給付金・児童手当の受取口座（公金受取口座）を登録しますか',
+      [
+        ['yes', '登録する'],
+        ['registered', '登録済み'],
+        ['no', '登録しない'],
       ],
-    },
-    {
-      id: 'insuranceIn',
-      text: '転入後の健康保険はどうなりますか',
-      showIf: (a) => a.direction === 'in',
-      options: [
-        { value: 'kokuho', label: '国保に入る（前の市区町村でも国保だった）' },
-        { value: 'retired', label: '国保に入る（会社を辞めた20〜59歳の人がいる）' },
-        { value: 'abroad', label: '国保に入る（海外から来た人がいる）' },
-        { value: 'employee', label: '勤務先の健康保険などに入っている' },
-      ],
-    },
-    {
-      id: 'insuranceHere',
-      text: '国民健康保険に入っている人はいますか',
-      showIf: (a) => a.direction === 'within' || a.direction === 'out',
-      options: yesNo('いる', 'いない'),
-    },
-    {
-      id: 'children',
-      text: '児童手当などを受けている（受ける）子はいますか',
-      showIf: (a) => a.direction !== undefined,
-      options: [
-        { value: 'none', label: 'いない' },
-        { value: 'teate', label: '児童手当の対象の子がいる（高校生年代まで）' },
-        { value: 'hitorioya', label: '児童手当に加えて、ひとり親で児童扶養手当も' },
-      ],
-    },
-    {
-      id: 'card',
-      text: 'マイナンバーカードを持っていますか',
-      showIf: (a) => a.direction !== undefined,
-      options: [
-        { value: 'has', label: '持っている' },
-        { value: 'apply', label: '持っていない（この機会に申請する）' },
-        { value: 'none', label: '持っていない（申請しない）' },
-      ],
-    },
-    {
-      id: 'koza',
-      text: '給付金・児童手当の受取口座（公金受取口座）を登録しますか',
-      showIf: (a) => a.direction === 'in' || a.direction === 'within',
-      options: [
-        { value: 'yes', label: '登録する' },
-        { value: 'registered', label: '登録済み' },
-        { value: 'no', label: '登録しない' },
-      ],
-    },
-    {
-      id: 'extrasIn',
-      text: 'ほかに必要なものはありますか',
-      showIf: (a) => a.direction === 'in',
-      options: [
-        { value: 'juminhyo', label: '新しい住所の住民票の写し' },
-        { value: 'inkan', label: '印鑑登録' },
-        { value: 'both', label: '住民票の写しと印鑑登録' },
-        { value: 'none', label: 'ない' },
-      ],
-    },
-    {
-      id: 'extrasWithin',
-      text: 'ほかに必要なものはありますか',
-      showIf: (a) => a.direction === 'within',
-      options: [
-        { value: 'juminhyo', label: '新しい住所の住民票の写し' },
-        { value: 'sodai', label: '粗大ごみの収集' },
-        { value: 'both', label: '住民票の写しと粗大ごみの収集' },
-        { value: 'none', label: 'ない' },
-      ],
-    },
-    {
-      id: 'bulky',
-      text: '引越しで出る粗大ごみ（家具・自転車など）はありますか',
-      showIf: (a) => a.direction === 'out',
-      options: yesNo('ある', 'ない'),
-    },
+    ),
+    askIf((a) => a.direction === 'in', 'extrasIn', 'ほかに必要なものはありますか', [
+      ['juminhyo', '新しい住所の住民票の写し'],
+      ['inkan', '印鑑登録'],
+      ['both', '住民票の写しと印鑑登録'],
+      ['none', 'ない'],
+    ]),
+    askIf((a) => a.direction === 'within', 'extrasWithin', 'ほかに必要なものはありますか', [
+      ['juminhyo', '新しい住所の住民票の写し'],
+      ['sodai', '粗大ごみの収集'],
+      ['both', '住民票の写しと粗大ごみの収集'],
+      ['none', 'ない'],
+    ]),
+    askIf(
+      (a) => a.direction === 'out',
+      'bulky',
+      '引越しで出る粗大ごみ（家具・自転車など）はありますか',
+      yesNo('ある', 'ない'),
+    ),
   ],
   (a, plan) => {
     if (a.direction === 'in') movingIn(a, plan);
@@ -379,44 +354,25 @@ const birth = event(
   '出生',
   '子どもが生まれたときの届出と、手当・保険の手続',
   [
-    {
-      id: 'siblings',
-      text: 'ほかに児童手当を受けている子はいますか',
-      options: [
-        { value: 'first', label: 'いない（はじめての子）' },
-        { value: 'more', label: 'いる' },
-      ],
-    },
-    {
-      id: 'parents',
-      text: '子を育てる方の状況は',
-      options: [
-        { value: 'couple', label: '父母がいる' },
-        { value: 'single-new', label: 'ひとり親（児童扶養手当はまだ受けていない）' },
-        { value: 'single-receiving', label: 'ひとり親（すでに児童扶養手当を受けている）' },
-      ],
-    },
-    {
-      id: 'insurance',
-      text: '子が入る健康保険は',
-      options: [
-        { value: 'kokuho', label: '国民健康保険' },
-        { value: 'shaho', label: '勤務先の健康保険（扶養に入れる）' },
-      ],
-    },
-    {
-      id: 'koza',
-      text: '児童手当の振込先として公金受取口座を登録しますか',
-      options: [
-        { value: 'yes', label: '登録する' },
-        { value: 'no', label: '登録しない・登録済み' },
-      ],
-    },
-    {
-      id: 'certificate',
-      text: '勤務先の扶養・手当の手続に住民票の写しが要りますか',
-      options: yesNo('要る', '要らない'),
-    },
+    ask('siblings', 'ほかに児童手当を受けている子はいますか', [
+      ['first', 'いない（はじめての子）'],
+      ['more', 'いる'],
+    ]),
+    ask('parents', '子を育てる方の状況は', [
+      ['couple', '父母がいる'],
+      ['single-new', 'ひとり親（児童扶養手当はまだ受けていない）'],
+      ['single-receiving', 'ひとり親（すでに児童扶養手当を受けている）'],
+    ]),
+    ask('insurance', '子が入る健康保険は', [
+      ['kokuho', '国民健康保険'],
+      ['shaho', '勤務先の健康保険（扶養に入れる）'],
+    ]),
+    ask(
+      'koza',
+      '児童手当の振込先として公金受取口座を登録しますか',
+      yesNo('登録する', '登録しない・登録済み'),
+    ),
+    ask('certificate', '勤務先の扶養・手当の手続に住民票の写しが要りますか', yesNo('要る', '要らない')),
   ],
   (a, plan) => {
     plan.refer(
@@ -475,51 +431,32 @@ const death = event(
   '死亡（おくやみ）',
   '家族が亡くなったときの届出と、保険・年金・手当などの手続',
   [
-    {
-      id: 'insurance',
-      text: '亡くなった方の健康保険は',
-      options: [
-        { value: 'kokuho', label: '国民健康保険' },
-        { value: 'kouki', label: '後期高齢者医療（75歳以上）' },
-        { value: 'shaho-dependents', label: '勤務先の健康保険（扶養されていた家族がいる）' },
-        { value: 'shaho', label: '勤務先の健康保険（扶養されていた家族はいない）' },
-      ],
-    },
-    {
-      id: 'spouse',
-      text: '扶養されていた配偶者は20〜59歳ですか',
-      showIf: (a) => a.insurance === 'shaho-dependents',
-      options: yesNo('はい', 'いいえ・配偶者はいない'),
-    },
-    {
-      id: 'care',
-      text: '亡くなった方は65歳以上、または要介護認定を受けていましたか',
-      showIf: (a) => a.insurance !== undefined && a.insurance !== 'kouki',
-      options: yesNo('はい', 'いいえ'),
-    },
-    {
-      id: 'children',
-      text: '児童手当・児童扶養手当について',
-      options: [
-        { value: 'none', label: '関係ない' },
-        { value: 'teate', label: '亡くなった方が児童手当を受けていた' },
-        {
-          value: 'teate-hitorioya',
-          label: '亡くなった方が児童手当を受けていて、残された方がひとり親になった',
-        },
-        { value: 'hitorioya', label: '残された方が児童手当を受けていて、ひとり親になった' },
-      ],
-    },
-    {
-      id: 'head',
-      text: '亡くなった方は世帯主で、残った世帯員は2人以上ですか',
-      options: yesNo('はい', 'いいえ'),
-    },
-    {
-      id: 'certificate',
-      text: '相続や保険金の請求に住民票（除票）の写しが要りますか',
-      options: yesNo('要る', '要らない'),
-    },
+    ask('insurance', '亡くなった方の健康保険は', [
+      ['kokuho', '国民健康保険'],
+      ['kouki', '後期高齢者医療（75歳以上）'],
+      ['shaho-dependents', '勤務先の健康保険（扶養されていた家族がいる）'],
+      ['shaho', '勤務先の健康保険（扶養されていた家族はいない）'],
+    ]),
+    askIf(
+      (a) => a.insurance === 'shaho-dependents',
+      'spouse',
+      '扶養されていた配偶者は20〜59歳ですか',
+      yesNo('はい', 'いいえ・配偶者はいない'),
+    ),
+    askIf(
+      (a) => a.insurance !== undefined && a.insurance !== 'kouki',
+      'care',
+      '亡くなった方は65歳以上、または要介護認定を受けていましたか',
+      yesNo('はい', 'いいえ'),
+    ),
+    ask('children', '児童手当・児童扶養手当について', [
+      ['none', '関係ない'],
+      ['teate', '亡くなった方が児童手当を受けていた'],
+      ['teate-hitorioya', '亡くなった方が児童手当を受けていて、残された方がひとり親になった'],
+      ['hitorioya', '残された方が児童手当を受けていて、ひとり親になった'],
+    ]),
+    ask('head', '亡くなった方は世帯主で、残った世帯員は2人以上ですか', yesNo('はい', 'いいえ')),
+    ask('certificate', '相続や保険金の請求に住民票（除票）の写しが要りますか', yesNo('要る', '要らない')),
   ],
   (a, plan) => {
     plan.refer(
@@ -592,55 +529,30 @@ const marriage = event(
   '婚姻',
   '結婚したときの届出と、住所・氏・保険・手当の手続',
   [
-    {
-      id: 'move',
-      text: '結婚で住所は変わりますか（窓口に来た方）',
-      options: [
-        { value: 'in', label: '市外から来る（転入）' },
-        { value: 'within', label: '市内で引っ越す（転居）' },
-        { value: 'out', label: '市外へ出る（転出）' },
-        { value: 'none', label: '変わらない' },
-      ],
-    },
-    {
-      id: 'surname',
-      text: '氏（名字）が変わりますか',
-      options: yesNo('変わる', '変わらない'),
-    },
-    {
-      id: 'surnameUpdates',
-      text: '氏が変わる方について、登録し直すものは',
-      showIf: (a) => a.surname === 'yes',
-      options: [
-        { value: 'inkan', label: '旧姓の印鑑で印鑑登録している' },
-        { value: 'koza', label: '公金受取口座の名義（氏）を変える' },
-        { value: 'both', label: '両方' },
-        { value: 'none', label: 'ない' },
-      ],
-    },
-    {
-      id: 'insurance',
-      text: '結婚後の健康保険・年金は',
-      options: [
-        { value: 'dependent', label: '配偶者の勤務先の扶養に入る' },
-        { value: 'kokuho', label: '国民健康保険（入る・入っている）' },
-        { value: 'employee', label: '自分の勤務先の健康保険' },
-      ],
-    },
-    {
-      id: 'children',
-      text: '子について',
-      options: [
-        { value: 'none', label: '子はいない・手当はない' },
-        { value: 'teate', label: '児童手当を受けている子がいる' },
-        { value: 'hitorioya', label: '児童扶養手当を受けていた' },
-      ],
-    },
-    {
-      id: 'certificate',
-      text: '新しい氏・住所の住民票の写しが要りますか',
-      options: yesNo('要る', '要らない'),
-    },
+    ask('move', '結婚で住所は変わりますか（窓口に来た方）', [
+      ['in', '市外から来る（転入）'],
+      ['within', '市内で引っ越す（転居）'],
+      ['out', '市外へ出る（転出）'],
+      ['none', '変わらない'],
+    ]),
+    ask('surname', '氏（名字）が変わりますか', yesNo('変わる', '変わらない')),
+    askIf((a) => a.surname === 'yes', 'surnameUpdates', '氏が変わる方について、登録し直すものは', [
+      ['inkan', '旧姓の印鑑で印鑑登録している'],
+      ['koza', '公金受取口座の名義（氏）を変える'],
+      ['both', '両方'],
+      ['none', 'ない'],
+    ]),
+    ask('insurance', '結婚後の健康保険・年金は', [
+      ['dependent', '配偶者の勤務先の扶養に入る'],
+      ['kokuho', '国民健康保険（入る・入っている）'],
+      ['employee', '自分の勤務先の健康保険'],
+    ]),
+    ask('children', '子について', [
+      ['none', '子はいない・手当はない'],
+      ['teate', '児童手当を受けている子がいる'],
+      ['hitorioya', '児童扶養手当を受けていた'],
+    ]),
+    ask('certificate', '新しい氏・住所の住民票の写しが要りますか', yesNo('要る', '要らない')),
   ],
   (a, plan) => {
     plan.refer('婚姻届', '市民課 戸籍係', '届出の日に婚姻が成立する（本籍地以外では戸籍謄本は不要）');
@@ -699,45 +611,31 @@ const care = event(
   '介護が必要になった',
   '家族や本人に介護が必要になったときの認定申請と関連手続',
   [
-    {
-      id: 'age',
-      text: '介護が必要な方の年齢は',
-      options: [
-        { value: '65plus', label: '65歳以上' },
-        { value: '40to64', label: '40〜64歳' },
-        { value: 'under40', label: '40歳未満' },
-      ],
-    },
-    {
-      id: 'certification',
-      text: '要介護・要支援の認定は',
-      showIf: (a) => a.age === '65plus' || a.age === '40to64',
-      options: [
-        { value: 'none', label: 'まだ受けていない' },
-        { value: 'renew', label: '受けていて、有効期間が終わる（60日前から）' },
-        { value: 'worse', label: '受けているが、状態が変わった' },
-      ],
-    },
-    {
-      id: 'applicant',
-      text: '申請するのは',
-      showIf: (a) => a.certification !== undefined,
-      options: [
-        { value: 'self', label: '本人' },
-        { value: 'family', label: '家族' },
-        { value: 'caremanager', label: 'ケアマネジャー' },
-      ],
-    },
-    {
-      id: 'card',
-      text: 'マイナンバーカードを申請しますか（受け取りは代理交付も可）',
-      options: yesNo('申請する', '持っている・申請しない'),
-    },
-    {
-      id: 'koza',
-      text: '高額介護サービス費などの受取口座（公金受取口座）を登録しますか',
-      options: yesNo('登録する', '登録しない・登録済み'),
-    },
+    ask('age', '介護が必要な方の年齢は', [
+      ['65plus', '65歳以上'],
+      ['40to64', '40〜64歳'],
+      ['under40', '40歳未満'],
+    ]),
+    askIf((a) => a.age === '65plus' || a.age === '40to64', 'certification', '要介護・要支援の認定は', [
+      ['none', 'まだ受けていない'],
+      ['renew', '受けていて、有効期間が終わる（60日前から）'],
+      ['worse', '受けているが、状態が変わった'],
+    ]),
+    askIf((a) => a.certification !== undefined, 'applicant', '申請するのは', [
+      ['self', '本人'],
+      ['family', '家族'],
+      ['caremanager', 'ケアマネジャー'],
+    ]),
+    ask(
+      'card',
+      'マイナンバーカードを申請しますか（受け取りは代理交付も可）',
+      yesNo('申請する', '持っている・申請しない'),
+    ),
+    ask(
+      'koza',
+      '高額介護サービス費などの受取口座（公金受取口座）を登録しますか',
+      yesNo('登録する', '登録しない・登録済み'),
+    ),
   ],
   (a, plan) => {
     if (a.age === 'under40')

@@ -4,7 +4,7 @@ import { ja } from '../i18n/lang.ts';
 import { isValidMyNumber } from '../mynumber.ts';
 import { hiraganaToKatakana, isHalfWidthKana, toHalfWidthKana } from '../text/kana.ts';
 import { addDays, parseDateInput, parseIsoDate } from '../wareki.ts';
-import { rowsOf } from './fields.ts';
+import { rowsOf, stringValue } from './fields.ts';
 import {
   type AnswerValue,
   type CrossFieldRule,
@@ -355,4 +355,25 @@ export function householdRules(names: { readonly movers: string; readonly head: 
       },
     },
   ];
+}
+
+/**
+ * No one in the list of people `rows` is born after the day of the event (`date`, as the form
+ * names it in `dateName`): the 異動日 of a move, the 資格取得日 of joining 国保.
+ */
+export function bornBeforeRule(
+  id: string,
+  names: { readonly rows: string; readonly date: string; readonly dateName: string },
+): CrossFieldRule {
+  return {
+    id,
+    fields: [names.rows],
+    check: (v) => {
+      const date = stringValue(v, names.date);
+      const r = rowsOf(v, names.rows).find((x) => date !== '' && (x.birthDate ?? '') > date);
+      return r
+        ? `「${r.name}」の生年月日が${names.dateName}より後です。生年月日か${names.dateName}を直してください。`
+        : undefined;
+    },
+  };
 }

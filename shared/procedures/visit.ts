@@ -9,6 +9,7 @@ import {
   type CardAttributes,
   isGroup,
   type ProcedureDefinition,
+  type ProcedureField,
   type ProcedureValues,
   type Section,
 } from './types.ts';
@@ -127,18 +128,31 @@ export function procedureValues(procedure: ProcedureDefinition, answers: Answers
   return values;
 }
 
+/**
+ * Does `holds` hold for the field of at least one procedure that uses this question? The values of
+ * that procedure are worked out only when `holds` asks for them.
+ */
+function someUse(
+  question: VisitQuestion,
+  procedures: readonly ProcedureDefinition[],
+  answers: Answers,
+  holds: (field: ProcedureField, values: () => ProcedureValues) => boolean,
+): boolean {
+  return question.uses.some((use) => {
+    const p = procedures.find((x) => x.id === use.procedureId);
+    const f = p?.fields.find((x) => x.name === use.name);
+    if (!p || !f) return false;
+    return holds(f, () => procedureValues(p, answers));
+  });
+}
+
 /** Is this question shown for at least one procedure (its showIf holds)? */
 export function isAsked(
   question: VisitQuestion,
   procedures: readonly ProcedureDefinition[],
   answers: Answers,
 ): boolean {
-  return question.uses.some((use) => {
-    const p = procedures.find((x) => x.id === use.procedureId);
-    const f = p?.fields.find((x) => x.name === use.name);
-    if (!p || !f) return false;
-    return !f.showIf || f.showIf(procedureValues(p, answers));
-  });
+  return someUse(question, procedures, answers, (f, values) => !f.showIf || f.showIf(values()));
 }
 
 export interface VisitProblem extends FieldProblem {
@@ -168,10 +182,10 @@ export function isRequiredSomewhere(
   procedures: readonly ProcedureDefinition[],
   answers: Answers,
 ): boolean {
-  return question.uses.some((use) => {
-    const p = procedures.find((x) => x.id === use.procedureId);
-    const f = p?.fields.find((x) => x.name === use.name);
-    if (!p || !f) return false;
-    return f.required || (f.requiredIf?.(procedureValues(p, answers)) ?? false);
-  });
+  return someUse(
+    question,
+    procedures,
+    answers,
+    (f, values) => f.required || (f.requiredIf?.(values()) ?? false),
+  );
 }

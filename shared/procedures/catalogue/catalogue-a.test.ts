@@ -7,6 +7,7 @@ import { sample as fuyoSample } from '../../../test/fixtures/samples/jido-fuyo.t
 import { sample as teateSample } from '../../../test/fixtures/samples/jido-teate.ts';
 import { sample as juminhyoSample } from '../../../test/fixtures/samples/juminhyo.ts';
 import { sample as kokuhoSample } from '../../../test/fixtures/samples/kokuho-shutoku.ts';
+import { YAMADA } from '../../../test/fixtures/samples/people.ts';
 import { sample as tenkyoSample } from '../../../test/fixtures/samples/tenkyo.ts';
 import { sample as tenshutsuSample } from '../../../test/fixtures/samples/tenshutsu.ts';
 import { MOVE_KINDS } from '../fields.ts';
@@ -321,29 +322,7 @@ describe('catalogue A with 転入届', () => {
   it('asks the children once for both allowances, defaulting from the people who move in', () => {
     const questions = visitQuestions([tennyu, jidoTeate, jidoFuyo, kokuhoShutoku]);
     expect(questions.filter((q) => q.spec.key === 'child.children')).toHaveLength(1);
-    const movers = [
-      {
-        name: '山田　太郎',
-        nameKana: 'ヤマダ　タロウ',
-        birthDate: '1980-02-17',
-        sex: '1',
-        relationship: 'head',
-      },
-      {
-        name: '山田　花子',
-        nameKana: 'ヤマダ　ハナコ',
-        birthDate: '1982-07-07',
-        sex: '2',
-        relationship: 'wife',
-      },
-      {
-        name: '山田　一郎',
-        nameKana: 'ヤマダ　イチロウ',
-        birthDate: '2015-05-05',
-        sex: '1',
-        relationship: 'child',
-      },
-    ];
+    const movers = [YAMADA.taro, YAMADA.hanako, YAMADA.ichiro];
     const answers = resolveAnswers(
       questions,
       {

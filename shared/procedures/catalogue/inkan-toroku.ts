@@ -3,26 +3,30 @@
 // identified decides when the registration takes effect: a photo ID or a 保証書 the same day, an
 // 照会書 (sent by post to the registrant) only when the 回答書 comes back; a 代理人 always takes
 // the 照会書 route. The seal itself is stamped and captured by staff, who check it here.
+import { text } from '../../i18n/lang.ts';
+import { ININJO } from '../attachments.ts';
 import {
   applicantBirthDate,
   applicantName,
   applicantNameKana,
   applicantSex,
+  askedWhen,
   currentAddress,
+  option,
   phone,
+  stringValue,
 } from '../fields.ts';
 import {
   ageOn,
   ID_TWO_DOCUMENTS,
   idDocument,
-  option,
   principalAddress,
   principalBirthDate,
   principalName,
   principalNameKana,
-  stringValue,
-  t,
 } from '../fields-family.ts';
+import { BIRTH_SEX_PHONE_ROW, signatureSection } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { CrossFieldRule, FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const applicantRole: FieldSpec = {
@@ -32,7 +36,7 @@ const applicantRole: FieldSpec = {
   options: [
     option(
       'self',
-      t(
+      text(
         '{本人|ほんにん}',
         '{自分|じぶん}の{印鑑|いんかん}',
         'The registrant in person',
@@ -44,7 +48,7 @@ const applicantRole: FieldSpec = {
     ),
     option(
       'proxy',
-      t(
+      text(
         '{代理人|だいりにん}',
         '{頼|たの}まれた{人|ひと}',
         'A proxy',
@@ -55,7 +59,7 @@ const applicantRole: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{申請者|しんせいしゃ}',
     '{申|もう}し{込|こ}む{人|ひと}',
     'Who applies',
@@ -77,7 +81,7 @@ const idMethod: FieldSpec = {
   options: [
     option(
       METHOD_PHOTO,
-      t(
+      text(
         '{顔写真付|かおじゃしんつ}きの{公的|こうてき}な{証明書|しょうめいしょ}（その{日|ひ}に{登録|とうろく}）',
         '{顔|かお}の{写真|しゃしん}があるカード（{今日|きょう}{登録|とうろく}できます）',
         'Official photo ID (registered the same day)',
@@ -89,7 +93,7 @@ const idMethod: FieldSpec = {
     ),
     option(
       METHOD_GUARANTOR,
-      t(
+      text(
         '{保証人|ほしょうにん}による{保証書|ほしょうしょ}（その{日|ひ}に{登録|とうろく}）',
         '{保証|ほしょう}する{人|ひと}の{紙|かみ}（{今日|きょう}{登録|とうろく}できます）',
         'Guarantee by a registered guarantor (registered the same day)',
@@ -101,7 +105,7 @@ const idMethod: FieldSpec = {
     ),
     option(
       METHOD_INQUIRY,
-      t(
+      text(
         '{照会書|しょうかいしょ}による{確認|かくにん}（{回答書|かいとうしょ}を{持|も}ってきた{日|ひ}に{登録|とうろく}）',
         '{家|いえ}に{届|とど}く{手紙|てがみ}で{確|たし}かめる（{返事|へんじ}を{持|も}ってきた{日|ひ}に{登録|とうろく}）',
         'Confirmation by post (registered when the reply is brought back)',
@@ -112,7 +116,7 @@ const idMethod: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{本人確認|ほんにんかくにん}の{方法|ほうほう}',
     '{本人|ほんにん}かどうかを{確|たし}かめる{方法|ほうほう}',
     'How the registrant is identified',
@@ -128,7 +132,7 @@ const guarantorName: FieldSpec = {
   key: 'inkan-toroku.guarantorName',
   section: 'other',
   card: undefined,
-  label: t(
+  label: text(
     '{保証人|ほしょうにん}の{氏名|しめい}',
     '{保証|ほしょう}する{人|ひと}の{名前|なまえ}',
     "Guarantor's name",
@@ -137,7 +141,7 @@ const guarantorName: FieldSpec = {
     'Họ tên người bảo lãnh',
     'Nome do fiador',
   ),
-  help: t(
+  help: text(
     'この{市区町村|しくちょうそん}で{印鑑登録|いんかんとうろく}をしている{人|ひと}',
     'この{町|まち}で{印鑑|いんかん}を{登録|とうろく}している{人|ひと}',
     'Someone with a seal registered in this municipality',
@@ -153,7 +157,7 @@ const guarantorAddress: FieldSpec = {
   type: 'address',
   section: 'other',
   maxLength: 200,
-  label: t(
+  label: text(
     '{保証人|ほしょうにん}の{住所|じゅうしょ}',
     '{保証|ほしょう}する{人|ひと}の{住所|じゅうしょ}',
     "Guarantor's address",
@@ -169,7 +173,7 @@ const guarantorBirthDate: FieldSpec = {
   key: 'inkan-toroku.guarantorBirthDate',
   section: 'other',
   card: undefined,
-  label: t(
+  label: text(
     '{保証人|ほしょうにん}の{生年月日|せいねんがっぴ}',
     '{保証|ほしょう}する{人|ひと}の{生|う}まれた{日|ひ}',
     "Guarantor's date of birth",
@@ -186,7 +190,7 @@ const guarantorSealNumber: FieldSpec = {
   section: 'other',
   minValue: 1,
   maxValue: 999_999_999,
-  label: t(
+  label: text(
     '{保証人|ほしょうにん}の{印鑑登録番号|いんかんとうろくばんごう}',
     '{保証|ほしょう}する{人|ひと}の{印鑑|いんかん}の{番号|ばんごう}',
     "Guarantor's seal registration number",
@@ -208,7 +212,7 @@ const sealChecks: FieldSpec = {
   options: [
     option(
       'name',
-      t(
+      text(
         '{住民票|じゅうみんひょう}の{氏名|しめい}・{氏|うじ}・{名|な}などを{表|あらわ}している',
         '{住民票|じゅうみんひょう}の{名前|なまえ}が{彫|ほ}ってある',
         'Shows the name (or surname / given name) as on the residence record',
@@ -220,7 +224,7 @@ const sealChecks: FieldSpec = {
     ),
     option(
       'size',
-      t(
+      text(
         '{一辺|いっぺん}8ミリ〜25ミリの{正方形|せいほうけい}に{収|おさ}まる',
         '{大|おお}きさが8ミリから25ミリ',
         'Fits a square of 8 mm to 25 mm',
@@ -232,7 +236,7 @@ const sealChecks: FieldSpec = {
     ),
     option(
       'material',
-      t(
+      text(
         'ゴム{印|いん}など{変形|へんけい}しやすいものではない',
         'ゴムのはんこではない',
         'Not rubber or another material that deforms',
@@ -244,7 +248,7 @@ const sealChecks: FieldSpec = {
     ),
     option(
       'clear',
-      t(
+      text(
         '{印影|いんえい}が{鮮明|せんめい}で{欠|か}けていない',
         '{押|お}した{形|かたち}がはっきりしている',
         'The impression is clear and not chipped',
@@ -255,7 +259,7 @@ const sealChecks: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{登録|とうろく}する{印影|いんえい}の{確認|かくにん}（{職員|しょくいん}）',
     'はんこの{確認|かくにん}（{職員|しょくいん}）',
     'Seal impression checked (staff)',
@@ -287,16 +291,8 @@ const registrantName = (v: ProcedureValues) => stringValue(v, byProxy(v) ? 'prin
 
 export const inkanToroku: ProcedureDefinition = {
   id: 'inkan-toroku',
-  name: t(
-    '{印鑑登録|いんかんとうろく}{申請|しんせい}',
-    'はんこ（{印鑑|いんかん}）の{登録|とうろく}',
-    'Seal registration',
-    '印鉴登记申请',
-    '인감등록 신청',
-    'Đăng ký con dấu',
-    'Registro de carimbo pessoal (inkan)',
-  ),
-  description: t(
+  name: PROCEDURE_NAMES['inkan-toroku'],
+  description: text(
     '{印鑑登録証明書|いんかんとうろくしょうめいしょ}を{受|う}けるための{印鑑|いんかん}を{登録|とうろく}します（15{歳|さい}{以上|いじょう}）',
     '{大事|だいじ}な{契約|けいやく}に{使|つか}うはんこを{登録|とうろく}します。15{歳|さい}から{登録|とうろく}できます',
     'Register your personal seal so that seal certificates can be issued (age 15 and over)',
@@ -314,7 +310,7 @@ export const inkanToroku: ProcedureDefinition = {
       name: 'name',
       spec: applicantName,
       required: true,
-      label: t(
+      label: text(
         '{申請者|しんせいしゃ}{氏名|しめい}',
         '{申|もう}し{込|こ}む{人|ひと}の{名前|なまえ}',
         "Applicant's name",
@@ -329,64 +325,15 @@ export const inkanToroku: ProcedureDefinition = {
     { name: 'sex', spec: applicantSex, required: true },
     { name: 'address', spec: currentAddress, required: true },
     { name: 'phone', spec: phone, required: true },
-    { name: 'principalName', spec: principalName, required: false, requiredIf: byProxy, showIf: byProxy },
-    {
-      name: 'principalNameKana',
-      spec: principalNameKana,
-      required: false,
-      requiredIf: byProxy,
-      showIf: byProxy,
-    },
-    {
-      name: 'principalBirthDate',
-      spec: principalBirthDate,
-      required: false,
-      requiredIf: byProxy,
-      showIf: byProxy,
-    },
-    {
-      name: 'principalAddress',
-      spec: principalAddress,
-      required: false,
-      requiredIf: byProxy,
-      showIf: byProxy,
-    },
+    ...askedWhen(byProxy, { principalName, principalNameKana, principalBirthDate, principalAddress }),
     { name: 'idMethod', spec: idMethod, required: true },
-    {
-      name: 'idDocument',
-      spec: idDocument,
-      required: false,
-      requiredIf: method(METHOD_PHOTO),
-      showIf: method(METHOD_PHOTO),
-    },
-    {
-      name: 'guarantorName',
-      spec: guarantorName,
-      required: false,
-      requiredIf: method(METHOD_GUARANTOR),
-      showIf: method(METHOD_GUARANTOR),
-    },
-    {
-      name: 'guarantorAddress',
-      spec: guarantorAddress,
-      required: false,
-      requiredIf: method(METHOD_GUARANTOR),
-      showIf: method(METHOD_GUARANTOR),
-    },
-    {
-      name: 'guarantorBirthDate',
-      spec: guarantorBirthDate,
-      required: false,
-      requiredIf: method(METHOD_GUARANTOR),
-      showIf: method(METHOD_GUARANTOR),
-    },
-    {
-      name: 'guarantorSealNumber',
-      spec: guarantorSealNumber,
-      required: false,
-      requiredIf: method(METHOD_GUARANTOR),
-      showIf: method(METHOD_GUARANTOR),
-    },
+    ...askedWhen(method(METHOD_PHOTO), { idDocument }),
+    ...askedWhen(method(METHOD_GUARANTOR), {
+      guarantorName,
+      guarantorAddress,
+      guarantorBirthDate,
+      guarantorSealNumber,
+    }),
     { name: 'sealChecks', spec: sealChecks, required: true },
   ],
   rules: [
@@ -430,7 +377,7 @@ export const inkanToroku: ProcedureDefinition = {
   attachments: [
     {
       id: 'inkan',
-      name: t(
+      name: text(
         '{登録|とうろく}する{印鑑|いんかん}',
         '{登録|とうろく}するはんこ',
         'The seal to register',
@@ -443,7 +390,7 @@ export const inkanToroku: ProcedureDefinition = {
     },
     {
       id: 'honnin-kakunin',
-      name: t(
+      name: text(
         '{顔写真付|かおじゃしんつ}きの{本人確認書類|ほんにんかくにんしょるい}',
         '{顔|かお}の{写真|しゃしん}があるカード（マイナンバーカードなど）',
         'Official photo ID',
@@ -457,7 +404,7 @@ export const inkanToroku: ProcedureDefinition = {
     },
     {
       id: 'hoshosho',
-      name: t(
+      name: text(
         '{保証書|ほしょうしょ}（{保証人|ほしょうにん}の{登録印|とうろくいん}を{押|お}したもの）',
         '{保証|ほしょう}する{人|ひと}がはんこを{押|お}した{紙|かみ}',
         'Letter of guarantee stamped with the guarantor’s registered seal',
@@ -469,23 +416,10 @@ export const inkanToroku: ProcedureDefinition = {
       omittableByLinkage: false,
       when: '保証書で本人確認する場合',
     },
-    {
-      id: 'ininjo',
-      name: t(
-        '{委任状|いにんじょう}',
-        '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）',
-        'Letter of attorney',
-        '委托书',
-        '위임장',
-        'Giấy ủy quyền',
-        'Procuração',
-      ),
-      omittableByLinkage: false,
-      when: '代理人が申請する場合（回答書とともに提出）',
-    },
+    { ...ININJO, when: '代理人が申請する場合（回答書とともに提出）' },
     {
       id: 'kaitosho',
-      name: t(
+      name: text(
         '{照会書|しょうかいしょ}への{回答書|かいとうしょ}',
         '{家|いえ}に{届|とど}いた{手紙|てがみ}の{返事|へんじ}',
         'Reply to the confirmation letter',
@@ -512,11 +446,7 @@ export const inkanToroku: ProcedureDefinition = {
                 { field: 'name', span: 4 },
                 { field: 'nameKana', span: 4 },
               ],
-              [
-                { field: 'birthDate', span: 4 },
-                { field: 'sex', span: 2 },
-                { field: 'phone', span: 6 },
-              ],
+              BIRTH_SEX_PHONE_ROW,
               [{ field: 'address', span: 12 }],
             ],
           },
@@ -560,7 +490,7 @@ export const inkanToroku: ProcedureDefinition = {
               ],
             ],
           },
-          { heading: '署名', rows: [[{ signature: true, span: 12, label: '申請者 自署' }]] },
+          signatureSection('申請者 自署'),
         ],
       },
     ],

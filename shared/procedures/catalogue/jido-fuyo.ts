@@ -3,32 +3,37 @@
 // public pensions, 養育費 and the 同居の扶養義務者 decide the amount or a stop of the allowance.
 // Six attachments are got through 情報連携 when the My Number is on the form (seeds §3.7).
 
+import { text } from '../../i18n/lang.ts';
 import { addDays } from '../../wareki.ts';
+import { CLAIMANT_TSUCHO, KAZEI_SHOMEI } from '../attachments.ts';
 import {
-  applicantBirthDate,
-  applicantMyNumber,
   applicantName,
-  applicantNameKana,
-  currentAddress,
-  currentPostalCode,
-  phone,
+  askedWhen,
+  birthDateColumn,
+  compact,
+  myNumberColumn,
+  nameColumn,
+  option,
+  RELATION,
   rowsOf,
+  stringValue,
+  YES_NO,
 } from '../fields.ts';
 import {
   ageOn,
   BANK_PRINT_ROWS,
   bankFields,
+  CLAIMANT_FIELDS,
   children,
   childrenRules,
   fiscalYearEndAtAge,
   holderIsClaimantRule,
-  jan1Address,
-  jan1Residence,
-  option,
-  stringValue,
-  t,
-  YES_NO,
+  JAN1_FIELDS,
+  JAN1_PRINT_ROW,
+  THE_CLAIMANT,
 } from '../fields-family.ts';
+import { fieldSection, postalAddressRow, signatureSection } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, GroupSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const claimantType: FieldSpec = {
@@ -36,11 +41,11 @@ const claimantType: FieldSpec = {
   type: 'choice',
   section: 'applicant',
   options: [
-    option('mother', t('{母|はは}', 'お{母|かあ}さん', 'Mother', '母亲', '어머니', 'Mẹ', 'Mãe')),
-    option('father', t('{父|ちち}', 'お{父|とう}さん', 'Father', '父亲', '아버지', 'Cha', 'Pai')),
+    option('mother', text('{母|はは}', 'お{母|かあ}さん', 'Mother', '母亲', '어머니', 'Mẹ', 'Mãe')),
+    option('father', text('{父|ちち}', 'お{父|とう}さん', 'Father', '父亲', '아버지', 'Cha', 'Pai')),
     option(
       'guardian',
-      t(
+      text(
         '{養育者|よういくしゃ}（{父母|ふぼ}{以外|いがい}）',
         'お{父|とう}さん・お{母|かあ}さんではない{育|そだ}てる{人|ひと}',
         'Other carer (not a parent)',
@@ -51,7 +56,7 @@ const claimantType: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{請求者|せいきゅうしゃ}の{区分|くぶん}',
     'あなたは{子|こ}どもの{誰|だれ}ですか',
     'Your relationship to the child',
@@ -64,7 +69,7 @@ const claimantType: FieldSpec = {
 
 /** 支給要件 (児童扶養手当法 第4条第1項と施行令で定める児童). */
 const REASONS = {
-  divorce: t(
+  divorce: text(
     '{父母|ふぼ}が{離婚|りこん}した',
     'お{父|とう}さんとお{母|かあ}さんが{離婚|りこん}した',
     'The parents divorced',
@@ -73,7 +78,7 @@ const REASONS = {
     'Cha mẹ đã ly hôn',
     'Os pais se divorciaram',
   ),
-  death: t(
+  death: text(
     '{父|ちち}または{母|はは}が{死亡|しぼう}した',
     'お{父|とう}さんかお{母|かあ}さんが{亡|な}くなった',
     'A parent died',
@@ -82,7 +87,7 @@ const REASONS = {
     'Cha hoặc mẹ đã mất',
     'O pai ou a mãe faleceu',
   ),
-  unmarried: t(
+  unmarried: text(
     '{婚姻|こんいん}によらないで{生|う}まれた',
     '{結婚|けっこん}していない{親|おや}から{生|う}まれた',
     'Born outside marriage',
@@ -91,7 +96,7 @@ const REASONS = {
     'Sinh ra ngoài hôn nhân',
     'Nascido fora do casamento',
   ),
-  disability: t(
+  disability: text(
     '{父|ちち}または{母|はは}に{重度|じゅうど}の{障害|しょうがい}がある',
     'お{父|とう}さんかお{母|かあ}さんに{重|おも}い{障害|しょうがい}がある',
     'A parent has a severe disability',
@@ -100,7 +105,7 @@ const REASONS = {
     'Cha hoặc mẹ bị khuyết tật nặng',
     'O pai ou a mãe tem deficiência grave',
   ),
-  missing: t(
+  missing: text(
     '{父|ちち}または{母|はは}の{生死|せいし}が{不明|ふめい}',
     'お{父|とう}さんかお{母|かあ}さんが{生|い}きているかわからない',
     'It is not known whether a parent is alive',
@@ -109,7 +114,7 @@ const REASONS = {
     'Không rõ cha hoặc mẹ còn sống hay không',
     'Não se sabe se o pai ou a mãe está vivo(a)',
   ),
-  abandoned: t(
+  abandoned: text(
     '{父|ちち}または{母|はは}に1{年|ねん}{以上|いじょう}{遺棄|いき}されている',
     'お{父|とう}さんかお{母|かあ}さんが1{年|ねん}{以上|いじょう}{子|こ}どもを{放|ほう}っている',
     'Abandoned by a parent for a year or more',
@@ -118,7 +123,7 @@ const REASONS = {
     'Bị cha hoặc mẹ bỏ rơi từ 1 năm trở lên',
     'Abandonado pelo pai ou pela mãe há um ano ou mais',
   ),
-  protection: t(
+  protection: text(
     '{父|ちち}または{母|はは}に{裁判所|さいばんしょ}の{保護命令|ほごめいれい}が{出|で}ている（DV）',
     'DVで{裁判所|さいばんしょ}の{保護命令|ほごめいれい}が{出|で}ている',
     'A court protection order against a parent (domestic violence)',
@@ -127,7 +132,7 @@ const REASONS = {
     'Tòa án ra lệnh bảo vệ đối với cha hoặc mẹ (bạo lực gia đình)',
     'Medida protetiva judicial contra o pai ou a mãe (violência doméstica)',
   ),
-  detained: t(
+  detained: text(
     '{父|ちち}または{母|はは}が1{年|ねん}{以上|いじょう}{拘禁|こうきん}されている',
     'お{父|とう}さんかお{母|かあ}さんが1{年|ねん}{以上|いじょう}{刑務所|けいむしょ}などにいる',
     'A parent is detained for a year or more',
@@ -136,7 +141,7 @@ const REASONS = {
     'Cha hoặc mẹ bị giam giữ từ 1 năm trở lên',
     'O pai ou a mãe está detido(a) há um ano ou mais',
   ),
-  other: t(
+  other: text(
     'その{他|た}（{父母|ふぼ}がともにいないなど）',
     'ほかの{理由|りゆう}（お{父|とう}さんもお{母|かあ}さんもいないなど）',
     'Other (e.g. neither parent is present)',
@@ -153,7 +158,7 @@ const reason: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: Object.entries(REASONS).map(([value, label]) => option(value, label)),
-  label: t(
+  label: text(
     '{支給要件|しきゅうようけん}（{児童|じどう}の{状況|じょうきょう}）',
     '{手当|てあて}をもらう{理由|りゆう}',
     'Why the child qualifies',
@@ -170,7 +175,7 @@ const reasonDate: FieldSpec = {
   section: 'other',
   min: { iso: '1990-01-01' },
   max: { daysFromToday: 0 },
-  label: t(
+  label: text(
     '{支給要件|しきゅうようけん}に{該当|がいとう}した{日|ひ}（{離婚日|りこんび}・{死亡日|しぼうび}など）',
     'そうなった{日|ひ}（{離婚|りこん}した{日|ひ}など）',
     'Date it happened (divorce, death…)',
@@ -186,7 +191,7 @@ const otherParentName: FieldSpec = {
   key: 'jido-fuyo.otherParentName',
   section: 'other',
   card: undefined,
-  label: t(
+  label: text(
     '{児童|じどう}の{父|ちち}または{母|はは}の{氏名|しめい}',
     '{子|こ}どものもう{一人|ひとり}の{親|おや}の{名前|なまえ}',
     "Name of the child's other parent",
@@ -202,7 +207,7 @@ const otherParentAddress: FieldSpec = {
   type: 'address',
   section: 'other',
   maxLength: 200,
-  label: t(
+  label: text(
     '{児童|じどう}の{父|ちち}または{母|はは}の{住所|じゅうしょ}',
     'もう{一人|ひとり}の{親|おや}の{住所|じゅうしょ}',
     "Address of the child's other parent",
@@ -218,7 +223,7 @@ const partner: FieldSpec = {
   type: 'choice',
   section: 'household',
   options: YES_NO,
-  label: t(
+  label: text(
     '{事実上|じじつじょう}の{婚姻関係|こんいんかんけい}にある{人|ひと}がいる',
     '{結婚|けっこん}の{届|とど}けはないが、{夫婦|ふうふ}のように{暮|く}らす{人|ひと}がいる',
     'Do you have a partner you live with as a couple?',
@@ -227,7 +232,7 @@ const partner: FieldSpec = {
     'Có người chung sống như vợ chồng không',
     'Tem um(a) companheiro(a) com quem vive como casal?',
   ),
-  help: t(
+  help: text(
     '{同居|どうきょ}や{頻繁|ひんぱん}な{訪問|ほうもん}、{生活費|せいかつひ}の{援助|えんじょ}がある{場合|ばあい}を{含|ふく}みます',
     'いっしょに{住|す}む、よく{来|く}る、お{金|かね}をもらう、などのとき',
     'Includes living together, frequent visits or help with living costs',
@@ -243,7 +248,7 @@ const disabledChildren: FieldSpec = {
   type: 'text',
   section: 'child',
   maxLength: 100,
-  label: t(
+  label: text(
     '{障害|しょうがい}のある{児童|じどう}の{氏名|しめい}（20{歳|さい}{未満|みまん}）',
     '{障害|しょうがい}がある{子|こ}どもの{名前|なまえ}（20{歳|さい}まで）',
     'Names of children with a disability (under 20)',
@@ -252,7 +257,7 @@ const disabledChildren: FieldSpec = {
     'Họ tên trẻ khuyết tật (dưới 20 tuổi)',
     'Nomes das crianças com deficiência (menores de 20)',
   ),
-  help: t(
+  help: text(
     '{複数|ふくすう}のときは「、」で{区切|くぎ}ります',
     '2{人|ふたり}{以上|いじょう}は「、」で{分|わ}けます',
     'Separate several names with 、',
@@ -271,7 +276,7 @@ const pensionStatus: FieldSpec = {
   options: [
     option(
       PENSION_NONE,
-      t(
+      text(
         '{受|う}けていない',
         'もらっていない',
         'Not receiving',
@@ -283,11 +288,11 @@ const pensionStatus: FieldSpec = {
     ),
     option(
       'receiving',
-      t('{受|う}けている', 'もらっている', 'Receiving', '正在领取', '받고 있음', 'Đang nhận', 'Recebe'),
+      text('{受|う}けている', 'もらっている', 'Receiving', '正在领取', '받고 있음', 'Đang nhận', 'Recebe'),
     ),
     option(
       'claiming',
-      t(
+      text(
         '{請求中|せいきゅうちゅう}',
         '{申|もう}し{込|こ}んでいる',
         'Claim in progress',
@@ -298,7 +303,7 @@ const pensionStatus: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{公的年金|こうてきねんきん}の{受給|じゅきゅう}',
     '{国|くに}の{年金|ねんきん}をもらっていますか',
     'Public pension',
@@ -307,7 +312,7 @@ const pensionStatus: FieldSpec = {
     'Lương hưu công',
     'Pensão pública',
   ),
-  help: t(
+  help: text(
     '{遺族年金|いぞくねんきん}・{障害年金|しょうがいねんきん}・{労災|ろうさい}の{年金|ねんきん}などを{含|ふく}みます',
     '{家族|かぞく}が{亡|な}くなったときや{障害|しょうがい}の{年金|ねんきん}も{入|はい}ります',
     "Includes survivors', disability and work-accident pensions",
@@ -323,21 +328,10 @@ const pensionWho: FieldSpec = {
   type: 'flags',
   section: 'other',
   options: [
-    option(
-      'claimant',
-      t(
-        '{請求者|せいきゅうしゃ}',
-        'あなた',
-        'The claimant',
-        '申请人',
-        '청구인',
-        'Người yêu cầu',
-        'O requerente',
-      ),
-    ),
-    option('child', t('{児童|じどう}', '{子|こ}ども', 'A child', '儿童', '아동', 'Trẻ', 'A criança')),
+    option('claimant', THE_CLAIMANT),
+    option('child', text('{児童|じどう}', '{子|こ}ども', 'A child', '儿童', '아동', 'Trẻ', 'A criança')),
   ],
-  label: t(
+  label: text(
     '{年金|ねんきん}を{受|う}ける{人|ひと}',
     '{年金|ねんきん}をもらう{人|ひと}',
     'Who receives it',
@@ -355,7 +349,7 @@ const pensionKinds: FieldSpec = {
   options: [
     option(
       'old-age',
-      t(
+      text(
         '{老齢|ろうれい}',
         'お{年寄|としよ}りの{年金|ねんきん}',
         'Old-age',
@@ -367,7 +361,7 @@ const pensionKinds: FieldSpec = {
     ),
     option(
       'survivor',
-      t(
+      text(
         '{遺族|いぞく}',
         '{家族|かぞく}が{亡|な}くなったときの{年金|ねんきん}',
         "Survivors'",
@@ -379,7 +373,7 @@ const pensionKinds: FieldSpec = {
     ),
     option(
       'disability',
-      t(
+      text(
         '{障害|しょうがい}',
         '{障害|しょうがい}の{年金|ねんきん}',
         'Disability',
@@ -391,7 +385,7 @@ const pensionKinds: FieldSpec = {
     ),
     option(
       'work-accident',
-      t(
+      text(
         '{労災|ろうさい}',
         '{仕事|しごと}のけがの{年金|ねんきん}',
         'Work accident',
@@ -402,7 +396,7 @@ const pensionKinds: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{年金|ねんきん}の{種類|しゅるい}',
     '{年金|ねんきん}の{種類|しゅるい}',
     'Kind of pension',
@@ -419,7 +413,7 @@ const pensionAnnual: FieldSpec = {
   section: 'other',
   minValue: 1,
   maxValue: 99_999_999,
-  label: t(
+  label: text(
     '{年金|ねんきん}の{年額|ねんがく}（{円|えん}）',
     '1{年|ねん}でもらう{年金|ねんきん}（{円|えん}）',
     'Annual pension amount (yen)',
@@ -435,7 +429,7 @@ const specialAllowance: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: YES_NO,
-  label: t(
+  label: text(
     '{特別児童扶養手当|とくべつじどうふようてあて}を{受|う}けている',
     '{障害|しょうがい}がある{子|こ}どもの{手当|てあて}（{特別児童扶養手当|とくべつじどうふようてあて}）をもらっている',
     'Receiving special child-rearing allowance',
@@ -451,7 +445,7 @@ const supportReceived: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: YES_NO,
-  label: t(
+  label: text(
     '{養育費|よういくひ}を{受|う}け{取|と}っている',
     '{子|こ}どものためのお{金|かね}（{養育費|よういくひ}）をもらっている',
     'Receiving child support',
@@ -468,7 +462,7 @@ const supportAnnual: FieldSpec = {
   section: 'other',
   minValue: 1,
   maxValue: 99_999_999,
-  label: t(
+  label: text(
     '{養育費|よういくひ}の{年額|ねんがく}（{円|えん}）',
     '1{年|ねん}でもらう{養育費|よういくひ}（{円|えん}）',
     'Child support per year (yen)',
@@ -485,20 +479,17 @@ const housemates: GroupSpec = {
   type: 'group',
   section: 'household',
   columns: [
-    { ...applicantName, key: 'name', card: undefined },
-    { ...applicantBirthDate, key: 'birthDate', card: undefined },
+    nameColumn,
+    birthDateColumn,
     {
       key: 'relationship',
       type: 'choice',
       section: 'household',
       options: [
-        option(
-          'parent',
-          t('{父母|ふぼ}', 'お{父|とう}さん・お{母|かあ}さん', 'Parent', '父母', '부모', 'Cha mẹ', 'Pai/Mãe'),
-        ),
+        RELATION.parent,
         option(
           'grandparent',
-          t(
+          text(
             '{祖父母|そふぼ}',
             'おじいさん・おばあさん',
             'Grandparent',
@@ -510,7 +501,7 @@ const housemates: GroupSpec = {
         ),
         option(
           'sibling',
-          t(
+          text(
             '{兄弟姉妹|きょうだいしまい}',
             'きょうだい',
             'Sibling',
@@ -522,7 +513,7 @@ const housemates: GroupSpec = {
         ),
         option(
           'child',
-          t(
+          text(
             '{子|こ}（{児童|じどう}{以外|いがい}）',
             '{子|こ}ども（{上|うえ}の{子|こ}どもではない）',
             'Child (not listed above)',
@@ -532,9 +523,9 @@ const housemates: GroupSpec = {
             'Filho(a) (não listado acima)',
           ),
         ),
-        option('other', t('その{他|た}', 'ほかの{人|ひと}', 'Other', '其他', '기타', 'Khác', 'Outro')),
+        RELATION.other,
       ],
-      label: t(
+      label: text(
         '{請求者|せいきゅうしゃ}との{続柄|つづきがら}',
         'あなたとの{関係|かんけい}',
         'Relationship to you',
@@ -544,12 +535,12 @@ const housemates: GroupSpec = {
         'Parentesco com você',
       ),
     },
-    { ...applicantMyNumber, key: 'myNumber', card: undefined },
+    myNumberColumn,
   ],
   requiredColumns: ['name', 'birthDate', 'relationship'],
   minRows: 0,
   maxRows: 4,
-  label: t(
+  label: text(
     '{同居|どうきょ}している{人|ひと}（{児童|じどう}{以外|いがい}）',
     'いっしょに{住|す}んでいる{人|ひと}（{子|こ}ども{以外|いがい}）',
     'Other people living with you',
@@ -564,29 +555,29 @@ const reasonIs =
   (...rs: Reason[]) =>
   (v: ProcedureValues) =>
     (rs as string[]).includes(stringValue(v, 'reason'));
+// The 支給要件 that have a day and a parent to name: all but 未婚 and その他.
+const parentKnown = reasonIs(
+  'divorce',
+  'death',
+  'disability',
+  'missing',
+  'abandoned',
+  'protection',
+  'detained',
+);
 const pensioned = (v: ProcedureValues) => !['', PENSION_NONE].includes(stringValue(v, 'pensionStatus'));
 const parentClaims = (v: ProcedureValues) => ['mother', 'father'].includes(stringValue(v, 'claimantType'));
-const jan1Elsewhere = (v: ProcedureValues) => stringValue(v, 'jan1Residence') === 'elsewhere';
 // Names keep their 全角 space (鈴木　大地): only 、 and commas separate them.
 const names = (v: ProcedureValues, field: string) =>
   stringValue(v, field)
     .split(/[、,，]/u)
     .map((n) => n.trim())
     .filter((n) => n !== '');
-const squash = (s: string) => s.replace(/[\s\u3000]/gu, '');
 
 export const jidoFuyo: ProcedureDefinition = {
   id: 'jido-fuyo',
-  name: t(
-    '{児童扶養手当|じどうふようてあて}{認定請求|にんていせいきゅう}',
-    'ひとり{親|おや}などの{家庭|かてい}の{手当|てあて}（{児童扶養手当|じどうふようてあて}）の{申|もう}し{込|こ}み',
-    'Claim for child-rearing allowance (single-parent households)',
-    '儿童抚养津贴认定申请',
-    '아동부양수당 인정 청구',
-    'Yêu cầu trợ cấp nuôi con (gia đình đơn thân)',
-    'Pedido de abono para famílias monoparentais',
-  ),
-  description: t(
+  name: PROCEDURE_NAMES['jido-fuyo'],
+  description: text(
     'ひとり{親|おや}{家庭|かてい}などで{児童|じどう}を{養育|よういく}している{人|ひと}が{手当|てあて}を{請求|せいきゅう}します',
     'ひとりで{子|こ}どもを{育|そだ}てている{人|ひと}などがもらえるお{金|かね}です',
     'Claim the allowance if you bring up a child as a single parent or in a similar situation',
@@ -601,64 +592,22 @@ export const jidoFuyo: ProcedureDefinition = {
   signature: 'visit',
   fields: [
     { name: 'claimantType', spec: claimantType, required: true },
-    {
-      name: 'name',
-      spec: applicantName,
-      required: true,
-      label: t(
-        '{請求者|せいきゅうしゃ}{氏名|しめい}',
-        '{申|もう}し{込|こ}む{人|ひと}の{名前|なまえ}',
-        "Claimant's name",
-        '申请人姓名',
-        '청구인 성명',
-        'Họ tên người yêu cầu',
-        'Nome do requerente',
-      ),
-    },
-    { name: 'nameKana', spec: applicantNameKana, required: true },
-    { name: 'birthDate', spec: applicantBirthDate, required: true },
-    { name: 'myNumber', spec: applicantMyNumber, required: true },
-    { name: 'postalCode', spec: currentPostalCode, required: true },
-    { name: 'address', spec: currentAddress, required: true },
-    { name: 'phone', spec: phone, required: true },
-    { name: 'jan1Residence', spec: jan1Residence, required: true },
-    {
-      name: 'jan1Address',
-      spec: jan1Address,
-      required: false,
-      requiredIf: jan1Elsewhere,
-      showIf: jan1Elsewhere,
-    },
+    ...CLAIMANT_FIELDS,
+    ...JAN1_FIELDS,
     { name: 'partner', spec: partner, required: true },
     { name: 'reason', spec: reason, required: true },
     {
       name: 'reasonDate',
       spec: reasonDate,
       required: false,
-      requiredIf: reasonIs(
-        'divorce',
-        'death',
-        'disability',
-        'missing',
-        'abandoned',
-        'protection',
-        'detained',
-      ),
+      requiredIf: parentKnown,
       showIf: (v) => !reasonIs('unmarried')(v),
     },
     {
       name: 'otherParentName',
       spec: otherParentName,
       required: false,
-      requiredIf: reasonIs(
-        'divorce',
-        'death',
-        'disability',
-        'missing',
-        'abandoned',
-        'protection',
-        'detained',
-      ),
+      requiredIf: parentKnown,
     },
     {
       name: 'otherParentAddress',
@@ -669,8 +618,7 @@ export const jidoFuyo: ProcedureDefinition = {
     { name: 'children', spec: children, required: true },
     { name: 'disabledChildren', spec: disabledChildren, required: false },
     { name: 'pensionStatus', spec: pensionStatus, required: true },
-    { name: 'pensionWho', spec: pensionWho, required: false, requiredIf: pensioned, showIf: pensioned },
-    { name: 'pensionKinds', spec: pensionKinds, required: false, requiredIf: pensioned, showIf: pensioned },
+    ...askedWhen(pensioned, { pensionWho, pensionKinds }),
     {
       name: 'pensionAnnual',
       spec: pensionAnnual,
@@ -679,13 +627,7 @@ export const jidoFuyo: ProcedureDefinition = {
       showIf: pensioned,
     },
     { name: 'specialAllowance', spec: specialAllowance, required: true },
-    {
-      name: 'supportReceived',
-      spec: supportReceived,
-      required: false,
-      requiredIf: parentClaims,
-      showIf: parentClaims,
-    },
+    ...askedWhen(parentClaims, { supportReceived }),
     {
       name: 'supportAnnual',
       spec: supportAnnual,
@@ -702,12 +644,12 @@ export const jidoFuyo: ProcedureDefinition = {
       id: 'jido-fuyo-child-age',
       fields: ['children'],
       check: (v, today) => {
-        const disabled = names(v, 'disabledChildren').map(squash);
+        const disabled = names(v, 'disabledChildren').map(compact);
         for (const r of rowsOf(v, 'children')) {
           const birth = r.birthDate ?? '';
           if ((fiscalYearEndAtAge(birth, 18) ?? today) >= today) continue;
-          if (disabled.includes(squash(r.name ?? '')) && (ageOn(birth, today) ?? 20) < 20) continue;
-          return disabled.includes(squash(r.name ?? ''))
+          if (disabled.includes(compact(r.name ?? '')) && (ageOn(birth, today) ?? 20) < 20) continue;
+          return disabled.includes(compact(r.name ?? ''))
             ? `「${r.name}」は20歳になっているため対象になりません。行を消してください。`
             : `「${r.name}」は18歳の年度末を過ぎています。障害がある場合は「障害のある児童の氏名」に書いてください。ない場合は行を消してください。`;
         }
@@ -718,8 +660,8 @@ export const jidoFuyo: ProcedureDefinition = {
       id: 'jido-fuyo-disabled-listed',
       fields: ['disabledChildren'],
       check: (v) => {
-        const listed = new Set(rowsOf(v, 'children').map((r) => squash(r.name ?? '')));
-        const missing = names(v, 'disabledChildren').find((n) => !listed.has(squash(n)));
+        const listed = new Set(rowsOf(v, 'children').map((r) => compact(r.name ?? '')));
+        const missing = names(v, 'disabledChildren').find((n) => !listed.has(compact(n)));
         return missing
           ? `「${missing}」が児童の一覧にいません。児童の欄と同じ氏名で書いてください。`
           : undefined;
@@ -750,7 +692,7 @@ export const jidoFuyo: ProcedureDefinition = {
   attachments: [
     {
       id: 'koseki',
-      name: t(
+      name: text(
         '{請求者|せいきゅうしゃ}と{児童|じどう}の{戸籍謄本|こせきとうほん}',
         'あなたと{子|こ}どもの{戸籍|こせき}の{紙|かみ}',
         'Family register of the claimant and the children',
@@ -764,7 +706,7 @@ export const jidoFuyo: ProcedureDefinition = {
     },
     {
       id: 'juminhyo',
-      name: t(
+      name: text(
         '{世帯全員|せたいぜんいん}の{住民票|じゅうみんひょう}',
         '{家族|かぞく}みんなの{住民票|じゅうみんひょう}',
         'Certificate of residence of the whole household',
@@ -775,23 +717,10 @@ export const jidoFuyo: ProcedureDefinition = {
       ),
       omittableByLinkage: true,
     },
-    {
-      id: 'kazei-shomei',
-      name: t(
-        '{課税|かぜい}（{所得|しょとく}）{証明書|しょうめいしょ}',
-        '{収入|しゅうにゅう}がわかる{証明書|しょうめいしょ}',
-        'Tax (income) certificate',
-        '课税（收入）证明书',
-        '과세(소득) 증명서',
-        'Giấy chứng nhận thuế (thu nhập)',
-        'Certificado de impostos (renda)',
-      ),
-      omittableByLinkage: true,
-      when: '1月1日にほかの市区町村に住んでいた場合（同居の扶養義務者の分も）',
-    },
+    { ...KAZEI_SHOMEI, when: '1月1日にほかの市区町村に住んでいた場合（同居の扶養義務者の分も）' },
     {
       id: 'tokubetsu-jido-fuyo',
-      name: t(
+      name: text(
         '{特別児童扶養手当証書|とくべつじどうふようてあてしょうしょ}',
         '{特別児童扶養手当|とくべつじどうふようてあて}の{証書|しょうしょ}',
         'Special child-rearing allowance certificate',
@@ -805,7 +734,7 @@ export const jidoFuyo: ProcedureDefinition = {
     },
     {
       id: 'shogaisha-techo',
-      name: t(
+      name: text(
         '{障害者手帳|しょうがいしゃてちょう}',
         '{障害者手帳|しょうがいしゃてちょう}',
         'Disability certificate (techō)',
@@ -819,7 +748,7 @@ export const jidoFuyo: ProcedureDefinition = {
     },
     {
       id: 'nenkin-kaitei',
-      name: t(
+      name: text(
         '{年金額改定通知書|ねんきんがくかいていつうちしょ}',
         '{年金|ねんきん}の{金額|きんがく}が{変|か}わったお{知|し}らせ',
         'Pension amount revision notice',
@@ -833,7 +762,7 @@ export const jidoFuyo: ProcedureDefinition = {
     },
     {
       id: 'nenkin-shosho',
-      name: t(
+      name: text(
         '{年金証書|ねんきんしょうしょ}',
         '{年金|ねんきん}の{証書|しょうしょ}',
         'Pension certificate',
@@ -847,7 +776,7 @@ export const jidoFuyo: ProcedureDefinition = {
     },
     {
       id: 'shindansho',
-      name: t(
+      name: text(
         '{障害|しょうがい}の{診断書|しんだんしょ}（{所定|しょてい}の{様式|ようしき}）',
         '{障害|しょうがい}についての{医者|いしゃ}の{紙|かみ}',
         "Doctor's certificate of the disability (prescribed form)",
@@ -861,7 +790,7 @@ export const jidoFuyo: ProcedureDefinition = {
     },
     {
       id: 'yoikuhi-shinkoku',
-      name: t(
+      name: text(
         '{養育費等|よういくひとう}に{関|かん}する{申告書|しんこくしょ}',
         '{養育費|よういくひ}について{書|か}く{紙|かみ}',
         'Declaration on child support',
@@ -873,20 +802,7 @@ export const jidoFuyo: ProcedureDefinition = {
       omittableByLinkage: false,
       when: '父または母が請求する場合',
     },
-    {
-      id: 'tsucho',
-      name: t(
-        '{請求者|せいきゅうしゃ}{名義|めいぎ}の{通帳|つうちょう}かキャッシュカード',
-        'あなたの{名前|なまえ}の{通帳|つうちょう}かキャッシュカード',
-        'Bankbook or cash card in your name',
-        '申请人名义的存折或银行卡',
-        '청구인 명의의 통장 또는 현금카드',
-        'Sổ ngân hàng hoặc thẻ rút tiền đứng tên bạn',
-        'Caderneta ou cartão bancário em seu nome',
-      ),
-      omittableByLinkage: false,
-      when: '公金受取口座を使わない場合',
-    },
+    { ...CLAIMANT_TSUCHO, when: '公金受取口座を使わない場合' },
   ],
   print: {
     title: '児童扶養手当 認定請求書',
@@ -907,14 +823,8 @@ export const jidoFuyo: ProcedureDefinition = {
                 { field: 'myNumber', span: 4 },
                 { field: 'phone', span: 4 },
               ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
-              ],
-              [
-                { field: 'jan1Residence', span: 4 },
-                { field: 'jan1Address', span: 8 },
-              ],
+              postalAddressRow(),
+              JAN1_PRINT_ROW,
               [{ field: 'partner', span: 12 }],
             ],
           },
@@ -962,9 +872,9 @@ export const jidoFuyo: ProcedureDefinition = {
               ],
             ],
           },
-          { heading: '同居している扶養義務者など', rows: [[{ field: 'housemates', span: 12 }]] },
+          fieldSection('同居している扶養義務者など', 'housemates'),
           { heading: '振込先口座（請求者名義）', rows: BANK_PRINT_ROWS },
-          { heading: '署名', rows: [[{ signature: true, span: 12, label: '請求者 署名' }]] },
+          signatureSection('請求者 署名'),
         ],
       },
     ],

@@ -3,36 +3,35 @@
 // 大学生年代 children (up to 22) the claimant supports count for the 第3子 addition (多子加算).
 // The claimant is the parent who mainly supports the household (生計を維持する程度の高い者).
 // 課税証明書 and 住民票 are got through 情報連携 when the My Number is on the form.
+import { text } from '../../i18n/lang.ts';
+import { CLAIMANT_TSUCHO, KAZEI_SHOMEI } from '../attachments.ts';
 import {
-  applicantBirthDate,
-  applicantMyNumber,
-  applicantName,
-  applicantNameKana,
-  currentAddress,
-  currentPostalCode,
-  phone,
+  askedWhen,
+  birthDateColumn,
+  nameColumn,
+  nameKanaColumn,
+  option,
   rowsOf,
+  stringValue,
 } from '../fields.ts';
 import {
   BANK_PRINT_ROWS,
   bankFields,
-  CHILD_RELATIONSHIP_OPTIONS,
+  CLAIMANT_FIELDS,
+  childRelationshipColumn,
   children,
   childrenRules,
   fiscalYearEndAtAge,
   hasSpouse,
   holderIsClaimantRule,
-  jan1Address,
-  jan1Residence,
-  LIVING_OPTIONS,
-  option,
-  spouseBirthDate,
-  spouseMyNumber,
-  spouseName,
-  spouseNameKana,
-  stringValue,
-  t,
+  JAN1_FIELDS,
+  JAN1_PRINT_ROW,
+  livingColumn,
+  spouseFields,
+  THE_CLAIMANT,
 } from '../fields-family.ts';
+import { fieldSection, postalAddressRow, signatureSection } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, GroupSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const PENSION_KYOSAI = 'kyosai';
@@ -44,7 +43,7 @@ const pensionSystem: FieldSpec = {
   options: [
     option(
       'kokumin',
-      t(
+      text(
         '{国民年金|こくみんねんきん}（{自営業|じえいぎょう}など）',
         '{国民年金|こくみんねんきん}（{自分|じぶん}の{店|みせ}などで{働|はたら}く{人|ひと}）',
         'National Pension (self-employed etc.)',
@@ -56,7 +55,7 @@ const pensionSystem: FieldSpec = {
     ),
     option(
       'kosei',
-      t(
+      text(
         '{厚生年金保険|こうせいねんきんほけん}（{会社員|かいしゃいん}など）',
         '{厚生年金|こうせいねんきん}（{会社|かいしゃ}で{働|はたら}く{人|ひと}）',
         "Employees' Pension (company employees etc.)",
@@ -68,7 +67,7 @@ const pensionSystem: FieldSpec = {
     ),
     option(
       PENSION_KYOSAI,
-      t(
+      text(
         '{共済組合|きょうさいくみあい}（{公務員|こうむいん}）',
         '{公務員|こうむいん}の{共済組合|きょうさいくみあい}',
         'Mutual aid association (public servants)',
@@ -79,7 +78,7 @@ const pensionSystem: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{請求者|せいきゅうしゃ}が{加入|かにゅう}している{年金制度|ねんきんせいど}',
     'あなたが{入|はい}っている{年金|ねんきん}',
     'Pension scheme you belong to',
@@ -95,21 +94,10 @@ const higherEarner: FieldSpec = {
   type: 'choice',
   section: 'household',
   options: [
-    option(
-      'applicant',
-      t(
-        '{請求者|せいきゅうしゃ}',
-        'あなた',
-        'The claimant',
-        '申请人',
-        '청구인',
-        'Người yêu cầu',
-        'O requerente',
-      ),
-    ),
+    option('applicant', THE_CLAIMANT),
     option(
       'spouse',
-      t(
+      text(
         '{配偶者|はいぐうしゃ}',
         '{夫|おっと}か{妻|つま}',
         'The spouse',
@@ -120,7 +108,7 @@ const higherEarner: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{生計|せいけい}を{主|おも}に{支|ささ}えている{人|ひと}（{所得|しょとく}の{高|たか}い{方|ほう}）',
     'おもに{家族|かぞく}の{生活費|せいかつひ}を{出|だ}している{人|ひと}',
     'Who mainly supports the household (the higher income)',
@@ -136,45 +124,11 @@ const dependents: GroupSpec = {
   key: 'jido-teate.dependents',
   type: 'group',
   section: 'child',
-  columns: [
-    { ...applicantName, key: 'name', card: undefined },
-    { ...applicantNameKana, key: 'nameKana' },
-    { ...applicantBirthDate, key: 'birthDate', card: undefined },
-    {
-      key: 'relationship',
-      type: 'choice',
-      section: 'child',
-      options: CHILD_RELATIONSHIP_OPTIONS,
-      label: t(
-        '{続柄|つづきがら}',
-        'あなたとの{関係|かんけい}',
-        'Relationship to you',
-        '与您的关系',
-        '신청인과의 관계',
-        'Quan hệ với bạn',
-        'Parentesco com você',
-      ),
-    },
-    {
-      key: 'living',
-      type: 'choice',
-      section: 'child',
-      options: LIVING_OPTIONS,
-      label: t(
-        '{同居|どうきょ}・{別居|べっきょ}',
-        'いっしょに{住|す}んでいるか',
-        'Living together?',
-        '是否同住',
-        '동거 여부',
-        'Sống cùng không',
-        'Mora junto?',
-      ),
-    },
-  ],
+  columns: [nameColumn, nameKanaColumn, birthDateColumn, childRelationshipColumn, livingColumn],
   requiredColumns: ['name', 'nameKana', 'birthDate', 'relationship', 'living'],
   minRows: 0,
   maxRows: 3,
-  label: t(
+  label: text(
     '{生計費|せいけいひ}を{負担|ふたん}している{大学生年代|だいがくせいねんだい}の{子|こ}',
     'お{金|かね}を{出|だ}して{育|そだ}てている19〜22{歳|さい}ぐらいの{子|こ}ども',
     'Children aged about 19 to 22 whom you support',
@@ -183,7 +137,7 @@ const dependents: GroupSpec = {
     'Con trong độ tuổi đại học mà bạn chu cấp',
     'Filhos em idade universitária que você sustenta',
   ),
-  help: t(
+  help: text(
     '18{歳|さい}の{年度末|ねんどまつ}を{過|す}ぎて22{歳|さい}の{年度末|ねんどまつ}までの{子|こ}（{第|だい}3{子|し}の{数|かぞ}え{方|かた}に{使|つか}います）',
     '3{人目|にんめ}からの{金額|きんがく}を{決|き}めるために{使|つか}います',
     'From after the fiscal year of their 18th birthday to the end of the fiscal year of their 22nd: they count for the third-child addition',
@@ -199,24 +153,23 @@ const note: FieldSpec = {
   type: 'note',
   section: 'other',
   maxLength: 400,
-  label: t('{備考|びこう}', 'ほかに{伝|つた}えたいこと', 'Remarks', '备注', '비고', 'Ghi chú', 'Observações'),
+  label: text(
+    '{備考|びこう}',
+    'ほかに{伝|つた}えたいこと',
+    'Remarks',
+    '备注',
+    '비고',
+    'Ghi chú',
+    'Observações',
+  ),
 };
 
 const withSpouse = (v: ProcedureValues) => stringValue(v, 'hasSpouse') === 'yes';
-const jan1Elsewhere = (v: ProcedureValues) => stringValue(v, 'jan1Residence') === 'elsewhere';
 
 export const jidoTeate: ProcedureDefinition = {
   id: 'jido-teate',
-  name: t(
-    '{児童手当|じどうてあて}{認定請求|にんていせいきゅう}',
-    '{子|こ}どものための{手当|てあて}（{児童手当|じどうてあて}）の{申|もう}し{込|こ}み',
-    'Claim for child allowance',
-    '儿童津贴认定申请',
-    '아동수당 인정 청구',
-    'Yêu cầu trợ cấp nuôi con',
-    'Pedido de abono para crianças',
-  ),
-  description: t(
+  name: PROCEDURE_NAMES['jido-teate'],
+  description: text(
     '{高校生年代|こうこうせいねんだい}までの{児童|じどう}を{養育|よういく}している{人|ひと}が{児童手当|じどうてあて}を{請求|せいきゅう}します',
     '{高校生|こうこうせい}ぐらいまでの{子|こ}どもを{育|そだ}てている{人|ひと}がもらえるお{金|かね}です',
     'Claim child allowance if you bring up children up to high-school age',
@@ -230,53 +183,12 @@ export const jidoTeate: ProcedureDefinition = {
   myNumber: { basis: '番号法 第9条第1項・別表（児童手当法による児童手当の支給に関する事務）' },
   signature: 'visit',
   fields: [
-    {
-      name: 'name',
-      spec: applicantName,
-      required: true,
-      label: t(
-        '{請求者|せいきゅうしゃ}{氏名|しめい}',
-        '{申|もう}し{込|こ}む{人|ひと}の{名前|なまえ}',
-        "Claimant's name",
-        '申请人姓名',
-        '청구인 성명',
-        'Họ tên người yêu cầu',
-        'Nome do requerente',
-      ),
-    },
-    { name: 'nameKana', spec: applicantNameKana, required: true },
-    { name: 'birthDate', spec: applicantBirthDate, required: true },
-    { name: 'myNumber', spec: applicantMyNumber, required: true },
-    { name: 'postalCode', spec: currentPostalCode, required: true },
-    { name: 'address', spec: currentAddress, required: true },
-    { name: 'phone', spec: phone, required: true },
+    ...CLAIMANT_FIELDS,
     { name: 'pensionSystem', spec: pensionSystem, required: true },
-    { name: 'jan1Residence', spec: jan1Residence, required: true },
-    {
-      name: 'jan1Address',
-      spec: jan1Address,
-      required: false,
-      requiredIf: jan1Elsewhere,
-      showIf: jan1Elsewhere,
-    },
+    ...JAN1_FIELDS,
     { name: 'hasSpouse', spec: hasSpouse, required: true },
-    { name: 'spouseName', spec: spouseName, required: false, requiredIf: withSpouse, showIf: withSpouse },
-    {
-      name: 'spouseNameKana',
-      spec: spouseNameKana,
-      required: false,
-      requiredIf: withSpouse,
-      showIf: withSpouse,
-    },
-    {
-      name: 'spouseBirthDate',
-      spec: spouseBirthDate,
-      required: false,
-      requiredIf: withSpouse,
-      showIf: withSpouse,
-    },
-    { name: 'spouseMyNumber', spec: spouseMyNumber, required: false, showIf: withSpouse },
-    { name: 'higherEarner', spec: higherEarner, required: false, requiredIf: withSpouse, showIf: withSpouse },
+    ...spouseFields(withSpouse),
+    ...askedWhen(withSpouse, { higherEarner }),
     { name: 'children', spec: children, required: true },
     { name: 'dependents', spec: dependents, required: false },
     ...bankFields(),
@@ -341,23 +253,10 @@ export const jidoTeate: ProcedureDefinition = {
     holderIsClaimantRule('jido-teate-holder', { holder: 'holderKana', claimantKana: 'nameKana' }),
   ],
   attachments: [
-    {
-      id: 'kazei-shomei',
-      name: t(
-        '{課税|かぜい}（{所得|しょとく}）{証明書|しょうめいしょ}',
-        '{収入|しゅうにゅう}がわかる{証明書|しょうめいしょ}',
-        'Tax (income) certificate',
-        '课税（收入）证明书',
-        '과세(소득) 증명서',
-        'Giấy chứng nhận thuế (thu nhập)',
-        'Certificado de impostos (renda)',
-      ),
-      omittableByLinkage: true,
-      when: '1月1日にほかの市区町村に住んでいた場合',
-    },
+    { ...KAZEI_SHOMEI, when: '1月1日にほかの市区町村に住んでいた場合' },
     {
       id: 'juminhyo',
-      name: t(
+      name: text(
         '{児童|じどう}の{住民票|じゅうみんひょう}',
         '{子|こ}どもの{住民票|じゅうみんひょう}',
         "The child's certificate of residence",
@@ -371,7 +270,7 @@ export const jidoTeate: ProcedureDefinition = {
     },
     {
       id: 'bekkyo-kango',
-      name: t(
+      name: text(
         '{別居監護申立書|べっきょかんごもうしたてしょ}',
         '{別|べつ}に{住|す}む{子|こ}どもを{育|そだ}てていることを{書|か}く{紙|かみ}',
         'Statement of caring for a child living elsewhere',
@@ -385,7 +284,7 @@ export const jidoTeate: ProcedureDefinition = {
     },
     {
       id: 'kango-sotou',
-      name: t(
+      name: text(
         '{監護相当|かんごそうとう}・{生計費|せいけいひ}の{負担|ふたん}についての{確認書|かくにんしょ}',
         '19〜22{歳|さい}ぐらいの{子|こ}どもにお{金|かね}を{出|だ}していることを{書|か}く{紙|かみ}',
         'Confirmation of supporting children of university age',
@@ -397,20 +296,7 @@ export const jidoTeate: ProcedureDefinition = {
       omittableByLinkage: false,
       when: '大学生年代の子を多子加算に数える場合',
     },
-    {
-      id: 'tsucho',
-      name: t(
-        '{請求者|せいきゅうしゃ}{名義|めいぎ}の{通帳|つうちょう}かキャッシュカード',
-        'あなたの{名前|なまえ}の{通帳|つうちょう}かキャッシュカード',
-        'Bankbook or cash card in your name',
-        '申请人名义的存折或银行卡',
-        '청구인 명의의 통장 또는 현금카드',
-        'Sổ ngân hàng hoặc thẻ rút tiền đứng tên bạn',
-        'Caderneta ou cartão bancário em seu nome',
-      ),
-      omittableByLinkage: false,
-      when: '公金受取口座を使わない場合（口座の確認のため）',
-    },
+    { ...CLAIMANT_TSUCHO, when: '公金受取口座を使わない場合（口座の確認のため）' },
   ],
   print: {
     title: '児童手当 認定請求書',
@@ -430,15 +316,9 @@ export const jidoTeate: ProcedureDefinition = {
                 { field: 'myNumber', span: 6 },
                 { field: 'phone', span: 6 },
               ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
-              ],
+              postalAddressRow(),
               [{ field: 'pensionSystem', span: 12 }],
-              [
-                { field: 'jan1Residence', span: 4 },
-                { field: 'jan1Address', span: 8 },
-              ],
+              JAN1_PRINT_ROW,
             ],
           },
           {
@@ -456,15 +336,15 @@ export const jidoTeate: ProcedureDefinition = {
               ],
             ],
           },
-          { heading: '支給対象となる児童（18歳の年度末まで）', rows: [[{ field: 'children', span: 12 }]] },
+          fieldSection('支給対象となる児童（18歳の年度末まで）', 'children'),
         ],
       },
       {
         sections: [
-          { heading: '多子加算の対象となる子（大学生年代）', rows: [[{ field: 'dependents', span: 12 }]] },
+          fieldSection('多子加算の対象となる子（大学生年代）', 'dependents'),
           { heading: '振込先口座（請求者名義）', rows: BANK_PRINT_ROWS },
-          { heading: '備考', rows: [[{ field: 'note', span: 12 }]] },
-          { heading: '署名', rows: [[{ signature: true, span: 12, label: '請求者 署名' }]] },
+          fieldSection('備考', 'note'),
+          signatureSection('請求者 署名'),
         ],
       },
     ],

@@ -1,17 +1,28 @@
 // 住民票の写し等交付請求 (住民基本台帳法 第12条, 第三者は第12条の3). The person at the counter is the
 // 請求者 (the card read is theirs); when the 住民票 is someone else's, that person is the 本人.
 // The form asks which items to print; it never asks for a My Number itself, so none is read.
-import { applicantBirthDate, applicantName, currentAddress, householdHeadName, phone } from '../fields.ts';
+import { text } from '../../i18n/lang.ts';
+import { CHECKED_BY_CARD_READ, ININJO } from '../attachments.ts';
+import {
+  applicantBirthDate,
+  applicantName,
+  askedWhen,
+  compact,
+  currentAddress,
+  householdHeadName,
+  option,
+  phone,
+  stringValue,
+} from '../fields.ts';
 import {
   idDocument,
-  option,
   principalAddress,
   principalBirthDate,
   principalName,
   principalNameKana,
-  stringValue,
-  t,
 } from '../fields-family.ts';
+import { signatureSection } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const relation: FieldSpec = {
@@ -21,7 +32,7 @@ const relation: FieldSpec = {
   options: [
     option(
       'self',
-      t(
+      text(
         '{本人|ほんにん}',
         '{自分|じぶん}の{分|ぶん}',
         'Myself',
@@ -33,7 +44,7 @@ const relation: FieldSpec = {
     ),
     option(
       'household',
-      t(
+      text(
         '{同|おな}じ{世帯|せたい}の{人|ひと}',
         'いっしょに{住|す}んでいる{家族|かぞく}の{分|ぶん}',
         'Someone of my household',
@@ -45,7 +56,7 @@ const relation: FieldSpec = {
     ),
     option(
       'proxy',
-      t(
+      text(
         '{代理人|だいりにん}（{委任状|いにんじょう}あり）',
         '{頼|たの}まれた{人|ひと}（{委任状|いにんじょう}があります）',
         'Proxy with a letter of attorney',
@@ -57,7 +68,7 @@ const relation: FieldSpec = {
     ),
     option(
       'third',
-      t(
+      text(
         'その{他|た}（{権利|けんり}の{行使|こうし}などのための{第三者請求|だいさんしゃせいきゅう}）',
         'ほかの{人|ひと}の{分|ぶん}（{理由|りゆう}が{必要|ひつよう}です）',
         'Other (third-party request with a legitimate reason)',
@@ -68,7 +79,7 @@ const relation: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{請求者|せいきゅうしゃ}と{本人|ほんにん}の{関係|かんけい}',
     'だれの{住民票|じゅうみんひょう}ですか',
     'Whose certificate is it?',
@@ -86,7 +97,7 @@ const certKind: FieldSpec = {
   options: [
     option(
       'copy',
-      t(
+      text(
         '{住民票|じゅうみんひょう}の{写|うつ}し',
         '{住民票|じゅうみんひょう}',
         'Certificate of residence (copy)',
@@ -98,7 +109,7 @@ const certKind: FieldSpec = {
     ),
     option(
       'kisai',
-      t(
+      text(
         '{住民票記載事項証明書|じゅうみんひょうきさいじこうしょうめいしょ}',
         '{住民票|じゅうみんひょう}に{書|か}いてあることの{証明書|しょうめいしょ}',
         'Certificate of entries in the residence record',
@@ -109,7 +120,7 @@ const certKind: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{証明書|しょうめいしょ}の{種類|しゅるい}',
     '{証明書|しょうめいしょ}の{種類|しゅるい}',
     'Kind of certificate',
@@ -127,7 +138,7 @@ const scope: FieldSpec = {
   options: [
     option(
       'all',
-      t(
+      text(
         '{世帯全員|せたいぜんいん}',
         '{家族|かぞく}みんな',
         'Whole household',
@@ -139,7 +150,7 @@ const scope: FieldSpec = {
     ),
     option(
       'some',
-      t(
+      text(
         '{世帯|せたい}の{一部|いちぶ}',
         '{家族|かぞく}の{一部|いちぶ}の{人|ひと}',
         'Some members only',
@@ -150,7 +161,7 @@ const scope: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{必要|ひつよう}な{人|ひと}の{範囲|はんい}',
     'だれの{分|ぶん}が{必要|ひつよう}ですか',
     'Who should be on it',
@@ -166,7 +177,7 @@ const personsNeeded: FieldSpec = {
   type: 'text',
   section: 'other',
   maxLength: 100,
-  label: t(
+  label: text(
     '{必要|ひつよう}な{人|ひと}の{氏名|しめい}',
     '{必要|ひつよう}な{人|ひと}の{名前|なまえ}',
     'Names of the people needed',
@@ -187,7 +198,7 @@ const include: FieldSpec = {
   options: [
     option(
       'head',
-      t(
+      text(
         '{世帯主|せたいぬし}・{続柄|つづきがら}',
         '{世帯主|せたいぬし}と{家族|かぞく}の{関係|かんけい}',
         'Head of household and relationships',
@@ -199,7 +210,7 @@ const include: FieldSpec = {
     ),
     option(
       'honseki',
-      t(
+      text(
         '{本籍|ほんせき}・{筆頭者|ひっとうしゃ}',
         '{本籍|ほんせき}と{戸籍|こせき}の{最初|さいしょ}の{人|ひと}',
         'Registered domicile and head of the family register',
@@ -211,7 +222,7 @@ const include: FieldSpec = {
     ),
     option(
       MY_NUMBER_ITEM,
-      t(
+      text(
         '{個人番号|こじんばんごう}',
         'マイナンバー',
         'My Number',
@@ -223,7 +234,7 @@ const include: FieldSpec = {
     ),
     option(
       CODE_ITEM,
-      t(
+      text(
         '{住民票|じゅうみんひょう}コード',
         '{住民票|じゅうみんひょう}コード',
         'Resident record code',
@@ -234,7 +245,7 @@ const include: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{記載|きさい}する{事項|じこう}',
     '{証明書|しょうめいしょ}に{書|か}くこと',
     'Items to include',
@@ -243,7 +254,7 @@ const include: FieldSpec = {
     'Các mục cần ghi',
     'Itens a incluir',
   ),
-  help: t(
+  help: text(
     '{選|えら}ばないものは{省略|しょうりゃく}します',
     '{選|えら}ばないものは{書|か}きません',
     'Items not chosen are left out',
@@ -260,7 +271,7 @@ const copies: FieldSpec = {
   section: 'other',
   minValue: 1,
   maxValue: 20,
-  label: t(
+  label: text(
     '{通数|つうすう}',
     '{何枚|なんまい}',
     'Number of copies',
@@ -280,7 +291,7 @@ const purpose: FieldSpec = {
   options: [
     option(
       'license',
-      t(
+      text(
         '{運転免許|うんてんめんきょ}・{自動車|じどうしゃ}',
         '{運転免許|うんてんめんきょ}・{車|くるま}',
         "Driver's licence / car",
@@ -292,15 +303,15 @@ const purpose: FieldSpec = {
     ),
     option(
       'pension',
-      t('{年金|ねんきん}', '{年金|ねんきん}', 'Pension', '养老金', '연금', 'Lương hưu', 'Aposentadoria'),
+      text('{年金|ねんきん}', '{年金|ねんきん}', 'Pension', '养老金', '연금', 'Lương hưu', 'Aposentadoria'),
     ),
     option(
       'insurance',
-      t('{保険|ほけん}', '{保険|ほけん}', 'Insurance', '保险', '보험', 'Bảo hiểm', 'Seguro'),
+      text('{保険|ほけん}', '{保険|ほけん}', 'Insurance', '保险', '보험', 'Bảo hiểm', 'Seguro'),
     ),
     option(
       'employment',
-      t(
+      text(
         '{就職|しゅうしょく}・{勤務先|きんむさき}',
         '{仕事|しごと}',
         'Employment',
@@ -312,11 +323,11 @@ const purpose: FieldSpec = {
     ),
     option(
       'school',
-      t('{学校|がっこう}', '{学校|がっこう}', 'School', '学校', '학교', 'Trường học', 'Escola'),
+      text('{学校|がっこう}', '{学校|がっこう}', 'School', '学校', '학교', 'Trường học', 'Escola'),
     ),
     option(
       'inheritance',
-      t(
+      text(
         '{相続|そうぞく}・{登記|とうき}',
         '{相続|そうぞく}・{登記|とうき}',
         'Inheritance / registration',
@@ -328,7 +339,7 @@ const purpose: FieldSpec = {
     ),
     option(
       'government',
-      t(
+      text(
         '{官公署|かんこうしょ}への{提出|ていしゅつ}',
         '{役所|やくしょ}に{出|だ}す',
         'For a public office',
@@ -338,9 +349,9 @@ const purpose: FieldSpec = {
         'Para um órgão público',
       ),
     ),
-    option(PURPOSE_OTHER, t('その{他|た}', 'ほかのこと', 'Other', '其他', '기타', 'Khác', 'Outro')),
+    option(PURPOSE_OTHER, text('その{他|た}', 'ほかのこと', 'Other', '其他', '기타', 'Khác', 'Outro')),
   ],
-  label: t(
+  label: text(
     '{使用目的|しようもくてき}',
     '{何|なに}に{使|つか}いますか',
     'Purpose',
@@ -356,7 +367,7 @@ const purposeDetail: FieldSpec = {
   type: 'text',
   section: 'other',
   maxLength: 100,
-  label: t(
+  label: text(
     '{使用目的|しようもくてき}の{詳細|しょうさい}・{提出先|ていしゅつさき}',
     '{何|なに}に{使|つか}うか・どこに{出|だ}すか',
     'Purpose in detail and where it is submitted',
@@ -369,21 +380,13 @@ const purposeDetail: FieldSpec = {
 
 const forOther = (v: ProcedureValues) =>
   stringValue(v, 'relation') !== '' && stringValue(v, 'relation') !== 'self';
+const somePeople = (v: ProcedureValues) => stringValue(v, 'scope') === 'some';
 const sameHousehold = (v: ProcedureValues) => ['self', 'household'].includes(stringValue(v, 'relation'));
-const compact = (s: string) => s.replace(/\s/gu, '');
 
 export const juminhyo: ProcedureDefinition = {
   id: 'juminhyo',
-  name: t(
-    '{住民票|じゅうみんひょう}の{写|うつ}し{等|とう}の{交付請求|こうふせいきゅう}',
-    '{住民票|じゅうみんひょう}をもらう',
-    'Request for a certificate of residence',
-    '申请住民票副本等',
-    '주민표 사본 등 교부 청구',
-    'Yêu cầu cấp bản sao phiếu cư trú',
-    'Pedido de certificado de residência',
-  ),
-  description: t(
+  name: PROCEDURE_NAMES.juminhyo,
+  description: text(
     '{住民票|じゅうみんひょう}の{写|うつ}しや{記載事項証明書|きさいじこうしょうめいしょ}を{請求|せいきゅう}します',
     '{住民票|じゅうみんひょう}の{紙|かみ}をもらうときに{出|だ}します',
     'Request a copy of the residence record or a certificate of its entries',
@@ -401,7 +404,7 @@ export const juminhyo: ProcedureDefinition = {
       name: 'name',
       spec: applicantName,
       required: true,
-      label: t(
+      label: text(
         '{請求者|せいきゅうしゃ}{氏名|しめい}（{窓口|まどぐち}に{来|き}た{人|ひと}）',
         '{窓口|まどぐち}に{来|き}た{人|ひと}の{名前|なまえ}',
         'Name of the person at the counter',
@@ -414,32 +417,14 @@ export const juminhyo: ProcedureDefinition = {
     { name: 'birthDate', spec: applicantBirthDate, required: true },
     { name: 'address', spec: currentAddress, required: true },
     { name: 'phone', spec: phone, required: true },
-    { name: 'principalName', spec: principalName, required: false, requiredIf: forOther, showIf: forOther },
+    ...askedWhen(forOther, { principalName }),
+    // The 本人's フリガナ helps find the record but the form does not require it.
     { name: 'principalNameKana', spec: principalNameKana, required: false, showIf: forOther },
-    {
-      name: 'principalBirthDate',
-      spec: principalBirthDate,
-      required: false,
-      requiredIf: forOther,
-      showIf: forOther,
-    },
-    {
-      name: 'principalAddress',
-      spec: principalAddress,
-      required: false,
-      requiredIf: forOther,
-      showIf: forOther,
-    },
+    ...askedWhen(forOther, { principalBirthDate, principalAddress }),
     { name: 'householdHead', spec: householdHeadName, required: false, showIf: sameHousehold },
     { name: 'certKind', spec: certKind, required: true },
     { name: 'scope', spec: scope, required: true },
-    {
-      name: 'personsNeeded',
-      spec: personsNeeded,
-      required: false,
-      requiredIf: (v) => stringValue(v, 'scope') === 'some',
-      showIf: (v) => stringValue(v, 'scope') === 'some',
-    },
+    ...askedWhen(somePeople, { personsNeeded }),
     { name: 'include', spec: include, required: false },
     { name: 'copies', spec: copies, required: true },
     { name: 'purpose', spec: purpose, required: true },
@@ -488,7 +473,7 @@ export const juminhyo: ProcedureDefinition = {
   attachments: [
     {
       id: 'honnin-kakunin',
-      name: t(
+      name: text(
         '{窓口|まどぐち}に{来|き}た{人|ひと}の{本人確認書類|ほんにんかくにんしょるい}',
         '{窓口|まどぐち}に{来|き}た{人|ひと}のことがわかるカード',
         'Photo ID of the person at the counter',
@@ -498,25 +483,12 @@ export const juminhyo: ProcedureDefinition = {
         'Documento de identidade de quem veio ao balcão',
       ),
       omittableByLinkage: false,
-      when: '窓口でマイナンバーカードを読み取った場合は、そのカードで確認済み',
+      when: CHECKED_BY_CARD_READ,
     },
-    {
-      id: 'ininjo',
-      name: t(
-        '{委任状|いにんじょう}',
-        '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）',
-        'Letter of attorney',
-        '委托书',
-        '위임장',
-        'Giấy ủy quyền',
-        'Procuração',
-      ),
-      omittableByLinkage: false,
-      when: '代理人が請求する場合',
-    },
+    { ...ININJO, when: '代理人が請求する場合' },
     {
       id: 'somei-shiryo',
-      name: t(
+      name: text(
         '{請求|せいきゅう}の{理由|りゆう}がわかる{書類|しょるい}（{契約書|けいやくしょ}など）',
         '{理由|りゆう}がわかる{紙|かみ}（{契約書|けいやくしょ}など）',
         'Documents showing the reason (e.g. a contract)',
@@ -586,7 +558,7 @@ export const juminhyo: ProcedureDefinition = {
               ],
             ],
           },
-          { heading: '署名', rows: [[{ signature: true, span: 12, label: '請求者 署名' }]] },
+          signatureSection('請求者 署名'),
         ],
       },
     ],

@@ -4,6 +4,7 @@
 // (施行令 第2条). The municipality asks the 主治医 for the 意見書 and sends an 認定調査員 to where
 // the person is, hence the doctor and the 入院・入所 blocks.
 
+import { text } from '../../i18n/lang.ts';
 import { addDays } from '../../wareki.ts';
 import {
   applicantBirthDate,
@@ -11,11 +12,16 @@ import {
   applicantName,
   applicantNameKana,
   applicantSex,
+  askedWhen,
   currentAddress,
   currentPostalCode,
+  option,
   phone,
+  stringValue,
 } from '../fields.ts';
-import { agentFields, legalAge, option, SPECIFIC_DISEASE_OPTIONS, text, textOf } from '../fields-care.ts';
+import { agentFields, INSURED_SELF, legalAge, SPECIFIC_DISEASE_OPTIONS } from '../fields-care.ts';
+import { BIRTH_SEX_PHONE_ROW, NAME_ROW, postalAddressRow, signatureRow } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { Answers, FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const kind: FieldSpec = {
@@ -432,13 +438,11 @@ const stayFrom: FieldSpec = {
   ),
 };
 
-const staysAway = (v: ProcedureValues) => textOf(v, 'stay') !== '' && textOf(v, 'stay') !== 'home';
+const staysAway = (v: ProcedureValues) => stringValue(v, 'stay') !== '' && stringValue(v, 'stay') !== 'home';
 
 const stayFields = [
   { name: 'stay', spec: stay, required: true },
-  { name: 'stayName', spec: stayName, required: false, requiredIf: staysAway, showIf: staysAway },
-  { name: 'stayAddress', spec: stayAddress, required: false, requiredIf: staysAway, showIf: staysAway },
-  { name: 'stayFrom', spec: stayFrom, required: false, requiredIf: staysAway, showIf: staysAway },
+  ...askedWhen(staysAway, { stayName, stayAddress, stayFrom }),
 ];
 
 const PROFESSIONAL_APPLICANTS = ['caremanager', 'center', 'facility'];
@@ -448,18 +452,7 @@ const applicantKind: FieldSpec = {
   type: 'choice',
   section: 'care',
   options: [
-    option(
-      'self',
-      text(
-        '{本人|ほんにん}',
-        '{自分|じぶん}',
-        'The insured person',
-        '本人',
-        '본인',
-        'Bản thân',
-        'O próprio segurado',
-      ),
-    ),
+    INSURED_SELF,
     option(
       'family',
       text('{家族|かぞく}', '{家族|かぞく}', 'Family member', '家属', '가족', 'Người nhà', 'Familiar'),
@@ -573,27 +566,20 @@ const consent: FieldSpec = {
   ),
 };
 
-const notNew = (v: ProcedureValues) => textOf(v, 'kind') !== '' && textOf(v, 'kind') !== 'new';
-const isChange = (v: ProcedureValues) => textOf(v, 'kind') === 'change';
-const isCategory2 = (v: ProcedureValues) => textOf(v, 'category') === '2';
+const notNew = (v: ProcedureValues) => stringValue(v, 'kind') !== '' && stringValue(v, 'kind') !== 'new';
+const isChange = (v: ProcedureValues) => stringValue(v, 'kind') === 'change';
+const isCategory2 = (v: ProcedureValues) => stringValue(v, 'category') === '2';
 const byAgent = (v: ProcedureValues) =>
-  textOf(v, 'applicantKind') !== '' && textOf(v, 'applicantKind') !== 'self';
-const byProfessional = (v: ProcedureValues) => PROFESSIONAL_APPLICANTS.includes(textOf(v, 'applicantKind'));
+  stringValue(v, 'applicantKind') !== '' && stringValue(v, 'applicantKind') !== 'self';
+const byProfessional = (v: ProcedureValues) =>
+  PROFESSIONAL_APPLICANTS.includes(stringValue(v, 'applicantKind'));
 
 // 第1号被保険者 hold a 被保険者証; a 第2号 applying for the first time has no number yet.
-const needsInsuredNumber = (v: ProcedureValues) => textOf(v, 'category') === '1' || notNew(v);
+const needsInsuredNumber = (v: ProcedureValues) => stringValue(v, 'category') === '1' || notNew(v);
 
 export const kaigoNintei: ProcedureDefinition = {
   id: 'kaigo-nintei',
-  name: text(
-    '{介護保険|かいごほけん} {要介護|ようかいご}・{要支援認定申請|ようしえんにんていしんせい}',
-    '{介護|かいご}が{必要|ひつよう}かどうかを{決|き}めてもらう{申請|しんせい}',
-    'Long-term care insurance: application for care-need certification',
-    '护理保险 需要护理・需要支援认定申请',
-    '개호보험 요개호·요지원 인정 신청',
-    'Bảo hiểm chăm sóc dài hạn: đơn xin chứng nhận mức độ cần chăm sóc',
-    'Seguro de cuidados: pedido de certificação da necessidade de cuidados',
-  ),
+  name: PROCEDURE_NAMES['kaigo-nintei'],
   description: text(
     '{介護|かいご}サービスを{使|つか}うために、{要介護|ようかいご}・{要支援|ようしえん}の{認定|にんてい}を{申請|しんせい}します（{新規|しんき}・{更新|こうしん}・{区分変更|くぶんへんこう}）',
     '{介護|かいご}サービスを{使|つか}うために{申請|しんせい}します',
@@ -621,49 +607,16 @@ export const kaigoNintei: ProcedureDefinition = {
     { name: 'address', spec: currentAddress, required: true },
     { name: 'phone', spec: phone, required: true },
     { name: 'category', spec: insuredCategory, required: true },
-    { name: 'previousLevel', spec: previousLevel, required: false, requiredIf: notNew, showIf: notNew },
-    {
-      name: 'previousValidUntil',
-      spec: previousValidUntil,
-      required: false,
-      requiredIf: notNew,
-      showIf: notNew,
-    },
-    { name: 'changeReason', spec: changeReason, required: false, requiredIf: isChange, showIf: isChange },
-    {
-      name: 'specificDisease',
-      spec: specificDisease,
-      required: false,
-      requiredIf: isCategory2,
-      showIf: isCategory2,
-    },
-    {
-      name: 'medicalInsurer',
-      spec: medicalInsurer,
-      required: false,
-      requiredIf: isCategory2,
-      showIf: isCategory2,
-    },
-    {
-      name: 'medicalInsuranceNumber',
-      spec: medicalInsuranceNumber,
-      required: false,
-      requiredIf: isCategory2,
-      showIf: isCategory2,
-    },
+    ...askedWhen(notNew, { previousLevel, previousValidUntil }),
+    ...askedWhen(isChange, { changeReason }),
+    ...askedWhen(isCategory2, { specificDisease, medicalInsurer, medicalInsuranceNumber }),
     { name: 'doctorName', spec: doctorName, required: true },
     { name: 'doctorInstitution', spec: doctorInstitution, required: true },
     { name: 'doctorAddress', spec: doctorAddress, required: true },
     { name: 'doctorPhone', spec: doctorPhone, required: true },
     ...stayFields,
     { name: 'applicantKind', spec: applicantKind, required: true },
-    {
-      name: 'agentOffice',
-      spec: agentOffice,
-      required: false,
-      requiredIf: byProfessional,
-      showIf: byProfessional,
-    },
+    ...askedWhen(byProfessional, { agentOffice }),
     ...agentFields(byAgent),
     { name: 'consent', spec: consent, required: true },
   ],
@@ -672,13 +625,13 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-category-age',
       fields: ['category', 'birthDate'],
       check: (v, today) => {
-        const age = legalAge(textOf(v, 'birthDate'), today);
+        const age = legalAge(stringValue(v, 'birthDate'), today);
         if (age === undefined) return undefined;
         if (age < 40)
           return `${age}歳の方は介護保険の被保険者ではありません（40歳から）。障害福祉サービスの窓口を案内してください。`;
-        if (textOf(v, 'category') === '1' && age < 65)
+        if (stringValue(v, 'category') === '1' && age < 65)
           return `${age}歳の方は第2号被保険者（40〜64歳）です。被保険者区分を「第2号」にし、特定疾病と医療保険を入力してください。`;
-        if (textOf(v, 'category') === '2' && age >= 65)
+        if (stringValue(v, 'category') === '2' && age >= 65)
           return `${age}歳の方は第1号被保険者（65歳以上）です。被保険者区分を「第1号」にしてください。`;
         return undefined;
       },
@@ -688,8 +641,8 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-renew-window',
       fields: ['previousValidUntil', 'kind'],
       check: (v, today) => {
-        if (textOf(v, 'kind') !== 'renew') return undefined;
-        const until = textOf(v, 'previousValidUntil');
+        if (stringValue(v, 'kind') !== 'renew') return undefined;
+        const until = stringValue(v, 'previousValidUntil');
         if (until < today)
           return `有効期間（${until}まで）が過ぎているため更新申請はできません。申請区分を「新規」にしてください。`;
         const opens = addDays(until, -60);
@@ -702,7 +655,7 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-change-valid',
       fields: ['previousValidUntil', 'kind'],
       check: (v, today) =>
-        isChange(v) && textOf(v, 'previousValidUntil') < today
+        isChange(v) && stringValue(v, 'previousValidUntil') < today
           ? '区分変更は認定の有効期間中にだけ申請できます。有効期間が過ぎているときは申請区分を「新規」にしてください。'
           : undefined,
     },
@@ -710,7 +663,7 @@ export const kaigoNintei: ProcedureDefinition = {
       id: 'kaigo-nintei-agent-is-other',
       fields: ['agentName'],
       check: (v) =>
-        byAgent(v) && textOf(v, 'agentName') === textOf(v, 'name')
+        byAgent(v) && stringValue(v, 'agentName') === stringValue(v, 'name')
           ? '代理で申請する方の氏名が被保険者と同じです。申請者が本人のときは「本人」を選び、代理のときは代理人の氏名を入力してください。'
           : undefined,
     },
@@ -783,19 +736,9 @@ export const kaigoNintei: ProcedureDefinition = {
                 { field: 'insuredNumber', span: 5, label: '被保険者番号' },
                 { field: 'myNumber', span: 7, label: '個人番号' },
               ],
-              [
-                { field: 'name', span: 6 },
-                { field: 'nameKana', span: 6 },
-              ],
-              [
-                { field: 'birthDate', span: 4 },
-                { field: 'sex', span: 2 },
-                { field: 'phone', span: 6 },
-              ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
-              ],
+              NAME_ROW,
+              BIRTH_SEX_PHONE_ROW,
+              postalAddressRow(),
             ],
           },
           {
@@ -867,10 +810,7 @@ export const kaigoNintei: ProcedureDefinition = {
           },
           {
             heading: '同意',
-            rows: [
-              [{ field: 'consent', span: 12 }],
-              [{ signature: true, span: 12, label: '被保険者（または申請者） 署名' }],
-            ],
+            rows: [[{ field: 'consent', span: 12 }], signatureRow('被保険者（または申請者） 署名')],
           },
         ],
       },

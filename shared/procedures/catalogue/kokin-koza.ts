@@ -2,25 +2,24 @@
 // 給付金・児童手当・税の還付 (公金受取口座登録法). At the counter the municipality forwards the
 // 申出 to デジタル庁 (行政機関等経由の登録). The account must be the applicant's own: the holder
 // name is checked against the applicant's フリガナ in the half-width form banks hold.
+import { text } from '../../i18n/lang.ts';
 import { toHalfWidthKana } from '../../text/kana.ts';
 import {
-  accountHolderKana,
-  accountNumber,
-  accountType,
   applicantBirthDate,
   applicantMyNumber,
   applicantName,
   applicantNameKana,
-  bankCode,
-  bankName,
-  branchCode,
-  branchName,
+  BANK_SPECS,
   currentAddress,
   currentPostalCode,
+  option,
   phone,
+  requiredFields,
+  stringValue,
 } from '../fields.ts';
-import { option, text, textOf } from '../fields-care.ts';
 import { holderMatchesKana } from '../fields-family.ts';
+import { fieldSection, NAME_ROW, postalAddressRow, signatureRow } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, ProcedureDefinition } from '../types.ts';
 
 const kind: FieldSpec = {
@@ -109,15 +108,7 @@ const YUCHO_BANK_CODE = '9900';
 
 export const kokinKoza: ProcedureDefinition = {
   id: 'kokin-koza',
-  name: text(
-    '{給付金等|きゅうふきんとう}の{振込先口座|ふりこみさきこうざ}（{公金受取口座|こうきんうけとりこうざ}）{登録|とうろく}{申出|もうしで}',
-    '{国|くに}や{市|し}からお{金|かね}を{受|う}け{取|と}る{口座|こうざ}の{登録|とうろく}',
-    'Registration of the public-fund receiving account',
-    '补助金等收款账户（公款收款账户）登记申请',
-    '급부금 등 입금 계좌(공금수취계좌) 등록 신청',
-    'Đăng ký tài khoản nhận tiền công (trợ cấp…)',
-    'Registro da conta de recebimento de verbas públicas',
-  ),
+  name: PROCEDURE_NAMES['kokin-koza'],
   description: text(
     '{給付金|きゅうふきん}・{児童手当|じどうてあて}・{税|ぜい}の{還付金|かんぷきん}などを{受|う}け{取|と}る{本人名義|ほんにんめいぎ}の{口座|こうざ}をマイナンバーと{一緒|いっしょ}に{登録|とうろく}します',
     'お{金|かね}を{受|う}け{取|と}る{自分|じぶん}の{口座|こうざ}を{登録|とうろく}します',
@@ -142,13 +133,7 @@ export const kokinKoza: ProcedureDefinition = {
     { name: 'postalCode', spec: currentPostalCode, required: true },
     { name: 'address', spec: currentAddress, required: true },
     { name: 'phone', spec: phone, required: true },
-    { name: 'bankName', spec: bankName, required: true },
-    { name: 'bankCode', spec: bankCode, required: true },
-    { name: 'branchName', spec: branchName, required: true },
-    { name: 'branchCode', spec: branchCode, required: true },
-    { name: 'accountType', spec: accountType, required: true },
-    { name: 'accountNumber', spec: accountNumber, required: true },
-    { name: 'holderKana', spec: accountHolderKana, required: true },
+    ...requiredFields(BANK_SPECS),
     { name: 'consent', spec: consent, required: true },
   ],
   rules: [
@@ -156,8 +141,8 @@ export const kokinKoza: ProcedureDefinition = {
       id: 'kokin-koza-holder-is-applicant',
       fields: ['holderKana', 'nameKana'],
       check: (v) => {
-        const kana = textOf(v, 'nameKana');
-        const holder = textOf(v, 'holderKana');
+        const kana = stringValue(v, 'nameKana');
+        const holder = stringValue(v, 'holderKana');
         const half = toHalfWidthKana(kana.replace(/\u3000/gu, ' '));
         // A フリガナ with a letter that has no half-width form (ヰ, ヱ) cannot be compared by
         // machine; the field check on the holder already asks staff to follow the bank.
@@ -172,7 +157,7 @@ export const kokinKoza: ProcedureDefinition = {
       id: 'kokin-koza-consent',
       fields: ['consent'],
       check: (v) =>
-        textOf(v, 'consent') === 'agree'
+        stringValue(v, 'consent') === 'agree'
           ? undefined
           : '登録には、口座を公金受取口座として登録し給付のため提供することへの同意が必要です。同意いただけない場合は、この申出は受け付けられません（申出を取り消してください）。',
     },
@@ -182,11 +167,11 @@ export const kokinKoza: ProcedureDefinition = {
       id: 'kokin-koza-yucho',
       fields: ['branchCode', 'accountType'],
       check: (v) => {
-        if (textOf(v, 'bankCode') !== YUCHO_BANK_CODE) return undefined;
-        const type = textOf(v, 'accountType');
+        if (stringValue(v, 'bankCode') !== YUCHO_BANK_CODE) return undefined;
+        const type = stringValue(v, 'accountType');
         if (type === 'chochiku')
           return 'ゆうちょ銀行の預金種目は「普通」（通常貯金）か「当座」（振替口座）です。預金種目を直してください。';
-        if (type === 'futsu' && !textOf(v, 'branchCode').endsWith('8'))
+        if (type === 'futsu' && !stringValue(v, 'branchCode').endsWith('8'))
           return 'ゆうちょ銀行の通常貯金の支店コード（店番）は末尾が8です。通帳の記号（5桁）の2・3桁目に8を付けた3桁を入力してください（例：記号12340 → 238）。';
         return undefined;
       },
@@ -227,10 +212,7 @@ export const kokinKoza: ProcedureDefinition = {
     pages: [
       {
         sections: [
-          {
-            heading: '申出の区分',
-            rows: [[{ field: 'kind', span: 12 }]],
-          },
+          fieldSection('申出の区分', 'kind'),
           {
             heading: '申出者',
             rows: [
@@ -238,14 +220,8 @@ export const kokinKoza: ProcedureDefinition = {
                 { field: 'myNumber', span: 6, label: '個人番号' },
                 { field: 'birthDate', span: 6 },
               ],
-              [
-                { field: 'name', span: 6 },
-                { field: 'nameKana', span: 6 },
-              ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
-              ],
+              NAME_ROW,
+              postalAddressRow(),
               [
                 { field: 'phone', span: 6 },
                 { text: '', span: 6 },
@@ -280,7 +256,7 @@ export const kokinKoza: ProcedureDefinition = {
                   label: '公金受取口座として登録し、給付金等の支給のため行政機関等に提供することに同意します',
                 },
               ],
-              [{ signature: true, span: 12, label: '申出者 署名' }],
+              signatureRow('申出者 署名'),
             ],
           },
         ],

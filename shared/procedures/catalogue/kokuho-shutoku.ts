@@ -2,22 +2,32 @@
 // 14 days, that members of the household join 国保 (転入, leaving a workplace insurance, birth, end
 // of 生活保護). The 資格取得日 is the day of the event, whenever the notification comes: after
 // leaving 社会保険 it is the day the old insurance was lost. The form carries 個人番号.
+import { text } from '../../i18n/lang.ts';
+import { CHECKED_BY_CARD_READ, ININJO } from '../attachments.ts';
 import {
-  applicantBirthDate,
   applicantMyNumber,
   applicantName,
-  applicantNameKana,
-  applicantSex,
+  askedWhen,
+  birthDateColumn,
   currentAddress,
   currentPostalCode,
   householdHeadName,
+  myNumberColumn,
+  nameColumn,
+  nameKanaColumn,
+  option,
   phone,
+  relationshipColumn,
   relationshipToHead,
   rowsOf,
+  sexColumn,
+  stringValue,
 } from '../fields.ts';
-import { option, stringValue, t } from '../fields-family.ts';
+import { NOTIFIER_NAME_LABEL } from '../fields-family.ts';
+import { fieldSection, postalAddressRow, signatureSection } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, GroupSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
-import { householdRules } from '../validate.ts';
+import { bornBeforeRule, householdRules } from '../validate.ts';
 
 const REASON_TENNYU = 'tennyu';
 const REASON_SHAHO = 'shaho';
@@ -30,7 +40,7 @@ const reason: FieldSpec = {
   options: [
     option(
       REASON_TENNYU,
-      t(
+      text(
         '{転入|てんにゅう}',
         'ほかの{町|まち}から{引|ひ}っ{越|こ}してきた',
         'Moved in',
@@ -42,7 +52,7 @@ const reason: FieldSpec = {
     ),
     option(
       REASON_SHAHO,
-      t(
+      text(
         '{職場|しょくば}の{健康保険|けんこうほけん}をやめた',
         '{会社|かいしゃ}の{健康保険|けんこうほけん}がなくなった',
         'Left a workplace health insurance',
@@ -54,11 +64,19 @@ const reason: FieldSpec = {
     ),
     option(
       REASON_BIRTH,
-      t('{出生|しゅっせい}', '{子|こ}どもが{生|う}まれた', 'Birth', '出生', '출생', 'Sinh con', 'Nascimento'),
+      text(
+        '{出生|しゅっせい}',
+        '{子|こ}どもが{生|う}まれた',
+        'Birth',
+        '出生',
+        '출생',
+        'Sinh con',
+        'Nascimento',
+      ),
     ),
     option(
       'seiho',
-      t(
+      text(
         '{生活保護|せいかつほご}の{廃止|はいし}',
         '{生活保護|せいかつほご}が{終|お}わった',
         'Public assistance ended',
@@ -70,7 +88,7 @@ const reason: FieldSpec = {
     ),
     option(
       'other',
-      t(
+      text(
         'その{他|た}（{在留資格|ざいりゅうしかく}の{取得|しゅとく}など）',
         'ほかの{理由|りゆう}',
         'Other (e.g. a residence status granted)',
@@ -81,7 +99,7 @@ const reason: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{加入|かにゅう}する{理由|りゆう}',
     '{国民健康保険|こくみんけんこうほけん}に{入|はい}る{理由|りゆう}',
     'Why you join',
@@ -103,7 +121,7 @@ const reasonDate: FieldSpec = {
     stringValue(a, 'kokuho-shutoku.reason') === REASON_TENNYU
       ? stringValue(a, 'move.date') || undefined
       : undefined,
-  label: t(
+  label: text(
     '{資格取得日|しかくしゅとくび}（{理由|りゆう}があった{日|ひ}）',
     '{入|はい}る{日|ひ}（そうなった{日|ひ}）',
     'Date of joining (the day of the event)',
@@ -119,7 +137,7 @@ const previousInsurer: FieldSpec = {
   type: 'text',
   section: 'other',
   maxLength: 60,
-  label: t(
+  label: text(
     '{前|まえ}の{健康保険|けんこうほけん}の{名称|めいしょう}',
     '{前|まえ}に{入|はい}っていた{健康保険|けんこうほけん}の{名前|なまえ}',
     'Name of the previous health insurer',
@@ -136,7 +154,7 @@ const previousLossDate: FieldSpec = {
   section: 'other',
   min: { daysFromToday: -3 * 365 },
   max: { daysFromToday: 0 },
-  label: t(
+  label: text(
     '{前|まえ}の{健康保険|けんこうほけん}の{資格喪失日|しかくそうしつび}',
     '{前|まえ}の{健康保険|けんこうほけん}がなくなった{日|ひ}',
     'Date the previous insurance ended',
@@ -145,7 +163,7 @@ const previousLossDate: FieldSpec = {
     'Ngày mất tư cách bảo hiểm trước',
     'Data de término do seguro anterior',
   ),
-  help: t(
+  help: text(
     '{退職日|たいしょくび}の{翌日|よくじつ}です（{資格喪失証明書|しかくそうしつしょうめいしょ}に{書|か}いてあります）',
     '{会社|かいしゃ}をやめた{日|ひ}の{次|つぎ}の{日|ひ}です',
     'The day after you left the job (shown on the certificate of loss of coverage)',
@@ -161,14 +179,7 @@ const members: GroupSpec = {
   key: 'kokuho-shutoku.members',
   type: 'group',
   section: 'household',
-  columns: [
-    { ...applicantName, key: 'name', card: undefined },
-    { ...applicantNameKana, key: 'nameKana' },
-    { ...applicantBirthDate, key: 'birthDate', card: undefined },
-    { ...applicantSex, key: 'sex', card: undefined },
-    { ...relationshipToHead, key: 'relationship' },
-    { ...applicantMyNumber, key: 'myNumber', card: undefined },
-  ],
+  columns: [nameColumn, nameKanaColumn, birthDateColumn, sexColumn, relationshipColumn, myNumberColumn],
   requiredColumns: ['name', 'nameKana', 'birthDate', 'sex', 'relationship'],
   minRows: 1,
   maxRows: 6,
@@ -183,7 +194,7 @@ const members: GroupSpec = {
           myNumber: '',
         }))
       : undefined,
-  label: t(
+  label: text(
     '{加入|かにゅう}する{人|ひと}',
     '{国民健康保険|こくみんけんこうほけん}に{入|はい}る{人|ひと}',
     'People who join',
@@ -201,7 +212,7 @@ const mailTo: FieldSpec = {
   options: [
     option(
       'home',
-      t(
+      text(
         '{住所|じゅうしょ}（{世帯主|せたいぬし}あて）',
         '{住|す}んでいる{所|ところ}',
         'Home address (to the head of household)',
@@ -213,7 +224,7 @@ const mailTo: FieldSpec = {
     ),
     option(
       'other',
-      t(
+      text(
         '{別|べつ}の{送付先|そうふさき}',
         'ほかの{所|ところ}',
         'Another address',
@@ -224,7 +235,7 @@ const mailTo: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{通知|つうち}・{資格確認書|しかくかくにんしょ}の{送付先|そうふさき}',
     'お{知|し}らせを{送|おく}る{所|ところ}',
     'Where notices are sent',
@@ -240,7 +251,7 @@ const mailName: FieldSpec = {
   key: 'kokuho-shutoku.mailName',
   section: 'contact',
   card: undefined,
-  label: t(
+  label: text(
     '{送付先|そうふさき}の{宛名|あてな}',
     '{送|おく}り{先|さき}の{名前|なまえ}',
     'Addressee',
@@ -256,7 +267,7 @@ const mailPostalCode: FieldSpec = {
   key: 'kokuho-shutoku.mailPostalCode',
   section: 'contact',
   derive: undefined,
-  label: t(
+  label: text(
     '{送付先|そうふさき}の{郵便番号|ゆうびんばんごう}',
     '{送|おく}り{先|さき}の{郵便番号|ゆうびんばんごう}',
     'Postal code of the mailing address',
@@ -272,7 +283,7 @@ const mailAddress: FieldSpec = {
   type: 'address',
   section: 'contact',
   maxLength: 200,
-  label: t(
+  label: text(
     '{送付先|そうふさき}の{住所|じゅうしょ}',
     '{送|おく}り{先|さき}の{住所|じゅうしょ}',
     'Mailing address',
@@ -288,16 +299,8 @@ const mailElsewhere = (v: ProcedureValues) => stringValue(v, 'mailTo') === 'othe
 
 export const kokuhoShutoku: ProcedureDefinition = {
   id: 'kokuho-shutoku',
-  name: t(
-    '{国民健康保険|こくみんけんこうほけん} {資格取得届|しかくしゅとくとどけ}',
-    '{国民健康保険|こくみんけんこうほけん}に{入|はい}る{届|とど}け',
-    'National Health Insurance: joining notification',
-    '国民健康保险 取得资格申报',
-    '국민건강보험 자격취득신고',
-    'Thông báo tham gia Bảo hiểm Y tế Quốc dân',
-    'Adesão ao Seguro Nacional de Saúde',
-  ),
-  description: t(
+  name: PROCEDURE_NAMES['kokuho-shutoku'],
+  description: text(
     '{転入|てんにゅう}や{職場|しょくば}の{健康保険|けんこうほけん}をやめたときなどに{国民健康保険|こくみんけんこうほけん}に{加入|かにゅう}します（14{日|か}{以内|いない}）',
     '{引|ひ}っ{越|こ}してきたときや{会社|かいしゃ}の{保険|ほけん}がなくなったときに{出|だ}します。14{日|か}のうちに{出|だ}してください',
     'Join National Health Insurance within 14 days of moving in, leaving a workplace insurance and similar events',
@@ -317,15 +320,7 @@ export const kokuhoShutoku: ProcedureDefinition = {
       name: 'name',
       spec: applicantName,
       required: true,
-      label: t(
-        '{届出人|とどけでにん}{氏名|しめい}',
-        '{届|とど}けを{出|だ}す{人|ひと}の{名前|なまえ}',
-        'Name of the person notifying',
-        '申报人姓名',
-        '신고인 성명',
-        'Họ tên người khai báo',
-        'Nome do declarante',
-      ),
+      label: NOTIFIER_NAME_LABEL,
     },
     { name: 'relationship', spec: relationshipToHead, required: true },
     { name: 'householdHead', spec: householdHeadName, required: true },
@@ -333,7 +328,7 @@ export const kokuhoShutoku: ProcedureDefinition = {
       name: 'myNumber',
       spec: applicantMyNumber,
       required: true,
-      label: t(
+      label: text(
         '{届出人|とどけでにん}の{個人番号|こじんばんごう}',
         '{届|とど}けを{出|だ}す{人|ひと}のマイナンバー',
         'My Number of the person notifying',
@@ -348,31 +343,12 @@ export const kokuhoShutoku: ProcedureDefinition = {
     { name: 'phone', spec: phone, required: true },
     { name: 'reason', spec: reason, required: true },
     { name: 'reasonDate', spec: reasonDate, required: true },
-    {
-      name: 'previousInsurer',
-      spec: previousInsurer,
-      required: false,
-      requiredIf: fromShaho,
-      showIf: fromShaho,
-    },
-    {
-      name: 'previousLossDate',
-      spec: previousLossDate,
-      required: false,
-      requiredIf: fromShaho,
-      showIf: fromShaho,
-    },
+    ...askedWhen(fromShaho, { previousInsurer, previousLossDate }),
     { name: 'members', spec: members, required: true },
     { name: 'mailTo', spec: mailTo, required: true },
-    { name: 'mailName', spec: mailName, required: false, requiredIf: mailElsewhere, showIf: mailElsewhere },
+    ...askedWhen(mailElsewhere, { mailName }),
     { name: 'mailPostalCode', spec: mailPostalCode, required: false, showIf: mailElsewhere },
-    {
-      name: 'mailAddress',
-      spec: mailAddress,
-      required: false,
-      requiredIf: mailElsewhere,
-      showIf: mailElsewhere,
-    },
+    ...askedWhen(mailElsewhere, { mailAddress }),
   ],
   rules: [
     ...householdRules({ movers: 'members', head: 'householdHead' }),
@@ -393,22 +369,12 @@ export const kokuhoShutoku: ProcedureDefinition = {
           ? '出生による加入では、資格取得日が生まれた日です。生まれた子を加入する人に入れ、資格取得日を生年月日と同じにしてください。'
           : undefined,
     },
-    {
-      id: 'kokuho-members-born',
-      fields: ['members'],
-      check: (v) => {
-        const date = stringValue(v, 'reasonDate');
-        const r = rowsOf(v, 'members').find((x) => date !== '' && (x.birthDate ?? '') > date);
-        return r
-          ? `「${r.name}」の生年月日が資格取得日より後です。生年月日か資格取得日を直してください。`
-          : undefined;
-      },
-    },
+    bornBeforeRule('kokuho-members-born', { rows: 'members', date: 'reasonDate', dateName: '資格取得日' }),
   ],
   attachments: [
     {
       id: 'honnin-kakunin',
-      name: t(
+      name: text(
         '{届出人|とどけでにん}の{本人確認書類|ほんにんかくにんしょるい}',
         '{届|とど}けを{出|だ}す{人|ひと}のことがわかるカード',
         'Photo ID of the person notifying',
@@ -418,11 +384,11 @@ export const kokuhoShutoku: ProcedureDefinition = {
         'Documento de identidade do declarante',
       ),
       omittableByLinkage: false,
-      when: '窓口でマイナンバーカードを読み取った場合は、そのカードで確認済み',
+      when: CHECKED_BY_CARD_READ,
     },
     {
       id: 'soshitsu-shomei',
-      name: t(
+      name: text(
         '{健康保険資格喪失証明書|けんこうほけんしかくそうしつしょうめいしょ}',
         '{会社|かいしゃ}の{保険|ほけん}がなくなったことがわかる{紙|かみ}',
         'Certificate of loss of health-insurance coverage',
@@ -436,7 +402,7 @@ export const kokuhoShutoku: ProcedureDefinition = {
     },
     {
       id: 'hogo-haishi',
-      name: t(
+      name: text(
         '{保護廃止決定通知書|ほごはいしけっていつうちしょ}',
         '{生活保護|せいかつほご}が{終|お}わったお{知|し}らせ',
         'Notice that public assistance ended',
@@ -450,7 +416,7 @@ export const kokuhoShutoku: ProcedureDefinition = {
     },
     {
       id: 'zairyu-card',
-      name: t(
+      name: text(
         '{在留|ざいりゅう}カード',
         '{在留|ざいりゅう}カード',
         'Residence card',
@@ -462,20 +428,7 @@ export const kokuhoShutoku: ProcedureDefinition = {
       omittableByLinkage: false,
       when: '外国籍の人が加入する場合',
     },
-    {
-      id: 'ininjo',
-      name: t(
-        '{委任状|いにんじょう}',
-        '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）',
-        'Letter of attorney',
-        '委托书',
-        '위임장',
-        'Giấy ủy quyền',
-        'Procuração',
-      ),
-      omittableByLinkage: false,
-      when: '別の世帯の人が届け出る場合',
-    },
+    { ...ININJO, when: '別の世帯の人が届け出る場合' },
   ],
   print: {
     title: '国民健康保険 被保険者資格取得届',
@@ -495,10 +448,7 @@ export const kokuhoShutoku: ProcedureDefinition = {
                 { field: 'myNumber', span: 6 },
                 { field: 'phone', span: 6 },
               ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
-              ],
+              postalAddressRow(),
             ],
           },
           {
@@ -514,7 +464,7 @@ export const kokuhoShutoku: ProcedureDefinition = {
               ],
             ],
           },
-          { heading: '加入する人', rows: [[{ field: 'members', span: 12 }]] },
+          fieldSection('加入する人', 'members'),
           {
             heading: '通知の送付先',
             rows: [
@@ -522,13 +472,10 @@ export const kokuhoShutoku: ProcedureDefinition = {
                 { field: 'mailTo', span: 6 },
                 { field: 'mailName', span: 6 },
               ],
-              [
-                { field: 'mailPostalCode', span: 3 },
-                { field: 'mailAddress', span: 9 },
-              ],
+              postalAddressRow('mailAddress', 'mailPostalCode'),
             ],
           },
-          { heading: '署名', rows: [[{ signature: true, span: 12, label: '届出人 署名' }]] },
+          signatureSection('届出人 署名'),
         ],
       },
     ],

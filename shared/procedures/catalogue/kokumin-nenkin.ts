@@ -5,20 +5,28 @@
 // forwards them, with the spouse block the form has for them. The spouse is catalogue A's
 // (household.spouse*): a visit with 児童手当 asks the spouse once for both forms.
 
+import { text } from '../../i18n/lang.ts';
 import { addDays } from '../../wareki.ts';
+import { PASSPORT } from '../attachments.ts';
 import {
   applicantBirthDate,
   applicantMyNumber,
   applicantName,
   applicantNameKana,
   applicantSex,
+  askedWhen,
+  birthday,
   currentAddress,
   currentPostalCode,
   householdHeadName,
+  option,
   phone,
+  stringValue,
 } from '../fields.ts';
-import { birthday, legalAge, option, text, textOf } from '../fields-care.ts';
-import { spouseBirthDate, spouseMyNumber, spouseName, spouseNameKana } from '../fields-family.ts';
+import { INSURED_SELF, legalAge } from '../fields-care.ts';
+import { spouseFields } from '../fields-family.ts';
+import { BIRTH_SEX_PHONE_ROW, NAME_ROW, postalAddressRow, signatureRow } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const pensionNumberHelp = text(
@@ -305,18 +313,7 @@ const notifier: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option(
-      'self',
-      text(
-        '{本人|ほんにん}',
-        '{自分|じぶん}',
-        'The insured person',
-        '本人',
-        '본인',
-        'Bản thân',
-        'O próprio segurado',
-      ),
-    ),
+    INSURED_SELF,
     option(
       'head',
       text(
@@ -341,21 +338,13 @@ const notifier: FieldSpec = {
   ),
 };
 
-const isCategory3 = (v: ProcedureValues) => textOf(v, 'category') === '3';
-const isOtherReason = (v: ProcedureValues) => textOf(v, 'reason') === 'other';
-const byHead = (v: ProcedureValues) => textOf(v, 'notifier') === 'head';
+const isCategory3 = (v: ProcedureValues) => stringValue(v, 'category') === '3';
+const isOtherReason = (v: ProcedureValues) => stringValue(v, 'reason') === 'other';
+const byHead = (v: ProcedureValues) => stringValue(v, 'notifier') === 'head';
 
 export const kokuminNenkin: ProcedureDefinition = {
   id: 'kokumin-nenkin',
-  name: text(
-    '{国民年金|こくみんねんきん}{被保険者関係届|ひほけんしゃかんけいとどけ}（{資格取得|しかくしゅとく}・{種別変更|しゅべつへんこう}）',
-    '{国民年金|こくみんねんきん}に{入|はい}る・{種類|しゅるい}が{変|か}わる{届|とど}け',
-    'National Pension: joining or change of category',
-    '国民年金被保险人相关申报（取得资格、变更类别）',
-    '국민연금 피보험자 관계 신고(자격 취득·종별 변경)',
-    'Khai báo Lương hưu Quốc dân (tham gia, thay đổi loại)',
-    'Pensão Nacional: adesão ou mudança de categoria',
-  ),
+  name: PROCEDURE_NAMES['kokumin-nenkin'],
   description: text(
     '20{歳|さい}から59{歳|さい}の{方|かた}が{会社|かいしゃ}を{辞|や}めたときや{海外|かいがい}から{転入|てんにゅう}したときなどの{届出|とどけで}',
     '20{歳|さい}から59{歳|さい}の{人|ひと}が、{会社|かいしゃ}をやめたときなどに{出|だ}します',
@@ -386,38 +375,11 @@ export const kokuminNenkin: ProcedureDefinition = {
     { name: 'category', spec: category, required: true },
     { name: 'date', spec: qualifyingDate, required: true },
     { name: 'reason', spec: reason, required: true },
-    {
-      name: 'reasonDetail',
-      spec: reasonDetail,
-      required: false,
-      requiredIf: isOtherReason,
-      showIf: isOtherReason,
-    },
-    { name: 'spouseName', spec: spouseName, required: false, requiredIf: isCategory3, showIf: isCategory3 },
-    {
-      name: 'spouseNameKana',
-      spec: spouseNameKana,
-      required: false,
-      requiredIf: isCategory3,
-      showIf: isCategory3,
-    },
-    {
-      name: 'spouseBirthDate',
-      spec: spouseBirthDate,
-      required: false,
-      requiredIf: isCategory3,
-      showIf: isCategory3,
-    },
-    // The form asks the spouse's 個人番号 or 基礎年金番号: one of the two (rule spouse-number).
-    { name: 'spouseMyNumber', spec: spouseMyNumber, required: false, showIf: isCategory3 },
+    ...askedWhen(isOtherReason, { reasonDetail }),
+    // The spouse's 個人番号 (last of spouseFields) or 基礎年金番号: one of the two (rule spouse-number).
+    ...spouseFields(isCategory3),
     { name: 'spousePensionNumber', spec: spousePensionNumber, required: false, showIf: isCategory3 },
-    {
-      name: 'spouseEmployer',
-      spec: spouseEmployer,
-      required: false,
-      requiredIf: isCategory3,
-      showIf: isCategory3,
-    },
+    ...askedWhen(isCategory3, { spouseEmployer }),
     { name: 'notifier', spec: notifier, required: true },
     {
       name: 'householdHead',
@@ -441,7 +403,9 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-spouse-number',
       fields: ['spouseMyNumber', 'spousePensionNumber'],
       check: (v) =>
-        isCategory3(v) && textOf(v, 'spouseMyNumber') === '' && textOf(v, 'spousePensionNumber') === ''
+        isCategory3(v) &&
+        stringValue(v, 'spouseMyNumber') === '' &&
+        stringValue(v, 'spousePensionNumber') === ''
           ? '第3号被保険者の届出には、配偶者の個人番号か基礎年金番号のどちらかが必要です。配偶者のマイナンバーカードか年金手帳・基礎年金番号通知書で確認して入力してください。'
           : undefined,
     },
@@ -449,8 +413,8 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-reason-notification',
       fields: ['reason', 'notification'],
       check: (v) => {
-        const shutoku = textOf(v, 'notification') === 'shutoku';
-        const r = textOf(v, 'reason');
+        const shutoku = stringValue(v, 'notification') === 'shutoku';
+        const r = stringValue(v, 'reason');
         if (shutoku && !REASONS_FOR_SHUTOKU.includes(r))
           return 'この該当理由（退職・扶養の変更など）は、それまで厚生年金・第1号・第3号だった方の「種別変更」です。届出の種類を直してください。';
         if (!shutoku && (r === 'age20' || r === 'entry'))
@@ -462,8 +426,8 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-reason-category',
       fields: ['category', 'reason'],
       check: (v) => {
-        const c = textOf(v, 'category');
-        const r = textOf(v, 'reason');
+        const c = stringValue(v, 'category');
+        const r = stringValue(v, 'reason');
         if (c === '1' && !REASONS_FOR_CATEGORY_1.includes(r))
           return '配偶者の扶養になったときは第3号被保険者です。種別を「第3号」にするか、該当理由を直してください。';
         if (c === '3' && !REASONS_FOR_CATEGORY_3.includes(r))
@@ -475,7 +439,7 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-age',
       fields: ['date', 'birthDate'],
       check: (v) => {
-        const age = legalAge(textOf(v, 'birthDate'), textOf(v, 'date'));
+        const age = legalAge(stringValue(v, 'birthDate'), stringValue(v, 'date'));
         return age === undefined || (age >= 20 && age < 60)
           ? undefined
           : `該当年月日の年齢が${age}歳です。国民年金の第1号・第3号は20歳以上60歳未満の方です（60歳以上は任意加入の申出になります）。生年月日と該当年月日を確認してください。`;
@@ -485,10 +449,10 @@ export const kokuminNenkin: ProcedureDefinition = {
       id: 'kokumin-nenkin-age20-date',
       fields: ['date'],
       check: (v) => {
-        if (textOf(v, 'reason') !== 'age20') return undefined;
-        const turns20 = birthday(textOf(v, 'birthDate'), 20);
+        if (stringValue(v, 'reason') !== 'age20') return undefined;
+        const turns20 = birthday(stringValue(v, 'birthDate'), 20);
         const expected = turns20 ? addDays(turns20, -1) : undefined;
-        return expected === undefined || textOf(v, 'date') === expected
+        return expected === undefined || stringValue(v, 'date') === expected
           ? undefined
           : `20歳到達の該当年月日は20歳の誕生日の前日（${expected}）です。該当年月日を直してください。`;
       },
@@ -498,7 +462,7 @@ export const kokuminNenkin: ProcedureDefinition = {
       fields: ['spouseBirthDate'],
       check: (v) => {
         if (!isCategory3(v)) return undefined;
-        const age = legalAge(textOf(v, 'spouseBirthDate'), textOf(v, 'date'));
+        const age = legalAge(stringValue(v, 'spouseBirthDate'), stringValue(v, 'date'));
         return age === undefined || age < 65
           ? undefined
           : '第2号被保険者の配偶者が65歳以上（老齢年金の受給権あり）だと第3号になれません。配偶者の生年月日か種別を確認してください。';
@@ -548,20 +512,7 @@ export const kokuminNenkin: ProcedureDefinition = {
       omittableByLinkage: false,
       when: '該当理由が扶養から外れた・配偶者の退職等のとき',
     },
-    {
-      id: 'passport',
-      name: text(
-        '{旅券|りょけん}（パスポート）',
-        'パスポート',
-        'Passport',
-        '护照',
-        '여권',
-        'Hộ chiếu',
-        'Passaporte',
-      ),
-      omittableByLinkage: false,
-      when: '海外から転入したとき（入国日の確認）',
-    },
+    { ...PASSPORT, when: '海外から転入したとき（入国日の確認）' },
   ],
   // Headings run down the left edge: short, with when a block applies as a bracketed remark.
   print: {
@@ -581,19 +532,9 @@ export const kokuminNenkin: ProcedureDefinition = {
                   label: '基礎年金番号（個人番号を記入したときは不要）',
                 },
               ],
-              [
-                { field: 'name', span: 6 },
-                { field: 'nameKana', span: 6 },
-              ],
-              [
-                { field: 'birthDate', span: 4 },
-                { field: 'sex', span: 2 },
-                { field: 'phone', span: 6 },
-              ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
-              ],
+              NAME_ROW,
+              BIRTH_SEX_PHONE_ROW,
+              postalAddressRow(),
             ],
           },
           {
@@ -634,7 +575,7 @@ export const kokuminNenkin: ProcedureDefinition = {
                 { field: 'notifier', span: 4 },
                 { field: 'householdHead', span: 8, label: '世帯主の氏名（世帯主が届け出るとき）' },
               ],
-              [{ signature: true, span: 12, label: '届出者 署名' }],
+              signatureRow('届出者 署名'),
             ],
           },
         ],

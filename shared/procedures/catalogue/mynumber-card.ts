@@ -3,16 +3,22 @@
 // no card yet, so identity comes from the driver's licence and the My Number is not asked: the
 // 申請書ID already identifies the resident at J-LIS. The photo is taken apart and only checked here.
 // The identity document is catalogue A's (applicant.idDocument): checked once for the visit.
+import { text } from '../../i18n/lang.ts';
 import {
   applicantBirthDate,
   applicantName,
   applicantSex,
+  askedWhen,
   currentAddress,
   currentPostalCode,
+  option,
   phone,
+  stringValue,
 } from '../fields.ts';
-import { agentFields, legalAge, option, text, textOf, WISH_OPTIONS } from '../fields-care.ts';
+import { agentFields, legalAge, WISH_OPTIONS } from '../fields-care.ts';
 import { ID_TWO_DOCUMENTS, idDocument } from '../fields-family.ts';
+import { postalAddressRow, signatureSection } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 const applicationId: FieldSpec = {
@@ -393,20 +399,12 @@ const proxyReason: FieldSpec = {
   ),
 };
 
-const atCounter = (v: ProcedureValues) => textOf(v, 'delivery') === 'counter';
-const byProxy = (v: ProcedureValues) => atCounter(v) && textOf(v, 'proxyDelivery') === 'yes';
+const atCounter = (v: ProcedureValues) => stringValue(v, 'delivery') === 'counter';
+const byProxy = (v: ProcedureValues) => atCounter(v) && stringValue(v, 'proxyDelivery') === 'yes';
 
 export const mynumberCard: ProcedureDefinition = {
   id: 'mynumber-card',
-  name: text(
-    'マイナンバーカード{交付申請|こうふしんせい}',
-    'マイナンバーカードをつくる{申請|しんせい}',
-    'Application for a My Number Card',
-    '个人编号卡（My Number卡）发行申请',
-    '마이넘버카드 교부 신청',
-    'Đơn xin cấp thẻ My Number',
-    'Pedido do Cartão My Number',
-  ),
+  name: PROCEDURE_NAMES['mynumber-card'],
   description: text(
     'マイナンバーカードと{電子証明書|でんししょうめいしょ}の{交付|こうふ}を{申請|しんせい}します（{写真|しゃしん}は{窓口|まどぐち}で{撮影|さつえい}できます）',
     'マイナンバーカードをつくります。{写真|しゃしん}は{窓口|まどぐち}で{撮|と}れます',
@@ -434,8 +432,8 @@ export const mynumberCard: ProcedureDefinition = {
     { name: 'userCert', spec: userCert, required: true },
     { name: 'braille', spec: braille, required: true },
     { name: 'delivery', spec: delivery, required: true },
-    { name: 'proxyDelivery', spec: proxyDelivery, required: false, requiredIf: atCounter, showIf: atCounter },
-    { name: 'proxyReason', spec: proxyReason, required: false, requiredIf: byProxy, showIf: byProxy },
+    ...askedWhen(atCounter, { proxyDelivery }),
+    ...askedWhen(byProxy, { proxyReason }),
     ...agentFields(byProxy),
     { name: 'identityDocument', spec: idDocument, required: true },
     { name: 'photo', spec: photo, required: true },
@@ -445,8 +443,8 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-sign-cert-age',
       fields: ['signCert', 'birthDate'],
       check: (v, today) => {
-        const age = legalAge(textOf(v, 'birthDate'), today);
-        return age !== undefined && age < 15 && textOf(v, 'signCert') === 'yes'
+        const age = legalAge(stringValue(v, 'birthDate'), today);
+        return age !== undefined && age < 15 && stringValue(v, 'signCert') === 'yes'
           ? '15歳未満の方には署名用電子証明書を原則として発行しません。署名用電子証明書を「希望しない」にしてください。'
           : undefined;
       },
@@ -455,7 +453,7 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-mail-identity',
       fields: ['delivery', 'identityDocument'],
       check: (v) =>
-        textOf(v, 'delivery') === 'mail' && textOf(v, 'identityDocument') === ID_TWO_DOCUMENTS
+        stringValue(v, 'delivery') === 'mail' && stringValue(v, 'identityDocument') === ID_TWO_DOCUMENTS
           ? '郵送での交付（申請時来庁方式）は、きょう写真付きの本人確認書類（運転免許証・パスポートなど）で確認できた方だけです。交付方法を「窓口で受け取る」にしてください。'
           : undefined,
     },
@@ -464,7 +462,7 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-new-no-card',
       fields: ['identityDocument', 'applicationKind'],
       check: (v) =>
-        textOf(v, 'applicationKind') === 'new' && textOf(v, 'identityDocument') === 'mynumber-card'
+        stringValue(v, 'applicationKind') === 'new' && stringValue(v, 'identityDocument') === 'mynumber-card'
           ? 'はじめての申請ではマイナンバーカードで本人確認はできません。確認した本人確認書類（運転免許証・パスポートなど）を選ぶか、申請の区分を直してください。'
           : undefined,
     },
@@ -472,8 +470,8 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-under15-reason',
       fields: ['proxyReason', 'birthDate'],
       check: (v, today) => {
-        const age = legalAge(textOf(v, 'birthDate'), today);
-        return textOf(v, 'proxyReason') === 'under15' && age !== undefined && age >= 15
+        const age = legalAge(stringValue(v, 'birthDate'), today);
+        return stringValue(v, 'proxyReason') === 'under15' && age !== undefined && age >= 15
           ? `申請者は${age}歳です。代理交付の理由「15歳未満」は使えません。当てはまる理由を選んでください。`
           : undefined;
       },
@@ -482,7 +480,9 @@ export const mynumberCard: ProcedureDefinition = {
       id: 'mynumber-card-agent-is-other',
       fields: ['agentName'],
       check: (v) =>
-        byProxy(v) && textOf(v, 'agentName') !== '' && textOf(v, 'agentName') === textOf(v, 'name')
+        byProxy(v) &&
+        stringValue(v, 'agentName') !== '' &&
+        stringValue(v, 'agentName') === stringValue(v, 'name')
           ? '代理人の氏名が申請者と同じです。代わりに受け取る方の氏名を入力してください。'
           : undefined,
     },
@@ -563,10 +563,7 @@ export const mynumberCard: ProcedureDefinition = {
                 { field: 'birthDate', span: 4 },
                 { field: 'sex', span: 2 },
               ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
-              ],
+              postalAddressRow(),
               [
                 { field: 'phone', span: 4 },
                 { field: 'braille', span: 8 },
@@ -603,12 +600,7 @@ export const mynumberCard: ProcedureDefinition = {
               [{ field: 'agentAddress', span: 12 }],
             ],
           },
-          {
-            heading: '署名',
-            rows: [
-              [{ signature: true, span: 12, label: '申請者 署名（15歳未満・成年被後見人は法定代理人）' }],
-            ],
-          },
+          signatureSection('申請者 署名（15歳未満・成年被後見人は法定代理人）'),
           {
             heading: '職員記入欄',
             rows: [

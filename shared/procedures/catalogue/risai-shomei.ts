@@ -3,16 +3,26 @@
 // (ぴったりサービス common form #27). The damaged house may not be where the applicant now lives
 // (evacuated, or an owner living elsewhere), so its address is its own field, defaulting to the
 // applicant's address.
+import { text } from '../../i18n/lang.ts';
 import {
   applicantBirthDate,
   applicantName,
   applicantNameKana,
+  askedWhen,
   currentAddress,
   currentPostalCode,
+  flagsOf,
+  option,
   phone,
+  stringValue,
 } from '../fields.ts';
-import { agentFields, flagsOf, option, text, textOf } from '../fields-care.ts';
+import { agentFields, DETACHED_HOUSE } from '../fields-care.ts';
+import { signatureRow } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
+
+// The その他 choice of the form's lists (cause, house, damage, purpose).
+const OTHER = option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro'));
 
 const disasterDate: FieldSpec = {
   key: 'risai-shomei.disasterDate',
@@ -102,7 +112,7 @@ const cause: FieldSpec = {
         'Danos por neve',
       ),
     ),
-    option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro')),
+    OTHER,
   ],
   label: text(
     '{災害|さいがい}の{原因|げんいん}',
@@ -149,18 +159,7 @@ const houseType: FieldSpec = {
   type: 'choice',
   section: 'disaster',
   options: [
-    option(
-      'detached',
-      text(
-        '{一戸建|いっこだ}て',
-        '{一軒家|いっけんや}',
-        'Detached house',
-        '独栋住宅',
-        '단독주택',
-        'Nhà riêng',
-        'Casa',
-      ),
-    ),
+    DETACHED_HOUSE,
     option(
       'apartment',
       text(
@@ -173,7 +172,7 @@ const houseType: FieldSpec = {
         'Prédio de apartamentos',
       ),
     ),
-    option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro')),
+    OTHER,
   ],
   label: text(
     '{住家|じゅうか}の{種類|しゅるい}',
@@ -349,7 +348,7 @@ const damage: FieldSpec = {
         'Inundação abaixo do piso',
       ),
     ),
-    option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro')),
+    OTHER,
   ],
   label: text(
     '{被害|ひがい}の{程度|ていど}（{申請者|しんせいしゃ}の{見立|みた}て）',
@@ -528,7 +527,7 @@ const purpose: FieldSpec = {
         'Para o empregador',
       ),
     ),
-    option('other', text('その{他|た}', 'ほか', 'Other', '其他', '기타', 'Khác', 'Outro')),
+    OTHER,
   ],
   // Not just 使用目的: the 住民票 request asks its own, and one visit may hold both.
   label: text(
@@ -653,24 +652,16 @@ const applicantIs: FieldSpec = {
 };
 
 const notOwner = (v: ProcedureValues) =>
-  textOf(v, 'relation') !== '' && !flagsOf(v, 'relation').includes('owner');
+  stringValue(v, 'relation') !== '' && !flagsOf(v, 'relation').includes('owner');
 const otherDamage = (v: ProcedureValues) => flagsOf(v, 'damage').includes('other');
-const hasPhotos = (v: ProcedureValues) => textOf(v, 'photos') === 'yes';
+const hasPhotos = (v: ProcedureValues) => stringValue(v, 'photos') === 'yes';
 const otherPurpose = (v: ProcedureValues) => flagsOf(v, 'purpose').includes('other');
 const byOther = (v: ProcedureValues) =>
-  textOf(v, 'applicantIs') !== '' && textOf(v, 'applicantIs') !== 'self';
+  stringValue(v, 'applicantIs') !== '' && stringValue(v, 'applicantIs') !== 'self';
 
 export const risaiShomei: ProcedureDefinition = {
   id: 'risai-shomei',
-  name: text(
-    '{罹災証明書|りさいしょうめいしょ}{交付申請|こうふしんせい}',
-    '{災害|さいがい}で{家|いえ}がこわれたことの{証明書|しょうめいしょ}（{罹災証明書|りさいしょうめいしょ}）',
-    'Application for a disaster damage certificate',
-    '受灾证明书发放申请',
-    '이재증명서 교부 신청',
-    'Đơn xin giấy chứng nhận thiệt hại do thiên tai',
-    'Pedido de certidão de danos por desastre',
-  ),
+  name: PROCEDURE_NAMES['risai-shomei'],
   description: text(
     '{災害|さいがい}で{被害|ひがい}を{受|う}けた{住家|じゅうか}の{被害|ひがい}の{程度|ていど}を{証明|しょうめい}します（{保険|ほけん}・{支援金|しえんきん}・{減免|げんめん}の{申請|しんせい}に{使|つか}います）',
     '{災害|さいがい}で{家|いえ}がどのくらいこわれたかを{市|し}が{証明|しょうめい}します',
@@ -696,20 +687,14 @@ export const risaiShomei: ProcedureDefinition = {
     { name: 'houseAddress', spec: houseAddress, required: true },
     { name: 'houseType', spec: houseType, required: true },
     { name: 'relation', spec: relation, required: true },
-    { name: 'ownerName', spec: ownerName, required: false, requiredIf: notOwner, showIf: notOwner },
+    ...askedWhen(notOwner, { ownerName }),
     { name: 'damage', spec: damage, required: true },
     { name: 'damageDetail', spec: damageDetail, required: false, requiredIf: otherDamage },
     { name: 'photos', spec: photos, required: true },
-    { name: 'photoCount', spec: photoCount, required: false, requiredIf: hasPhotos, showIf: hasPhotos },
+    ...askedWhen(hasPhotos, { photoCount }),
     { name: 'copies', spec: copies, required: true },
     { name: 'purpose', spec: purpose, required: true },
-    {
-      name: 'purposeOther',
-      spec: purposeOther,
-      required: false,
-      requiredIf: otherPurpose,
-      showIf: otherPurpose,
-    },
+    ...askedWhen(otherPurpose, { purposeOther }),
     { name: 'delivery', spec: delivery, required: true },
     { name: 'applicantIs', spec: applicantIs, required: true },
     ...agentFields(byOther),
@@ -735,7 +720,7 @@ export const risaiShomei: ProcedureDefinition = {
       id: 'risai-shomei-agent-is-other',
       fields: ['agentName'],
       check: (v) =>
-        byOther(v) && textOf(v, 'agentName') === textOf(v, 'name')
+        byOther(v) && stringValue(v, 'agentName') === stringValue(v, 'name')
           ? '窓口に来た方の氏名が申請者と同じです。本人が来たときは「本人」を選び、家族・代理人のときはその方の氏名を入力してください。'
           : undefined,
     },
@@ -743,7 +728,7 @@ export const risaiShomei: ProcedureDefinition = {
       id: 'risai-shomei-owner-is-other',
       fields: ['ownerName'],
       check: (v) =>
-        notOwner(v) && textOf(v, 'ownerName') === textOf(v, 'name')
+        notOwner(v) && stringValue(v, 'ownerName') === stringValue(v, 'name')
           ? '所有者の氏名が申請者と同じです。申請者が所有者なら「所有者」にも印を付け、所有者欄は空にしてください。'
           : undefined,
     },
@@ -870,7 +855,7 @@ export const risaiShomei: ProcedureDefinition = {
                 { field: 'agentAddress', span: 8, label: '住所' },
                 { field: 'agentPhone', span: 4, label: '電話番号' },
               ],
-              [{ signature: true, span: 12, label: '申請者 署名' }],
+              signatureRow('申請者 署名'),
             ],
           },
         ],

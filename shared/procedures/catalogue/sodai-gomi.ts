@@ -2,16 +2,22 @@
 // 処理券 (sticker) per item under the city's 廃棄物 ordinance. The collection day must be a
 // collection day within the booking window; items under the 家電リサイクル法 are not collected.
 
+import { text } from '../../i18n/lang.ts';
 import { addDays, parseIsoDate } from '../../wareki.ts';
 import {
   applicantName,
   applicantNameKana,
+  askedWhen,
   currentAddress,
   currentPostalCode,
+  option,
   phone,
   rowsOf,
+  stringValue,
 } from '../fields.ts';
-import { option, text, textOf } from '../fields-care.ts';
+import { DETACHED_HOUSE } from '../fields-care.ts';
+import { fieldSection, NAME_ROW, postalAddressRow, signatureSection } from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, GroupSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
 
 /** Bookings open for the next 8 weeks (the collection calendar is fixed that far ahead). */
@@ -198,18 +204,7 @@ const housing: FieldSpec = {
   type: 'choice',
   section: 'other',
   options: [
-    option(
-      'detached',
-      text(
-        '{一戸建|いっこだ}て',
-        '{一軒家|いっけんや}',
-        'Detached house',
-        '独栋住宅',
-        '단독주택',
-        'Nhà riêng',
-        'Casa',
-      ),
-    ),
+    DETACHED_HOUSE,
     option(
       'apartment',
       text(
@@ -256,20 +251,12 @@ const room: FieldSpec = {
 const NOT_COLLECTED =
   /(エアコン|テレビ|冷蔵庫|冷凍庫|洗濯機|衣類乾燥機|パソコン)(?!台|ボード|ラック|デスク|チェア|スタンド|カバー)/u;
 
-const isApartment = (v: ProcedureValues) => textOf(v, 'housing') === 'apartment';
-const otherPlace = (v: ProcedureValues) => textOf(v, 'place') === 'other';
+const isApartment = (v: ProcedureValues) => stringValue(v, 'housing') === 'apartment';
+const otherPlace = (v: ProcedureValues) => stringValue(v, 'place') === 'other';
 
 export const sodaiGomi: ProcedureDefinition = {
   id: 'sodai-gomi',
-  name: text(
-    '{粗大|そだい}ごみ{収集申込|しゅうしゅうもうしこみ}',
-    '{大|おお}きいごみを{取|と}りに{来|き}てもらう{申込|もうしこみ}',
-    'Request for bulky waste collection',
-    '大件垃圾收集申请',
-    '대형 쓰레기 수거 신청',
-    'Đăng ký thu gom rác cồng kềnh',
-    'Pedido de coleta de lixo volumoso',
-  ),
+  name: PROCEDURE_NAMES['sodai-gomi'],
   description: text(
     '{家具|かぐ}や{自転車|じてんしゃ}などの{粗大|そだい}ごみを{有料|ゆうりょう}で{収集|しゅうしゅう}します（{処理券|しょりけん}を{貼|は}って{出|だ}します）',
     '{家具|かぐ}など{大|おお}きいごみを、お{金|かね}をはらって{取|と}りに{来|き}てもらいます',
@@ -303,18 +290,18 @@ export const sodaiGomi: ProcedureDefinition = {
       ),
     },
     { name: 'housing', spec: housing, required: true },
-    { name: 'room', spec: room, required: false, requiredIf: isApartment, showIf: isApartment },
+    ...askedWhen(isApartment, { room }),
     { name: 'items', spec: items, required: true },
     { name: 'date', spec: collectionDate, required: true },
     { name: 'place', spec: place, required: true },
-    { name: 'placeDetail', spec: placeDetail, required: false, requiredIf: otherPlace, showIf: otherPlace },
+    ...askedWhen(otherPlace, { placeDetail }),
   ],
   rules: [
     {
       id: 'sodai-gomi-booking-window',
       fields: ['date'],
       check: (v, today) => {
-        const d = textOf(v, 'date');
+        const d = stringValue(v, 'date');
         const last = addDays(today, BOOKING_WEEKS * 7);
         if (d <= today) return '収集希望日は明日以降の日にしてください（当日の収集はできません）。';
         return d > last ? `収集希望日は${BOOKING_WEEKS}週間先（${last}）までの日にしてください。` : undefined;
@@ -324,7 +311,7 @@ export const sodaiGomi: ProcedureDefinition = {
       id: 'sodai-gomi-no-sunday',
       fields: ['date'],
       check: (v) => {
-        const d = parseIsoDate(textOf(v, 'date'));
+        const d = parseIsoDate(stringValue(v, 'date'));
         if (!d) return undefined;
         return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() === 0
           ? '日曜日は収集がありません。月曜日から土曜日の日を選んでください。'
@@ -335,7 +322,7 @@ export const sodaiGomi: ProcedureDefinition = {
       id: 'sodai-gomi-year-end',
       fields: ['date'],
       check: (v) => {
-        const md = textOf(v, 'date').slice(5);
+        const md = stringValue(v, 'date').slice(5);
         return md >= '12-29' || md <= '01-03'
           ? '12月29日から1月3日までは収集がありません。ほかの日を選んでください。'
           : undefined;
@@ -387,14 +374,8 @@ export const sodaiGomi: ProcedureDefinition = {
           {
             heading: '申込者',
             rows: [
-              [
-                { field: 'name', span: 6 },
-                { field: 'nameKana', span: 6 },
-              ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'address', span: 9 },
-              ],
+              NAME_ROW,
+              postalAddressRow(),
               [
                 { field: 'phone', span: 5 },
                 { field: 'housing', span: 4 },
@@ -412,8 +393,8 @@ export const sodaiGomi: ProcedureDefinition = {
               ],
             ],
           },
-          { heading: '品目（1回10点まで）', rows: [[{ field: 'items', span: 12 }]] },
-          { heading: '署名', rows: [[{ signature: true, span: 12, label: '申込者 署名' }]] },
+          fieldSection('品目（1回10点まで）', 'items'),
+          signatureSection('申込者 署名'),
         ],
       },
     ],

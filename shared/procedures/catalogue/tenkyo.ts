@@ -1,31 +1,42 @@
 // 転居届 (住民基本台帳法 第23条): a move within the municipality, notified within 14 days after it.
 // The card still shows the 旧住所; staff type the 新住所 (the postal code fills it). The card's
 // address is rewritten at the same counter (券面記載事項の変更), so the cards are brought along.
+import { text } from '../../i18n/lang.ts';
+import { HONNIN_KAKUNIN, ININJO } from '../attachments.ts';
 import {
-  applicantBirthDate,
-  applicantName,
-  applicantNameKana,
-  applicantSex,
   cardAddress,
+  compact,
   householdHeadName,
   moveDate,
   movers,
   newAddress,
   newPostalCode,
   phone,
-  relationshipToHead,
-  rowsOf,
+  stringValue,
 } from '../fields.ts';
-import { NOTIFIER_PROXY, NOTIFIER_SELF, notifierRole, stringValue, t } from '../fields-family.ts';
-import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
-import { householdRules } from '../validate.ts';
+import {
+  NOTIFIER_FIELDS,
+  NOTIFIER_ROLE_FIELDS,
+  NOTIFIER_ROLE_PRINT_ROW,
+  notifierMovesRule,
+} from '../fields-family.ts';
+import {
+  BIRTH_SEX_PHONE_ROW,
+  fieldSection,
+  NAME_ROW,
+  postalAddressRow,
+  signatureSection,
+} from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
+import type { FieldSpec, ProcedureDefinition } from '../types.ts';
+import { bornBeforeRule, householdRules } from '../validate.ts';
 
 const oldHeadName: FieldSpec = {
   key: 'tenkyo.oldHeadName',
   type: 'text',
   section: 'move',
   maxLength: 60,
-  label: t(
+  label: text(
     '{旧住所|きゅうじゅうしょ}の{世帯主|せたいぬし}',
     '{前|まえ}の{住所|じゅうしょ}での{世帯主|せたいぬし}',
     'Head of household at the old address',
@@ -36,21 +47,10 @@ const oldHeadName: FieldSpec = {
   ),
 };
 
-const notProxy = (v: ProcedureValues) => stringValue(v, 'notifierRole') !== NOTIFIER_PROXY;
-const compact = (s: string) => s.replace(/\s/gu, '');
-
 export const tenkyo: ProcedureDefinition = {
   id: 'tenkyo',
-  name: t(
-    '{転居届|てんきょとどけ}',
-    'この{町|まち}の{中|なか}で{引|ひ}っ{越|こ}した{届|とど}け（{転居届|てんきょとどけ}）',
-    'Change-of-address notification (within the city)',
-    '市内迁居申报',
-    '전거신고',
-    'Thông báo chuyển nhà trong thành phố',
-    'Notificação de mudança dentro do município',
-  ),
-  description: t(
+  name: PROCEDURE_NAMES.tenkyo,
+  description: text(
     '{同|おな}じ{市区町村|しくちょうそん}の{中|なか}で{引|ひ}っ{越|こ}したときの{届出|とどけで}（{引|ひ}っ{越|こ}してから14{日|か}{以内|いない}）',
     'この{町|まち}の{中|なか}で{引|ひ}っ{越|こ}したときに{出|だ}します。{引|ひ}っ{越|こ}してから14{日|か}のうちに{出|だ}してください',
     'Notify the city within 14 days after moving to another address in the same municipality',
@@ -63,36 +63,13 @@ export const tenkyo: ProcedureDefinition = {
   department: '市民課 住民記録係',
   signature: 'visit',
   fields: [
-    {
-      name: 'name',
-      spec: applicantName,
-      required: true,
-      label: t(
-        '{届出人|とどけでにん}{氏名|しめい}',
-        '{届|とど}けを{出|だ}す{人|ひと}の{名前|なまえ}',
-        'Name of the person notifying',
-        '申报人姓名',
-        '신고인 성명',
-        'Họ tên người khai báo',
-        'Nome do declarante',
-      ),
-    },
-    { name: 'nameKana', spec: applicantNameKana, required: true },
-    { name: 'birthDate', spec: applicantBirthDate, required: true },
-    { name: 'sex', spec: applicantSex, required: true },
-    { name: 'notifierRole', spec: notifierRole, required: true },
-    {
-      name: 'relationship',
-      spec: relationshipToHead,
-      required: false,
-      requiredIf: notProxy,
-      showIf: notProxy,
-    },
+    ...NOTIFIER_FIELDS,
+    ...NOTIFIER_ROLE_FIELDS,
     {
       name: 'oldAddress',
       spec: cardAddress,
       required: true,
-      label: t(
+      label: text(
         '{旧住所|きゅうじゅうしょ}',
         '{前|まえ}の{住所|じゅうしょ}',
         'Old address',
@@ -107,7 +84,7 @@ export const tenkyo: ProcedureDefinition = {
       name: 'postalCode',
       spec: newPostalCode,
       required: true,
-      label: t(
+      label: text(
         '{新住所|しんじゅうしょ}の{郵便番号|ゆうびんばんごう}',
         '{新|あたら}しい{住所|じゅうしょ}の{郵便番号|ゆうびんばんごう}',
         'Postal code of the new address',
@@ -121,7 +98,7 @@ export const tenkyo: ProcedureDefinition = {
       name: 'newAddress',
       spec: newAddress,
       required: true,
-      label: t(
+      label: text(
         '{新住所|しんじゅうしょ}',
         '{新|あたら}しい{住所|じゅうしょ}',
         'New address',
@@ -135,7 +112,7 @@ export const tenkyo: ProcedureDefinition = {
       name: 'moveDate',
       spec: moveDate,
       required: true,
-      label: t(
+      label: text(
         '{転居|てんきょ}した{日|ひ}',
         '{引|ひ}っ{越|こ}した{日|ひ}',
         'Date of the move',
@@ -149,7 +126,7 @@ export const tenkyo: ProcedureDefinition = {
       name: 'householdHead',
       spec: householdHeadName,
       required: true,
-      label: t(
+      label: text(
         '{新|あたら}しい{世帯主|せたいぬし}',
         '{新|あたら}しい{家|いえ}の{世帯主|せたいぬし}の{名前|なまえ}',
         'Head of household at the new address',
@@ -172,15 +149,7 @@ export const tenkyo: ProcedureDefinition = {
           ? '転居届は引っ越した後に出します。転居した日が今日より後になっていないか確認してください（引っ越し前なら、引っ越してから届け出てください）。'
           : undefined,
     },
-    {
-      id: 'tenkyo-notifier-moves',
-      fields: ['movers'],
-      check: (v) =>
-        stringValue(v, 'notifierRole') === NOTIFIER_SELF &&
-        !rowsOf(v, 'movers').some((r) => r.name === v.name)
-          ? '届出人が異動する人の一覧にいません。届出人を一覧に入れるか、届出人の区分を「同じ世帯の人」か「代理人」にしてください。'
-          : undefined,
-    },
+    notifierMovesRule('tenkyo-notifier-moves'),
     {
       id: 'tenkyo-new-address-differs',
       fields: ['newAddress'],
@@ -189,50 +158,14 @@ export const tenkyo: ProcedureDefinition = {
           ? '新住所が旧住所と同じです。引っ越した先の住所を入力してください。'
           : undefined,
     },
-    {
-      id: 'tenkyo-movers-born',
-      fields: ['movers'],
-      check: (v) => {
-        const date = stringValue(v, 'moveDate');
-        const r = rowsOf(v, 'movers').find((x) => date !== '' && (x.birthDate ?? '') > date);
-        return r
-          ? `「${r.name}」の生年月日が転居した日より後です。生年月日か転居した日を直してください。`
-          : undefined;
-      },
-    },
+    bornBeforeRule('tenkyo-movers-born', { rows: 'movers', date: 'moveDate', dateName: '転居した日' }),
   ],
   attachments: [
-    {
-      id: 'honnin-kakunin',
-      name: t(
-        '{本人確認書類|ほんにんかくにんしょるい}',
-        '{自分|じぶん}のことがわかるカード（{運転免許証|うんてんめんきょしょう}など）',
-        'Photo ID',
-        '本人确认证件',
-        '본인 확인 서류',
-        'Giấy tờ tùy thân',
-        'Documento de identidade',
-      ),
-      omittableByLinkage: false,
-      when: '窓口でマイナンバーカードを読み取った場合は、そのカードで確認済み',
-    },
-    {
-      id: 'ininjo',
-      name: t(
-        '{委任状|いにんじょう}',
-        '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）',
-        'Letter of attorney',
-        '委托书',
-        '위임장',
-        'Giấy ủy quyền',
-        'Procuração',
-      ),
-      omittableByLinkage: false,
-      when: '代理人が届け出る場合',
-    },
+    HONNIN_KAKUNIN,
+    { ...ININJO, when: '代理人が届け出る場合' },
     {
       id: 'cards',
-      name: t(
+      name: text(
         '{異動|いどう}する{人|ひと}のマイナンバーカード・{在留|ざいりゅう}カード',
         '{引|ひ}っ{越|こ}す{人|ひと}のマイナンバーカードと{在留|ざいりゅう}カード',
         'My Number Cards and residence cards of the people who move',
@@ -253,21 +186,7 @@ export const tenkyo: ProcedureDefinition = {
         sections: [
           {
             heading: '届出人',
-            rows: [
-              [
-                { field: 'name', span: 6 },
-                { field: 'nameKana', span: 6 },
-              ],
-              [
-                { field: 'birthDate', span: 4 },
-                { field: 'sex', span: 2 },
-                { field: 'phone', span: 6 },
-              ],
-              [
-                { field: 'notifierRole', span: 6 },
-                { field: 'relationship', span: 6 },
-              ],
-            ],
+            rows: [NAME_ROW, BIRTH_SEX_PHONE_ROW, NOTIFIER_ROLE_PRINT_ROW],
           },
           {
             heading: '異動の内容',
@@ -276,10 +195,7 @@ export const tenkyo: ProcedureDefinition = {
                 { field: 'moveDate', span: 4 },
                 { text: '異動の種類　転居', span: 8 },
               ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'newAddress', span: 9 },
-              ],
+              postalAddressRow('newAddress'),
               [
                 { field: 'householdHead', span: 6 },
                 { field: 'oldHeadName', span: 6 },
@@ -287,8 +203,8 @@ export const tenkyo: ProcedureDefinition = {
               [{ field: 'oldAddress', span: 12 }],
             ],
           },
-          { heading: '異動する人', rows: [[{ field: 'movers', span: 12 }]] },
-          { heading: '署名', rows: [[{ signature: true, span: 12, label: '届出人 署名' }]] },
+          fieldSection('異動する人', 'movers'),
+          signatureSection('届出人 署名'),
         ],
       },
     ],

@@ -2,24 +2,37 @@
 // 14 days ahead) or within 14 days after it. The card shows the address being left; the 転出先 is
 // typed. With マイナンバーカード the move may be a 特例転出 (第24条の2): no 転出証明書 is printed and
 // the new municipality reads the card at the 転入届.
+import { text } from '../../i18n/lang.ts';
+import { HONNIN_KAKUNIN, ININJO } from '../attachments.ts';
 import {
-  applicantBirthDate,
-  applicantName,
-  applicantNameKana,
-  applicantSex,
+  askedWhen,
   cardAddress,
+  compact,
   householdHeadName,
   moveDate,
   movers,
   newAddress,
   newPostalCode,
+  option,
   phone,
-  relationshipToHead,
-  rowsOf,
+  stringValue,
 } from '../fields.ts';
-import { NOTIFIER_PROXY, NOTIFIER_SELF, notifierRole, option, stringValue, t } from '../fields-family.ts';
+import {
+  NOTIFIER_FIELDS,
+  NOTIFIER_ROLE_FIELDS,
+  NOTIFIER_ROLE_PRINT_ROW,
+  notifierMovesRule,
+} from '../fields-family.ts';
+import {
+  BIRTH_SEX_PHONE_ROW,
+  fieldSection,
+  NAME_ROW,
+  postalAddressRow,
+  signatureSection,
+} from '../layout.ts';
+import { PROCEDURE_NAMES } from '../names.ts';
 import type { FieldSpec, ProcedureDefinition, ProcedureValues } from '../types.ts';
-import { householdRules } from '../validate.ts';
+import { bornBeforeRule, householdRules } from '../validate.ts';
 
 const destination: FieldSpec = {
   key: 'tenshutsu.destination',
@@ -28,7 +41,7 @@ const destination: FieldSpec = {
   options: [
     option(
       'domestic',
-      t(
+      text(
         '{国内|こくない}',
         '{日本|にほん}の{中|なか}',
         'Within Japan',
@@ -40,10 +53,10 @@ const destination: FieldSpec = {
     ),
     option(
       'abroad',
-      t('{国外|こくがい}', '{外国|がいこく}', 'Abroad', '国外', '국외', 'Nước ngoài', 'Exterior'),
+      text('{国外|こくがい}', '{外国|がいこく}', 'Abroad', '国外', '국외', 'Nước ngoài', 'Exterior'),
     ),
   ],
-  label: t(
+  label: text(
     '{転出先|てんしゅつさき}',
     '{引|ひ}っ{越|こ}す{先|さき}',
     'Moving to',
@@ -59,7 +72,7 @@ const newHeadName: FieldSpec = {
   type: 'text',
   section: 'move',
   maxLength: 60,
-  label: t(
+  label: text(
     '{転出先|てんしゅつさき}の{世帯主|せたいぬし}',
     '{新|あたら}しい{家|いえ}の{世帯主|せたいぬし}',
     'Head of household at the new address',
@@ -77,7 +90,7 @@ const certificate: FieldSpec = {
   options: [
     option(
       'card',
-      t(
+      text(
         'マイナンバーカードで{転入|てんにゅう}する（{転出証明書|てんしゅつしょうめいしょ}なし）',
         'マイナンバーカードを{持|も}って{行|い}く（{紙|かみ}はもらわない）',
         'Move in with the My Number Card (no moving-out certificate)',
@@ -89,7 +102,7 @@ const certificate: FieldSpec = {
     ),
     option(
       'paper',
-      t(
+      text(
         '{転出証明書|てんしゅつしょうめいしょ}を{受|う}け{取|と}る',
         '{紙|かみ}の{転出証明書|てんしゅつしょうめいしょ}をもらう',
         'Receive a moving-out certificate',
@@ -100,7 +113,7 @@ const certificate: FieldSpec = {
       ),
     ),
   ],
-  label: t(
+  label: text(
     '{転入|てんにゅう}の{手続|てつづき}の{方法|ほうほう}',
     '{新|あたら}しい{町|まち}での{手続|てつづき}のしかた',
     'How you will register at the new municipality',
@@ -109,7 +122,7 @@ const certificate: FieldSpec = {
     'Cách làm thủ tục chuyển đến',
     'Como fará o registro no novo município',
   ),
-  help: t(
+  help: text(
     '{異動|いどう}する{人|ひと}{全員|ぜんいん}がマイナンバーカードを{持|も}っているときだけカードで{転入|てんにゅう}できます',
     '{引|ひ}っ{越|こ}す{人|ひと}がみんなカードを{持|も}っているときだけ、カードでできます',
     'Only when everyone who moves holds a My Number Card',
@@ -121,20 +134,11 @@ const certificate: FieldSpec = {
 };
 
 const domestic = (v: ProcedureValues) => stringValue(v, 'destination') === 'domestic';
-const notProxy = (v: ProcedureValues) => stringValue(v, 'notifierRole') !== NOTIFIER_PROXY;
 
 export const tenshutsu: ProcedureDefinition = {
   id: 'tenshutsu',
-  name: t(
-    '{転出届|てんしゅつとどけ}',
-    'ほかの{町|まち}へ{引|ひ}っ{越|こ}す{届|とど}け（{転出届|てんしゅつとどけ}）',
-    'Moving-out notification',
-    '迁出申报',
-    '전출신고',
-    'Thông báo chuyển đi',
-    'Notificação de mudança (saída)',
-  ),
-  description: t(
+  name: PROCEDURE_NAMES.tenshutsu,
+  description: text(
     '{他|ほか}の{市区町村|しくちょうそん}や{国外|こくがい}へ{引|ひ}っ{越|こ}すときの{届出|とどけで}（{引|ひ}っ{越|こ}しの14{日|か}{前|まえ}から）',
     'ほかの{町|まち}や{外国|がいこく}へ{引|ひ}っ{越|こ}すときに{出|だ}します。{引|ひ}っ{越|こ}す14{日|か}{前|まえ}から{出|だ}せます',
     'Notify the city when you move to another municipality or abroad (from 14 days before the move)',
@@ -147,36 +151,13 @@ export const tenshutsu: ProcedureDefinition = {
   department: '市民課 住民記録係',
   signature: 'visit',
   fields: [
-    {
-      name: 'name',
-      spec: applicantName,
-      required: true,
-      label: t(
-        '{届出人|とどけでにん}{氏名|しめい}',
-        '{届|とど}けを{出|だ}す{人|ひと}の{名前|なまえ}',
-        'Name of the person notifying',
-        '申报人姓名',
-        '신고인 성명',
-        'Họ tên người khai báo',
-        'Nome do declarante',
-      ),
-    },
-    { name: 'nameKana', spec: applicantNameKana, required: true },
-    { name: 'birthDate', spec: applicantBirthDate, required: true },
-    { name: 'sex', spec: applicantSex, required: true },
-    { name: 'notifierRole', spec: notifierRole, required: true },
-    {
-      name: 'relationship',
-      spec: relationshipToHead,
-      required: false,
-      requiredIf: notProxy,
-      showIf: notProxy,
-    },
+    ...NOTIFIER_FIELDS,
+    ...NOTIFIER_ROLE_FIELDS,
     {
       name: 'address',
       spec: cardAddress,
       required: true,
-      label: t(
+      label: text(
         '{住所|じゅうしょ}（{転出|てんしゅつ}する{前|まえ}）',
         '{今|いま}の{住所|じゅうしょ}',
         'Current address (before the move)',
@@ -190,7 +171,7 @@ export const tenshutsu: ProcedureDefinition = {
       name: 'householdHead',
       spec: householdHeadName,
       required: true,
-      label: t(
+      label: text(
         '{現在|げんざい}の{世帯主|せたいぬし}',
         '{今|いま}の{世帯主|せたいぬし}の{名前|なまえ}',
         'Current head of household',
@@ -206,7 +187,7 @@ export const tenshutsu: ProcedureDefinition = {
       spec: newPostalCode,
       required: false,
       showIf: domestic,
-      label: t(
+      label: text(
         '{転出先|てんしゅつさき}の{郵便番号|ゆうびんばんごう}',
         '{引|ひ}っ{越|こ}す{先|さき}の{郵便番号|ゆうびんばんごう}',
         'Postal code of the new address',
@@ -220,7 +201,7 @@ export const tenshutsu: ProcedureDefinition = {
       name: 'newAddress',
       spec: newAddress,
       required: true,
-      label: t(
+      label: text(
         '{転出先|てんしゅつさき}の{住所|じゅうしょ}（{国外|こくがい}は{国名|こくめい}・{都市名|としめい}）',
         '{引|ひ}っ{越|こ}す{先|さき}の{住所|じゅうしょ}（{外国|がいこく}は{国|くに}と{町|まち}の{名前|なまえ}）',
         'New address (abroad: country and city)',
@@ -235,7 +216,7 @@ export const tenshutsu: ProcedureDefinition = {
       name: 'moveDate',
       spec: moveDate,
       required: true,
-      label: t(
+      label: text(
         '{転出予定日|てんしゅつよていび}',
         '{引|ひ}っ{越|こ}す{日|ひ}',
         'Date of the move (planned)',
@@ -245,73 +226,29 @@ export const tenshutsu: ProcedureDefinition = {
         'Data prevista da mudança',
       ),
     },
-    { name: 'certificate', spec: certificate, required: false, requiredIf: domestic, showIf: domestic },
+    ...askedWhen(domestic, { certificate }),
     { name: 'movers', spec: movers, required: true },
     { name: 'phone', spec: phone, required: true },
   ],
   rules: [
     ...householdRules({ movers: 'movers', head: 'householdHead' }),
-    {
-      id: 'tenshutsu-notifier-moves',
-      fields: ['movers'],
-      check: (v) =>
-        stringValue(v, 'notifierRole') === NOTIFIER_SELF &&
-        !rowsOf(v, 'movers').some((r) => r.name === v.name)
-          ? '届出人が異動する人の一覧にいません。届出人を一覧に入れるか、届出人の区分を「同じ世帯の人」か「代理人」にしてください。'
-          : undefined,
-    },
+    notifierMovesRule('tenshutsu-notifier-moves'),
     {
       id: 'tenshutsu-new-address-differs',
       fields: ['newAddress'],
       check: (v) =>
-        stringValue(v, 'newAddress').replace(/\s/gu, '') === stringValue(v, 'address').replace(/\s/gu, '')
+        compact(stringValue(v, 'newAddress')) === compact(stringValue(v, 'address'))
           ? '転出先の住所が今の住所と同じです。引っ越し先の住所を入力してください。'
           : undefined,
     },
-    {
-      id: 'tenshutsu-movers-born',
-      fields: ['movers'],
-      check: (v) => {
-        const date = stringValue(v, 'moveDate');
-        const r = rowsOf(v, 'movers').find((x) => date !== '' && (x.birthDate ?? '') > date);
-        return r
-          ? `「${r.name}」の生年月日が転出予定日より後です。生年月日か転出予定日を直してください。`
-          : undefined;
-      },
-    },
+    bornBeforeRule('tenshutsu-movers-born', { rows: 'movers', date: 'moveDate', dateName: '転出予定日' }),
   ],
   attachments: [
-    {
-      id: 'honnin-kakunin',
-      name: t(
-        '{本人確認書類|ほんにんかくにんしょるい}',
-        '{自分|じぶん}のことがわかるカード（{運転免許証|うんてんめんきょしょう}など）',
-        'Photo ID',
-        '本人确认证件',
-        '본인 확인 서류',
-        'Giấy tờ tùy thân',
-        'Documento de identidade',
-      ),
-      omittableByLinkage: false,
-      when: '窓口でマイナンバーカードを読み取った場合は、そのカードで確認済み',
-    },
-    {
-      id: 'ininjo',
-      name: t(
-        '{委任状|いにんじょう}',
-        '{頼|たの}まれたことがわかる{紙|かみ}（{委任状|いにんじょう}）',
-        'Letter of attorney',
-        '委托书',
-        '위임장',
-        'Giấy ủy quyền',
-        'Procuração',
-      ),
-      omittableByLinkage: false,
-      when: '代理人が届け出る場合',
-    },
+    HONNIN_KAKUNIN,
+    { ...ININJO, when: '代理人が届け出る場合' },
     {
       id: 'mynumber-cards',
-      name: t(
+      name: text(
         '{異動|いどう}する{人|ひと}{全員|ぜんいん}のマイナンバーカード',
         '{引|ひ}っ{越|こ}す{人|ひと}みんなのマイナンバーカード',
         'My Number Cards of everyone who moves',
@@ -325,7 +262,7 @@ export const tenshutsu: ProcedureDefinition = {
     },
     {
       id: 'kokuho-hokensho',
-      name: t(
+      name: text(
         '{国民健康保険|こくみんけんこうほけん}の{資格確認書|しかくかくにんしょ}など',
         '{国民健康保険|こくみんけんこうほけん}の{紙|かみ}やカード',
         'National Health Insurance certificate',
@@ -346,21 +283,7 @@ export const tenshutsu: ProcedureDefinition = {
         sections: [
           {
             heading: '届出人',
-            rows: [
-              [
-                { field: 'name', span: 6 },
-                { field: 'nameKana', span: 6 },
-              ],
-              [
-                { field: 'birthDate', span: 4 },
-                { field: 'sex', span: 2 },
-                { field: 'phone', span: 6 },
-              ],
-              [
-                { field: 'notifierRole', span: 6 },
-                { field: 'relationship', span: 6 },
-              ],
-            ],
+            rows: [NAME_ROW, BIRTH_SEX_PHONE_ROW, NOTIFIER_ROLE_PRINT_ROW],
           },
           {
             heading: '異動の内容',
@@ -375,18 +298,15 @@ export const tenshutsu: ProcedureDefinition = {
                 { field: 'householdHead', span: 6 },
                 { field: 'certificate', span: 6 },
               ],
-              [
-                { field: 'postalCode', span: 3 },
-                { field: 'newAddress', span: 9 },
-              ],
+              postalAddressRow('newAddress'),
               [
                 { field: 'newHeadName', span: 6 },
                 { text: '', span: 6 },
               ],
             ],
           },
-          { heading: '異動する人', rows: [[{ field: 'movers', span: 12 }]] },
-          { heading: '署名', rows: [[{ signature: true, span: 12, label: '届出人 署名' }]] },
+          fieldSection('異動する人', 'movers'),
+          signatureSection('届出人 署名'),
         ],
       },
     ],
