@@ -160,6 +160,8 @@ export function Interview(props: Props) {
                     // Staff may already have typed the address (with 番地): never overwrite it.
                     const now = explicitRef.current;
                     if (!target || (target in now && now[target] !== '')) return false;
+                    // Staff are typing the address right now: the lookup must not change it under them.
+                    if (document.activeElement?.id === fieldId(target)) return false;
                     set(target, address);
                     return true;
                   }}

@@ -35,6 +35,11 @@ export async function enterCollationB(
 export async function fillStaffFields(page: Page, input: StaffInput): Promise<void> {
   await page.getByTestId(q('applicant.nameKana')).fill(input.nameKana);
   await page.getByTestId(q('move.newPostalCode')).fill(input.postalCode);
+  // The offline lookup answers (an address, or that its data is not there yet) before staff go on.
+  await page
+    .getByTestId(`${q('move.newPostalCode')}-status`)
+    .filter({ hasNotText: '探しています' })
+    .waitFor();
   await page.getByTestId(q('move.newAddress')).fill(input.address);
   await page.getByTestId(q('move.date')).fill(input.moveDate);
   await page.getByTestId(q('move.date')).press('Enter');
