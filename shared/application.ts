@@ -87,7 +87,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /** A UTC instant that exists (2026-02-30T… matches the pattern but is no day). */
-function isInstant(v: unknown): v is string {
+export function isInstant(v: unknown): v is string {
   if (typeof v !== 'string' || !ISO_INSTANT.test(v)) return false;
   const t = Date.parse(v);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 19) === v.slice(0, 19);
