@@ -166,6 +166,7 @@ export function App() {
           staffName={session?.staff.displayName ?? null}
           online={online}
           onSignOut={() => void signOut()}
+          onSend={() => services.sync.syncNow()}
         />
       )}
       {authExpired && !residentActive && screen.name !== 'signin' && (

@@ -8,6 +8,7 @@ import { openKakanaiDB } from './storage/db.ts';
 import { Outbox } from './storage/outbox.ts';
 import { createSealer } from './storage/sealer.ts';
 import { Settings } from './storage/settings.ts';
+import { onBackgroundSync, requestBackgroundSync } from './sync/background-sync.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 
 export interface Services {
@@ -37,8 +38,10 @@ export async function createServices(onAuthRequired: () => void): Promise<Servic
     outbox,
     client,
     token: async () => (await settings.session())?.token,
+    onStillPending: () => void requestBackgroundSync(),
     onAuthRequired,
   });
+  onBackgroundSync(() => void sync.syncNow());
   let card: Promise<CardService> | undefined;
   let loaded: CardService | undefined;
   const loadCard = () => {

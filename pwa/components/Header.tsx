@@ -6,9 +6,12 @@ interface Props {
   readonly staffName: string | null;
   readonly online: boolean;
   readonly onSignOut: () => void;
+  /** 送信: try now (the engine also tries on start, online, visibility, a timer, Background Sync). */
+  readonly onSend: () => Promise<unknown>;
 }
 
-export function Header({ staffName, online, onSignOut }: Props) {
+export function Header({ staffName, online, onSignOut, onSend }: Props) {
+  const [sending, setSending] = useState(false);
   const entries = useOutbox();
   const pending = entries.filter((e) => e.state === 'pending').length;
   const [warning, setWarning] = useState<string | null>(null);
@@ -29,6 +32,19 @@ export function Header({ staffName, online, onSignOut }: Props) {
         <span class="outbox-badge" data-testid="outbox-badge" data-pending={pending}>
           {pending > 0 ? `送信待ち ${pending}件` : '送信待ちなし'}
         </span>
+        {pending > 0 && (
+          <button
+            type="button"
+            disabled={sending}
+            onClick={() => {
+              setSending(true);
+              void onSend().finally(() => setSending(false));
+            }}
+            data-testid="send-now"
+          >
+            {sending ? '送信中…' : `送信（${pending}件）`}
+          </button>
+        )}
         {staffName && (
           <>
             <span>{staffName}</span>

@@ -4,6 +4,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { OUTBOX_SYNC_TAG, SYNC_MESSAGE } from '../sync/background-sync.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -18,3 +19,18 @@ registerRoute(
     denylist: [/^\/api\//, /^\/healthz/],
   }),
 );
+
+// Background Sync (a trigger, not the guarantee): the outbox is sealed with a key the app holds,
+// so the worker does not send; it wakes the open app windows, which do.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+self.addEventListener('sync', (event) => {
+  const e = event as SyncEvent;
+  if (e.tag !== OUTBOX_SYNC_TAG) return;
+  e.waitUntil(
+    self.clients
+      .matchAll({ type: 'window' })
+      .then((windows) => windows.forEach((w) => w.postMessage({ type: SYNC_MESSAGE }))),
+  );
+});

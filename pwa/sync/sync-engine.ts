@@ -18,6 +18,8 @@ export interface SyncEngineOptions {
   /** How often to retry while something is pending (ms). */
   readonly retryEveryMs?: number;
   readonly onAuthRequired?: () => void;
+  /** Something is still waiting after an attempt (e.g. ask for a Background Sync). */
+  readonly onStillPending?: () => void;
 }
 
 // Refusals of the content itself. 'not-found' is not one: it is what a wrong URL or an older
@@ -28,18 +30,24 @@ export class SyncEngine {
   private running: Promise<SyncReport> | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly onOnline = () => void this.syncNow();
+  // A tablet woken from sleep or brought back to the app: try at once, not at the next tick.
+  private readonly onVisible = () => {
+    if (typeof document !== 'undefined' && document.visibilityState === 'visible') void this.syncNow();
+  };
 
   constructor(private readonly options: SyncEngineOptions) {}
 
   start(): void {
     if (this.timer) return;
     globalThis.addEventListener('online', this.onOnline);
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.onVisible);
     this.timer = setInterval(() => void this.syncNow(), this.options.retryEveryMs ?? 10_000);
     void this.syncNow();
   }
 
   stop(): void {
     globalThis.removeEventListener('online', this.onOnline);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisible);
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
   }
@@ -52,9 +60,14 @@ export class SyncEngine {
         typeof navigator !== 'undefined' && navigator.locks
           ? navigator.locks.request('kakanai-sync', run)
           : run();
-      this.running = locked.finally(() => {
-        this.running = undefined;
-      });
+      this.running = locked
+        .then((report) => {
+          if (report.pending > 0) this.options.onStillPending?.();
+          return report;
+        })
+        .finally(() => {
+          this.running = undefined;
+        });
     }
     return this.running;
   }

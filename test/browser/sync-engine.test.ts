@@ -47,18 +47,40 @@ async function setup() {
   const outbox = new Outbox(db, await createSealer(db));
   const server = backOffice();
   let authRequired = 0;
+  let stillPending = 0;
   const engine = new SyncEngine({
     outbox,
     client: server.client,
     token: async () => 'token',
+    retryEveryMs: 3_600_000, // the timer stays out of these tests
     onAuthRequired: () => {
       authRequired += 1;
     },
+    onStillPending: () => {
+      stillPending += 1;
+    },
   });
-  return { outbox, server, engine, authRequired: () => authRequired };
+  return { outbox, server, engine, authRequired: () => authRequired, stillPending: () => stillPending };
 }
 
 describe('SyncEngine', () => {
+  it('sends when the tablet becomes visible again, and asks for a background sync while something waits', async () => {
+    const { outbox, server, engine, stillPending } = await setup();
+    server.state.mode = 'down';
+    await outbox.enqueue(tennyuEnvelope());
+    engine.start();
+    await new Promise((r) => setTimeout(r, 50));
+    assert(stillPending() >= 1, 'a failed attempt asks for a background sync');
+    server.state.mode = 'up';
+    const before = server.state.calls;
+    document.dispatchEvent(new Event('visibilitychange')); // the page is visible in the test browser
+    for (let i = 0; i < 100 && server.stored.size === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    engine.stop();
+    equal(server.stored.size, 1, 'delivered on visibility');
+    assert(server.state.calls > before, 'the visibility change triggered a send');
+    equal((await outbox.pending()).length, 0);
+  });
+
   it('keeps applications made offline and delivers each exactly once when the network returns', async () => {
     const { outbox, server, engine } = await setup();
     server.state.mode = 'down';
