@@ -8,12 +8,14 @@ import { TEST_STORES } from './test-support/test-store.ts';
 
 const json = { 'content-type': 'application/json' };
 const PROTECTED: readonly { method: string; path: string }[] = [
+  { method: 'GET', path: API.session },
   { method: 'DELETE', path: API.session },
   { method: 'GET', path: API.applications },
   { method: 'GET', path: `${API.applications}?status=received` },
   { method: 'POST', path: API.applications },
   { method: 'GET', path: API.application('6f1c2a4e-8b7d-4c3e-9a1f-0e2d3c4b5a69') },
   { method: 'POST', path: API.transcribed('6f1c2a4e-8b7d-4c3e-9a1f-0e2d3c4b5a69') },
+  { method: 'POST', path: API.revealMyNumber('6f1c2a4e-8b7d-4c3e-9a1f-0e2d3c4b5a69') },
   { method: 'GET', path: '/api/no-such-route' },
 ];
 
@@ -33,7 +35,8 @@ describe.each(TEST_STORES)('sessions on %s', (store) => {
     const r = await signInRaw({ username: 'demo', password: 'kakanai-demo' });
     expect(r.status).toBe(200);
     const body = (await r.json()) as SignInResponse;
-    expect(body.staff).toEqual({ username: 'demo', displayName: '窓口 太郎（デモ）' });
+    expect(body.staff).toEqual({ username: 'demo', displayName: '窓口 太郎（デモ）', role: 'admin' });
+    expect(body.permissions).toContain('applications.submit');
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 bytes base64url
     const rows = await office.sql.query<{ token_hash: string; expires_at: Date; created_at: Date }>(
       'SELECT token_hash, expires_at, created_at FROM sessions WHERE token_hash = $1',
@@ -67,7 +70,12 @@ describe.each(TEST_STORES)('sessions on %s', (store) => {
   it('audits a successful sign-in with the staff actor', async () => {
     await office.signIn();
     const last = (await listAudit(office.sql)).at(-1);
-    expect(last).toMatchObject({ actor: 'staff:demo', action: 'session.sign-in', target: 'demo' });
+    expect(last).toMatchObject({
+      actor: 'staff:demo',
+      action: 'session.sign-in',
+      target: 'demo',
+      detail: { role: 'admin' },
+    });
   });
 
   it('refuses a sign-in body without username and password as 400, and a non-JSON one as 415', async () => {

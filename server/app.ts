@@ -7,8 +7,9 @@ import type { BackOfficeDeps } from './deps.ts';
 import { type AppEnv, failure } from './http/env.ts';
 import { pwaRoutes } from './http/pwa-static.ts';
 import { describeFailure, loggablePath, requestLog } from './http/request-log.ts';
-import { requireStaff } from './http/require-staff.ts';
+import { requireStaff, unknownApiRoute } from './http/require-staff.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 
@@ -24,8 +25,10 @@ export function createApp(deps: AppOptions): Hono<AppEnv> {
   app.use('/api/*', requireStaff(deps));
   app.route(API.session, sessionRoutes(deps));
   app.route(API.applications, applicationRoutes(deps));
-  app.all('/api', (c) => failure(c, { kind: 'route-not-found' }));
-  app.all('/api/*', (c) => failure(c, { kind: 'route-not-found' }));
+  app.route(API.exports, exportRoutes(deps));
+  // Every route above declares its permission (http/require-staff.ts); these two answer the rest.
+  app.all('/api', unknownApiRoute(), (c) => failure(c, { kind: 'route-not-found' }));
+  app.all('/api/*', unknownApiRoute(), (c) => failure(c, { kind: 'route-not-found' }));
   app.route('/', pwaRoutes(deps.staticDir));
 
   app.onError((e, c) => {

@@ -1,7 +1,8 @@
 // Every way a back-office request can fail, as values with a kind (style.md §13), and the one
 // place that turns them into an HTTP status and a Japanese message that says what to do next.
-import type { ApiErrorBody, ApiErrorKind } from '../shared/api.ts';
+import type { ApiErrorBody, ApiErrorKind, Permission, StaffRole } from '../shared/api.ts';
 import { type EnvelopeError, envelopeErrorMessage, MAX_BODY_BYTES } from '../shared/application.ts';
+import { PERMISSION_LABELS, ROLE_LABELS } from './auth/roles.ts';
 
 export type BackOfficeError =
   | { readonly kind: 'unsupported-media-type' }
@@ -16,6 +17,8 @@ export type BackOfficeError =
   | { readonly kind: 'unauthenticated' }
   | { readonly kind: 'bad-credentials' }
   | { readonly kind: 'too-many-attempts'; readonly retryAfterMinutes: number }
+  /** Signed in, but the role lacks the permission the route declares (auth/roles.ts). */
+  | { readonly kind: 'forbidden'; readonly permission: Permission; readonly role: StaffRole }
   | { readonly kind: 'application-not-found' }
   | { readonly kind: 'reveal-reason-required' }
   | { readonly kind: 'no-my-number' }
@@ -23,7 +26,7 @@ export type BackOfficeError =
   | { readonly kind: 'id-conflict' }
   | { readonly kind: 'internal' };
 
-export type HttpErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 429 | 500;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
 
 export interface HttpError {
   readonly status: HttpErrorStatus;
@@ -34,6 +37,7 @@ const STATUS: Readonly<Record<ApiErrorKind, HttpErrorStatus>> = {
   'bad-request': 400,
   unauthenticated: 401,
   'bad-credentials': 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   'too-large': 413,
@@ -99,6 +103,11 @@ function describe(e: BackOfficeError): ApiErrorBody {
       return body(
         'too-many-attempts',
         `ログインに続けて失敗したため、この職員IDは${e.retryAfterMinutes}分ほどログインできません。時間をおいて正しいパスワードでお試しください。わからない場合は管理者に連絡してください。`,
+      );
+    case 'forbidden':
+      return body(
+        'forbidden',
+        `この操作は「${PERMISSION_LABELS[e.permission]}」の権限が必要です（この職員IDの役割: ${ROLE_LABELS[e.role]}）。管理者に権限を確認してください。`,
       );
     case 'application-not-found':
       return body('not-found', 'この申請は見つかりません。一覧を読み込み直してください。');

@@ -50,7 +50,7 @@ describe('startServer with PGlite on disk', () => {
     const receipt = (await posted.json()) as Receipt;
     await first.close();
     expect(firstLog).toContain(`データフォルダを作成しました: ${dataDir}`);
-    expect(firstLog).toContain('デモ職員を登録しました（ユーザー名 demo）');
+    expect(firstLog).toContain('デモ職員を登録しました（ユーザー名 demo、counter、backoffice）');
 
     const secondLog: string[] = [];
     const second = await startServer({ port: 0, dataDir, seedDemo: true, log: (l) => secondLog.push(l) });
@@ -70,7 +70,7 @@ describe('startServer with PGlite on disk', () => {
     }
     const sql = await openPglite({ dataDir });
     try {
-      expect(await countStaff(sql)).toBe(1);
+      expect(await countStaff(sql)).toBe(3); // demo (admin), counter, backoffice: once each
     } finally {
       await sql.close();
     }

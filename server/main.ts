@@ -8,7 +8,8 @@ import { type ServerType, serve } from '@hono/node-server';
 import { DEFAULT_PORT } from '../shared/api.ts';
 import { loadCatalogue, type ProcedureLookup } from '../shared/procedures/registry.ts';
 import { createApp } from './app.ts';
-import { DEMO_STAFF, seedDemoStaff } from './auth/seed.ts';
+import { ROLE_LABELS } from './auth/roles.ts';
+import { DEMO_ACCOUNTS, seedDemoStaff } from './auth/seed.ts';
 import { systemClock } from './clock.ts';
 import { hasBuiltPwa } from './http/pwa-static.ts';
 import { openStore } from './store/open-store.ts';
@@ -75,8 +76,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const procedures = options.procedures ?? (await loadCatalogue());
   const sql = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }, log);
   try {
-    if (options.seedDemo && (await seedDemoStaff(sql)))
-      log(`デモ職員を登録しました（ユーザー名 ${DEMO_STAFF.username}）`);
+    const seeded = options.seedDemo ? await seedDemoStaff(sql) : [];
+    if (seeded.length > 0) log(`デモ職員を登録しました（ユーザー名 ${seeded.join('、')}）`);
     if (options.staticDir !== undefined && !hasBuiltPwa(options.staticDir))
       log(`窓口アプリが見つかりません（${options.staticDir}）。先に npm run build を実行してください。`);
     const app = createApp({
@@ -133,7 +134,12 @@ async function main(): Promise<void> {
     `Kakanai 窓口サーバーを起動しました（${running.store === 'postgres' ? 'PostgreSQL' : 'PGlite'}）`,
     `  窓口アプリ (PWA): ${running.url}/`,
     `  稼働確認:         ${running.url}/healthz`,
-    demo ? `  デモ職員:         ユーザー名 ${DEMO_STAFF.username} / パスワード ${DEMO_STAFF.password}` : '',
+    ...(demo
+      ? DEMO_ACCOUNTS.map(
+          (a, i) =>
+            `  ${i === 0 ? 'デモ職員:         ' : ' '.repeat(18)}ユーザー名 ${a.username} / パスワード ${a.password}（${ROLE_LABELS[a.role]}）`,
+        )
+      : []),
     existsSync(extensionDir)
       ? `  拡張機能:         chrome://extensions で「パッケージ化されていない拡張機能を読み込む」→ ${extensionDir}`
       : `  拡張機能:         ${extensionDir} がありません。npm run build を実行してください。`,

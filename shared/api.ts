@@ -6,18 +6,25 @@ import type { SignatureRecord } from './signature.ts';
 
 export const API = {
   health: '/healthz',
+  /** POST signs in (public), GET answers SessionInfo, DELETE signs out. */
   session: '/api/session',
   applications: '/api/applications',
   application: (id: string) => `/api/applications/${encodeURIComponent(id)}`,
   transcribed: (id: string) => `/api/applications/${encodeURIComponent(id)}/transcribed`,
   /** POST with a reason: the one way to see a stored My Number in full (audited). */
   revealMyNumber: (id: string) => `/api/applications/${encodeURIComponent(id)}/my-number`,
+  exports: '/api/exports',
+  /** GET: one procedure's applications as CSV (query: ExportQuery); audited. */
+  exportCsv: (procedure: string) => `/api/exports/${encodeURIComponent(procedure)}`,
+  /** GET: which applications the CSV would leave out, and why (ExportCheckResponse); audited. */
+  exportCheck: (procedure: string) => `/api/exports/${encodeURIComponent(procedure)}/check`,
 } as const;
 
 export type ApiErrorKind =
   | 'bad-request' // malformed JSON or an envelope that fails validation (400)
   | 'unauthenticated' // no or expired session (401)
   | 'bad-credentials' // wrong staff ID or password (401)
+  | 'forbidden' // signed in, but the staff member's role does not grant this operation (403)
   | 'not-found' // (404)
   | 'conflict' // same id, different content (409)
   | 'too-large' // body over the limit (413)
@@ -42,10 +49,51 @@ export interface SignInRequest {
   readonly password: string;
 }
 
+/**
+ * What a staff account may do is decided by its role (issue 5); the table that says which role
+ * holds which permission is server/auth/roles.ts. counter (窓口): signs in on the tablet and
+ * sends applications. backoffice (バックオフィス): the inbox, transcription, My Number reveals,
+ * exports. admin (管理者): all of that, plus staff and device administration.
+ */
+export const STAFF_ROLES = ['counter', 'backoffice', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Every operation a route can require. Each /api route declares exactly one (or is public). */
+export const PERMISSIONS = [
+  'session.own', // see and end one's own session (every role)
+  'applications.submit', // POST /api/applications: send an application, get its receipt back
+  'applications.read', // list and open applications (personal data; audited)
+  'applications.update', // status changes: mark transcribed (later: comments)
+  'my-number.reveal', // see a stored My Number in full, with a reason (audited)
+  'exports.read', // CSV exports of applications (audited)
+  'audit.verify', // check the audit log's hash chain
+  'staff.manage', // create staff accounts, change roles, reset passwords
+  'devices.manage', // register and retire counter tablets
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface StaffInfo {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: StaffRole;
+}
+
 export interface SignInResponse {
   readonly token: string; // bearer token; the server keeps only its hash
   readonly expiresAt: string;
-  readonly staff: { readonly username: string; readonly displayName: string };
+  readonly staff: StaffInfo;
+  /** What this role may do now, so a client can hide what would be refused (403) anyway. */
+  readonly permissions: readonly Permission[];
+}
+
+/**
+ * Answer to GET /api/session: who this token belongs to. The role is read on every request, so
+ * after an administrator changes it this shows the new role and permissions at once.
+ */
+export interface SessionInfo {
+  readonly expiresAt: string;
+  readonly staff: StaffInfo;
+  readonly permissions: readonly Permission[];
 }
 
 export type ApplicationStatus = 'received' | 'transcribed';
@@ -115,4 +163,54 @@ export interface RevealMyNumberRequest {
 export interface RevealMyNumberResponse {
   readonly field: string;
   readonly myNumber: string;
+}
+
+/** utf-8: everything, with a BOM for Excel. shift_jis: Windows-31J (CP932) for 基幹系 imports. */
+export type ExportEncoding = 'utf-8' | 'shift_jis';
+
+/** The query of API.exportCsv and API.exportCheck (all strings, as in a URL). */
+export interface ExportQuery {
+  readonly encoding: ExportEncoding;
+  readonly status?: ApplicationStatus;
+  /** Received on or after this Japanese calendar day (YYYY-MM-DD). */
+  readonly from?: string;
+  /** Received on or before this Japanese calendar day (YYYY-MM-DD). */
+  readonly to?: string;
+  /** '1' adds the My Number columns; needs `reason`, audited as a reveal for every application. */
+  readonly includeMyNumber?: '1';
+  readonly reason?: string;
+}
+
+/**
+ * The CSV answer names in this header how many applications were left out because a value
+ * cannot be written in the encoding (always 0 in UTF-8); API.exportCheck says which and why.
+ */
+export const UNENCODABLE_HEADER = 'X-Kakanai-Unencodable';
+
+/** One value of one application that Shift_JIS cannot hold: the application is not exported. */
+export interface UnencodableValue {
+  readonly receiptNumber: string;
+  /** The field's Japanese label (氏名; for a list of people the list's label, 異動する人). */
+  readonly field: string;
+  /** For a list of people: the row (1-based, as in the CSV header) and the column's label. */
+  readonly row?: number;
+  readonly column?: string;
+  /** The CSV column the value belongs to (氏名, 異動する人2_氏名). */
+  readonly header: string;
+  /** Each character once, in order of appearance, and its code point (U+20BB7) to look it up. */
+  readonly characters: readonly string[];
+  readonly codePoints: readonly string[];
+}
+
+export interface ExportCheckResponse {
+  readonly procedure: string;
+  readonly procedureName: string;
+  readonly encoding: ExportEncoding;
+  /** Applications that match the filters. */
+  readonly applications: number;
+  /** Of those, the ones the CSV in this encoding holds. */
+  readonly exportable: number;
+  /** The ones left out (applications, not values: one can have several problems). */
+  readonly refused: number;
+  readonly problems: readonly UnencodableValue[];
 }

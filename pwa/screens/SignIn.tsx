@@ -29,7 +29,13 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: (s: SignInResponse
     setBusy(true);
     setError(null);
     const result = await client.signIn({ username: username.trim(), password });
-    if (result.ok) {
+    if (result.ok && !result.value.permissions.includes('applications.submit')) {
+      // A back-office account could sign in here but never send: say so now, not after a visit.
+      setError(
+        'このIDは窓口端末から申請を送信する権限がありません（バックオフィス用のIDです）。窓口用のIDでログインしてください。',
+      );
+      setPassword('');
+    } else if (result.ok) {
       await settings.saveSession(result.value);
       await staffLock.remember(password);
       setPassword('');

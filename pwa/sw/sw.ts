@@ -31,6 +31,8 @@ self.addEventListener('sync', (event) => {
   e.waitUntil(
     self.clients
       .matchAll({ type: 'window' })
-      .then((windows) => windows.forEach((w) => w.postMessage({ type: SYNC_MESSAGE }))),
+      .then((windows) => {
+        for (const w of windows) w.postMessage({ type: SYNC_MESSAGE });
+      }),
   );
 });

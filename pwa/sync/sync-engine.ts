@@ -99,7 +99,8 @@ export class SyncEngine {
       // Transient: keep it pending and stop; the next attempt starts from the oldest again.
       await outbox.recordAttempt(entry.id, message);
       const remaining = queue.length - index;
-      if (result.error.kind === 'unauthenticated') {
+      // Expired, or an account whose role may not send: staff must sign in (again) as counter staff.
+      if (result.error.kind === 'unauthenticated' || result.error.kind === 'forbidden') {
         this.options.onAuthRequired?.();
         return { delivered, pending: remaining, stoppedBy: 'unauthenticated' };
       }

@@ -1,6 +1,6 @@
 // Staff sign-in, sign-out and the check behind every protected request. Every sign-in attempt,
 // successful or not, goes to the audit log (mission.md: personal data rules).
-import type { SignInResponse } from '../../shared/api.ts';
+import type { SessionInfo, SignInResponse, StaffInfo } from '../../shared/api.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
@@ -9,10 +9,17 @@ import { deleteExpiredSessions, deleteSession, findActiveSession, insertSession 
 import { findStaffByUsername, type StaffIdentity } from '../store/staff.ts';
 import { isStorableText } from '../text-rules.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password.ts';
+import { permissionsOf } from './roles.ts';
 import { signInThrottle } from './sign-in-throttle.ts';
 import { bearerTokenFrom, hashToken, newBearerToken, SESSION_HOURS } from './tokens.ts';
 
 export const staffActor = (staff: StaffIdentity) => `staff:${staff.username}`;
+
+const staffInfo = (staff: StaffIdentity): StaffInfo => ({
+  username: staff.username,
+  displayName: staff.displayName,
+  role: staff.role,
+});
 
 function parseSignIn(body: unknown): { username: string; password: string } | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
@@ -70,19 +77,22 @@ export async function signIn(
       actor: staffActor(staff),
       action: 'session.sign-in',
       target: staff.username,
-      detail: {},
+      detail: { role: staff.role },
     });
   });
   return ok({
     token,
     expiresAt: expiresAt.toISOString(),
-    staff: { username: staff.username, displayName: staff.displayName },
+    staff: staffInfo(staff),
+    permissions: permissionsOf(staff.role),
   });
 }
 
 export interface AuthenticatedStaff {
+  /** As the staff row is now: the role is read on every request. */
   readonly staff: StaffIdentity;
   readonly tokenHash: string;
+  readonly expiresAt: string;
 }
 
 /** The staff member behind `Authorization: Bearer …`, or unauthenticated (missing, unknown, expired). */
@@ -93,8 +103,16 @@ export async function authenticate(
   const token = bearerTokenFrom(authorization);
   if (!token) return err({ kind: 'unauthenticated' });
   const tokenHash = hashToken(token);
-  const staff = await findActiveSession(deps.sql, tokenHash, deps.clock.now());
-  return staff ? ok({ staff, tokenHash }) : err({ kind: 'unauthenticated' });
+  const session = await findActiveSession(deps.sql, tokenHash, deps.clock.now());
+  return session ? ok({ ...session, tokenHash }) : err({ kind: 'unauthenticated' });
+}
+
+export function sessionInfo(session: AuthenticatedStaff): SessionInfo {
+  return {
+    expiresAt: session.expiresAt,
+    staff: staffInfo(session.staff),
+    permissions: permissionsOf(session.staff.role),
+  };
 }
 
 export async function signOut(deps: BackOfficeDeps, session: AuthenticatedStaff): Promise<void> {

@@ -1,10 +1,12 @@
 // /api/applications: the tablets post envelopes; back-office staff and the extension list, open
-// and mark them transcribed. Personal data: every answer is no-store.
+// and mark them transcribed. Personal data: every answer is no-store. Each route names the
+// permission it needs (auth/roles.ts), checked before the body is read.
 import { Hono } from 'hono';
 import type { ApplicationListResponse } from '../../shared/api.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import { readJsonBody } from '../http/body.ts';
 import { type AppEnv, failure } from '../http/env.ts';
+import { requirePermission } from '../http/require-staff.ts';
 import { revealMyNumber } from '../inbox/my-number.ts';
 import { receiveApplication } from '../inbox/receive.ts';
 import {
@@ -18,33 +20,33 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function applicationRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
-    .post('/', async (c) => {
+    .post('/', requirePermission(deps, 'applications.submit'), async (c) => {
       const body = await readJsonBody(c.req.raw);
       if (!body.ok) return failure(c, body.error);
       const receipt = await receiveApplication(deps, c.get('session').staff, body.value);
       if (!receipt.ok) return failure(c, receipt.error);
       return c.json(receipt.value, receipt.value.duplicate ? 200 : 201, NO_STORE);
     })
-    .get('/', async (c) => {
+    .get('/', requirePermission(deps, 'applications.read'), async (c) => {
       const status = parseStatusFilter(c.req.query('status'));
       if (!status.ok) return failure(c, status.error);
       const applications = await listInbox(deps, c.get('session').staff, status.value);
       const body: ApplicationListResponse = { applications };
       return c.json(body, 200, NO_STORE);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', requirePermission(deps, 'applications.read'), async (c) => {
       const detail = await viewApplication(deps, c.get('session').staff, c.req.param('id'));
       if (!detail.ok) return failure(c, detail.error);
       return c.json(detail.value, 200, NO_STORE);
     })
-    .post('/:id/my-number', async (c) => {
+    .post('/:id/my-number', requirePermission(deps, 'my-number.reveal'), async (c) => {
       const body = await readJsonBody(c.req.raw, 4 * 1024);
       if (!body.ok) return failure(c, body.error);
       const revealed = await revealMyNumber(deps, c.get('session').staff, c.req.param('id'), body.value);
       if (!revealed.ok) return failure(c, revealed.error);
       return c.json(revealed.value, 200, NO_STORE);
     })
-    .post('/:id/transcribed', async (c) => {
+    .post('/:id/transcribed', requirePermission(deps, 'applications.update'), async (c) => {
       const detail = await markApplicationTranscribed(deps, c.get('session').staff, c.req.param('id'));
       if (!detail.ok) return failure(c, detail.error);
       return c.json(detail.value, 200, NO_STORE);

@@ -42,13 +42,19 @@ describe.each(TEST_STORES)('audit log on %s', (store) => {
       expect(log.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
       expect(log[0]?.prevHash).toBe(GENESIS_HASH);
       expect(log[2]?.prevHash).toBe(log[1]?.hash);
-      expect(await verifyAuditChain(sql)).toEqual({ ok: true, value: { entries: 4 } });
+      expect(await verifyAuditChain(sql)).toEqual({
+        ok: true,
+        value: { entries: 4, headHash: log[3]?.hash },
+      });
     });
   });
 
   it('verifies an empty log', async () => {
     await withLog(store, 0, async (sql) => {
-      expect(await verifyAuditChain(sql)).toEqual({ ok: true, value: { entries: 0 } });
+      expect(await verifyAuditChain(sql)).toEqual({
+        ok: true,
+        value: { entries: 0, headHash: GENESIS_HASH },
+      });
     });
   });
 
@@ -64,7 +70,7 @@ describe.each(TEST_STORES)('audit log on %s', (store) => {
   it('detects a rewritten detail', async () => {
     await withLog(store, 4, async (sql) => {
       await tamper(sql, `UPDATE audit_log SET detail = jsonb_set(detail, '{n}', '99') WHERE seq = 2`);
-      expect(await verifyAuditChain(sql)).toEqual({
+      expect(await verifyAuditChain(sql)).toMatchObject({
         ok: false,
         error: { kind: 'audit-chain-broken', seq: 2, reason: 'wrong-hash' },
       });
@@ -87,7 +93,7 @@ describe.each(TEST_STORES)('audit log on %s', (store) => {
   it('detects a removed entry in the middle', async () => {
     await withLog(store, 4, async (sql) => {
       await tamper(sql, 'DELETE FROM audit_log WHERE seq = 2');
-      expect(await verifyAuditChain(sql)).toEqual({
+      expect(await verifyAuditChain(sql)).toMatchObject({
         ok: false,
         error: { kind: 'audit-chain-broken', seq: 2, reason: 'missing-entry' },
       });
@@ -108,7 +114,7 @@ describe.each(TEST_STORES)('audit log on %s', (store) => {
           ),
         ),
       );
-      expect(await verifyAuditChain(sql)).toEqual({ ok: true, value: { entries: 12 } });
+      expect(await verifyAuditChain(sql)).toMatchObject({ ok: true, value: { entries: 12 } });
     });
   });
 });

@@ -12,12 +12,15 @@ export type AuditAction =
   | 'session.sign-in'
   | 'session.sign-in-failed'
   | 'session.sign-out'
+  | 'access.refused' // a role without the route's permission (detail: permission, role, route)
   | 'application.received'
   | 'application.refused'
   | 'application.listed'
   | 'application.viewed'
   | 'application.transcribed'
-  | 'application.my-number-revealed';
+  | 'application.my-number-revealed'
+  | 'export.created' // a CSV export (detail: procedure, encoding, filters, counts — no personal data)
+  | 'export.checked'; // an encodability check before an export
 
 export interface AuditEntry {
   readonly actor: string; // "staff:<username>", or "anonymous" for a failed sign-in
@@ -37,7 +40,12 @@ export const GENESIS_HASH = '0'.repeat(64);
 // Appends are serialised so that seq and prev_hash come from the true last entry.
 const AUDIT_LOCK = 7_242_002;
 
-function entryHash(prevHash: string, seq: number, at: string, entry: AuditEntry): string {
+/**
+ * The one definition of an entry's hash, used to append and to verify: SHA-256 of the previous
+ * hash followed by the canonical JSON of seq, at (ISO 8601, milliseconds), actor, action, target
+ * and detail.
+ */
+export function auditEntryHash(prevHash: string, seq: number, at: string, entry: AuditEntry): string {
   const body = canonicalJson({
     seq,
     at,
@@ -69,7 +77,7 @@ export async function appendAudit(tx: SqlExecutor, at: Date, entry: AuditEntry):
       entry.target,
       JSON.stringify(entry.detail),
       prevHash,
-      entryHash(prevHash, seq, iso, entry),
+      auditEntryHash(prevHash, seq, iso, entry),
     ],
   );
 }
@@ -113,35 +121,117 @@ export async function listAudit(
   return result.rows.map(fromRow);
 }
 
-export type AuditChainBreak = {
+/** How far the chain checked out: entries seq 1…entries, the last of them with hash headHash. */
+export interface AuditChainHead {
+  readonly entries: number;
+  /** GENESIS_HASH when there are none. Kept elsewhere, it is the anchor that shows a cut-off end. */
+  readonly headHash: string;
+}
+
+export type AuditChainBreakReason =
+  | 'missing-entry' // a sequence number is absent: an entry was removed (seq is the missing number)
+  | 'wrong-link' // prev_hash is not the hash of the entry before: re-linked, reordered, duplicated or inserted
+  | 'wrong-hash' // the stored hash does not cover the stored content: the entry was rewritten
+  | 'unknown-format'; // a row this code cannot read as an entry (malformed hash, seq, at or detail)
+
+/** The first entry that does not fit; entries/headHash describe the intact part before it. */
+export interface AuditChainBreak extends AuditChainHead {
   readonly kind: 'audit-chain-broken';
   readonly seq: number;
-  readonly reason: 'missing-entry' | 'wrong-link' | 'wrong-hash';
-};
+  readonly reason: AuditChainBreakReason;
+  readonly expected: string;
+  readonly found: string;
+}
 
-/** Recomputes every hash from the first entry; reports the first entry that does not fit. */
-export async function verifyAuditChain(
-  sql: SqlExecutor,
-): Promise<Result<{ entries: number }, AuditChainBreak>> {
-  const BATCH = 1000; // keyset pages, so a long log is never loaded at once
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  for (;;) {
-    const page = await sql.query<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [
-      expectedSeq,
-      BATCH,
-    ]);
-    for (const row of page.rows) {
-      const entry = fromRow(row);
-      if (entry.seq !== expectedSeq)
-        return err({ kind: 'audit-chain-broken', seq: expectedSeq, reason: 'missing-entry' });
-      if (entry.prevHash !== prevHash)
-        return err({ kind: 'audit-chain-broken', seq: entry.seq, reason: 'wrong-link' });
-      if (entryHash(entry.prevHash, entry.seq, entry.at, entry) !== entry.hash)
-        return err({ kind: 'audit-chain-broken', seq: entry.seq, reason: 'wrong-hash' });
-      prevHash = entry.hash;
-      expectedSeq += 1;
-    }
-    if (page.rows.length < BATCH) return ok({ entries: expectedSeq - 1 });
+export interface VerifyOptions {
+  /** Rows per keyset page: memory stays bounded however long the log is. */
+  readonly batchSize?: number;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+interface VerifyRow extends AuditRow {
+  sub_ms: unknown; // microseconds beyond the millisecond: appendAudit never writes any
+}
+
+type RowCheck =
+  | { readonly ok: true; readonly entry: StoredAuditEntry }
+  | Omit<AuditChainBreak, 'entries' | 'headHash'>;
+
+/** Reads one row as an entry and checks it against the chain so far (expected seq, previous hash). */
+function checkRow(row: VerifyRow, expectedSeq: number, prevHash: string): RowCheck {
+  const broken = (seq: number, reason: AuditChainBreakReason, expected: string, found: string) =>
+    ({ kind: 'audit-chain-broken', seq, reason, expected, found }) as const;
+  let entry: StoredAuditEntry;
+  try {
+    entry = fromRow(row);
+  } catch {
+    return broken(expectedSeq, 'unknown-format', `seq ${expectedSeq}`, `seq ${String(row.seq)}`);
   }
+  // Lower than expected happens only before seq 1: the keyset walk ascends strictly.
+  if (entry.seq < expectedSeq)
+    return broken(entry.seq, 'unknown-format', `seq ${expectedSeq} or later`, `seq ${entry.seq}`);
+  if (entry.seq > expectedSeq)
+    return broken(expectedSeq, 'missing-entry', `seq ${expectedSeq}`, `seq ${entry.seq}`);
+  if (!HEX64.test(entry.prevHash))
+    return broken(entry.seq, 'unknown-format', 'prev_hash: 64 hex digits', `prev_hash ${entry.prevHash}`);
+  if (!HEX64.test(entry.hash))
+    return broken(entry.seq, 'unknown-format', 'hash: 64 hex digits', `hash ${entry.hash}`);
+  if (toInt(row.sub_ms) !== 0)
+    return broken(
+      entry.seq,
+      'unknown-format',
+      'at: whole milliseconds',
+      `at ${entry.at} + ${String(row.sub_ms)} µs`,
+    );
+  if (entry.detail === null || typeof entry.detail !== 'object' || Array.isArray(entry.detail))
+    return broken(
+      entry.seq,
+      'unknown-format',
+      'detail: a JSON object',
+      `detail ${JSON.stringify(entry.detail).slice(0, 80)}`,
+    );
+  if (entry.prevHash !== prevHash)
+    return broken(entry.seq, 'wrong-link', `prev_hash ${prevHash}`, `prev_hash ${entry.prevHash}`);
+  let hash: string;
+  try {
+    hash = auditEntryHash(entry.prevHash, entry.seq, entry.at, entry);
+  } catch {
+    return broken(entry.seq, 'unknown-format', 'detail: canonical JSON', 'detail that cannot be hashed');
+  }
+  if (hash !== entry.hash) return broken(entry.seq, 'wrong-hash', `hash ${hash}`, `hash ${entry.hash}`);
+  return { ok: true, entry };
+}
+
+/**
+ * Recomputes every hash from the first entry, in keyset pages inside one read-only snapshot (a
+ * server appending meanwhile neither disturbs the walk nor is blocked by it), and reports the first
+ * entry that does not fit, or the head of an intact chain.
+ */
+export function verifyAuditChain(
+  sql: SqlClient,
+  options: VerifyOptions = {},
+): Promise<Result<AuditChainHead, AuditChainBreak>> {
+  const batch = options.batchSize ?? 1000;
+  return sql.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    let entries = 0;
+    let headHash = GENESIS_HASH;
+    for (let first = true; ; first = false) {
+      // The first page has no lower bound, so a stray row below seq 1 is read too.
+      const page = await tx.query<VerifyRow>(
+        `SELECT seq, at, actor, action, target, detail, prev_hash, hash,
+           mod(extract(microseconds FROM at)::bigint, 1000) AS sub_ms
+         FROM audit_log ${first ? '' : 'WHERE seq > $2'} ORDER BY seq LIMIT $1`,
+        first ? [batch] : [batch, entries],
+      );
+      for (const row of page.rows) {
+        const checked = checkRow(row, entries + 1, headHash);
+        if (!('ok' in checked)) return err({ ...checked, entries, headHash });
+        entries = checked.entry.seq;
+        headHash = checked.entry.hash;
+      }
+      if (page.rows.length < batch) return ok({ entries, headHash });
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../shared/procedures/registry.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { seedDemoStaff } from '../auth/seed.ts';
 import { RESIDENT, TINY_PNG, validEnvelope } from '../test-support/envelope.ts';
 import { freshPostgresUrl, openTestStore, TEST_STORES } from '../test-support/test-store.ts';
@@ -8,6 +9,7 @@ import { MIGRATIONS, migrate } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { SqlClient, StoreKind } from './sql.ts';
+import { findStaffByUsername, insertStaff } from './staff.ts';
 
 /** A database with no schema at all, as before the first start. */
 async function openEmptyStore(kind: StoreKind): Promise<SqlClient> {
@@ -22,6 +24,18 @@ async function openEmptyStore(kind: StoreKind): Promise<SqlClient> {
     },
   };
 }
+
+/** A staff row as the first releases stored it: no role (migration 3 adds it). */
+async function insertFirstReleaseStaff(sql: SqlClient, username: string): Promise<void> {
+  await sql.query('INSERT INTO staff (username, display_name, password_hash) VALUES ($1, $2, $3)', [
+    username,
+    `${username}（テスト）`,
+    await hashPassword(`${username}-password`, { N: 1024, r: 8, p: 1 }),
+  ]);
+}
+
+const roles = async (sql: SqlClient) =>
+  (await sql.query<{ username: string; role: string }>('SELECT username, role FROM staff ORDER BY id')).rows;
 
 describe.each(TEST_STORES)('migrations on %s', (store) => {
   it('records every version once, and a restart applies nothing', async () => {
@@ -85,7 +99,7 @@ describe.each(TEST_STORES)('migrations on %s', (store) => {
     const sql = await openEmptyStore(store);
     try {
       expect(await migrate(sql, MIGRATIONS.slice(0, 1))).toEqual([1]);
-      await seedDemoStaff(sql);
+      await insertFirstReleaseStaff(sql, 'demo');
       // A row as the first release stored it: no visit, language or signature record.
       const oldId = crypto.randomUUID();
       await sql.query(
@@ -134,6 +148,76 @@ describe.each(TEST_STORES)('migrations on %s', (store) => {
       });
     } finally {
       await sql.close();
+    }
+  });
+  it('gives the staff of a database before roles the admin role, and new rows must name one', async () => {
+    const sql = await openEmptyStore(store);
+    try {
+      expect(await migrate(sql, MIGRATIONS.slice(0, 2))).toEqual([1, 2]);
+      await insertFirstReleaseStaff(sql, 'demo');
+      await insertFirstReleaseStaff(sql, 'w01');
+      const before = await sql.query(
+        'SELECT id, username, display_name, password_hash FROM staff ORDER BY id',
+      );
+
+      expect(await migrate(sql)).toEqual(MIGRATIONS.slice(2).map((m) => m.version));
+      // Everyone could do everything before: nobody is locked out, and someone can hand out roles.
+      expect(await roles(sql)).toEqual([
+        { username: 'demo', role: 'admin' },
+        { username: 'w01', role: 'admin' },
+      ]);
+      const after = await sql.query(
+        'SELECT id, username, display_name, password_hash FROM staff ORDER BY id',
+      );
+      expect(after.rows).toEqual(before.rows);
+      expect(await findStaffByUsername(sql, 'w01')).toMatchObject({ username: 'w01', role: 'admin' });
+
+      // No default: an account that names no role is refused, and so is a role that is not one.
+      await expect(insertFirstReleaseStaff(sql, 'norole')).rejects.toThrow();
+      await expect(
+        sql.query(
+          `INSERT INTO staff (username, display_name, password_hash, role) VALUES ('x', 'x', 'x', 'root')`,
+        ),
+      ).rejects.toThrow();
+      await expect(sql.query(`UPDATE staff SET role = 'Admin' WHERE username = 'w01'`)).rejects.toThrow();
+      expect(await roles(sql)).toHaveLength(2);
+    } finally {
+      await sql.close();
+    }
+  });
+
+  it('adds the counter and backoffice demo accounts to an older demo database, and none to one with real staff', async () => {
+    const demoOnly = await openEmptyStore(store);
+    const withStaff = await openEmptyStore(store);
+    try {
+      for (const sql of [demoOnly, withStaff]) {
+        await migrate(sql, MIGRATIONS.slice(0, 2));
+        await insertFirstReleaseStaff(sql, 'demo');
+        await migrate(sql);
+      }
+      await insertStaff(withStaff, {
+        username: 'w01',
+        displayName: '窓口',
+        passwordHash: 'x',
+        role: 'counter',
+      });
+
+      expect(await seedDemoStaff(demoOnly)).toEqual(['counter', 'backoffice']);
+      expect(await seedDemoStaff(demoOnly)).toEqual([]); // a restart adds nothing
+      expect(await roles(demoOnly)).toEqual([
+        { username: 'demo', role: 'admin' },
+        { username: 'counter', role: 'counter' },
+        { username: 'backoffice', role: 'backoffice' },
+      ]);
+      // The old demo keeps its own password (not reset to kakanai-demo by the seed).
+      const demo = await findStaffByUsername(demoOnly, 'demo');
+      expect(demo && (await verifyPassword('demo-password', demo.passwordHash))).toBe(true);
+
+      expect(await seedDemoStaff(withStaff)).toEqual([]);
+      expect((await roles(withStaff)).map((r) => r.username)).toEqual(['demo', 'w01']);
+    } finally {
+      await demoOnly.close();
+      await withStaff.close();
     }
   });
 });

@@ -92,6 +92,19 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE applications ADD COLUMN created_at_text text',
     ],
   },
+  {
+    version: 3,
+    name: 'staff roles: counter, backoffice, admin',
+    // Before roles every account could do everything, and no one could hand out roles yet: the
+    // existing rows become admin, so no office is locked out of its own back office by an
+    // upgrade, and there is an admin who can narrow the others. The default is dropped at once:
+    // a new account names its role, it never becomes admin by omission.
+    statements: [
+      `ALTER TABLE staff ADD COLUMN role text NOT NULL DEFAULT 'admin'
+        CHECK (role IN ('counter', 'backoffice', 'admin'))`,
+      'ALTER TABLE staff ALTER COLUMN role DROP DEFAULT',
+    ],
+  },
 ];
 
 // Two PostgreSQL processes starting at once must not both run a migration.

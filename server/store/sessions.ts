@@ -1,8 +1,8 @@
 // Staff sessions. The row is keyed by the SHA-256 of the bearer token (auth/tokens.ts): a leaked
 // backup of this table cannot be replayed as a token.
 
-import { type SqlExecutor, toInt } from './sql.ts';
-import type { StaffIdentity } from './staff.ts';
+import { type SqlExecutor, toIso } from './sql.ts';
+import { type StaffIdentity, type StaffRow, staffFromRow } from './staff.ts';
 
 export async function insertSession(
   sql: SqlExecutor,
@@ -14,19 +14,23 @@ export async function insertSession(
   );
 }
 
-/** The staff member behind a token hash, if the session exists and has not expired at `now`. */
+/**
+ * The staff member behind a token hash, with the role as it is in the staff row right now, if the
+ * session exists and has not expired at `now`.
+ */
 export async function findActiveSession(
   sql: SqlExecutor,
   tokenHash: string,
   now: Date,
-): Promise<StaffIdentity | undefined> {
-  const { rows } = await sql.query<{ id: unknown; username: string; display_name: string }>(
-    `SELECT s.id, s.username, s.display_name FROM sessions x JOIN staff s ON s.id = x.staff_id
+): Promise<{ staff: StaffIdentity; expiresAt: string } | undefined> {
+  const { rows } = await sql.query<StaffRow & { expires_at: unknown }>(
+    `SELECT s.id, s.username, s.display_name, s.role, x.expires_at
+     FROM sessions x JOIN staff s ON s.id = x.staff_id
      WHERE x.token_hash = $1 AND x.expires_at > $2`,
     [tokenHash, now.toISOString()],
   );
   const row = rows[0];
-  return row ? { id: toInt(row.id), username: row.username, displayName: row.display_name } : undefined;
+  return row ? { staff: staffFromRow(row), expiresAt: toIso(row.expires_at) } : undefined;
 }
 
 export async function deleteSession(sql: SqlExecutor, tokenHash: string): Promise<void> {

@@ -377,7 +377,7 @@ export const jan1Residence: FieldSpec = {
     'Onde morava em 1º de janeiro',
   ),
   help: text(
-    '{所得|しょとく}の{確認|かくにん}に{使|つか}います（1〜5{月|がつ}の{請求|せいきゅう}は{前年|ぜんねん}の1{月|がつ}1{日|にち}）',
+    '{所得|しょとく}の{確認|かくにん}に{使|つか}います（1～5{月|がつ}の{請求|せいきゅう}は{前年|ぜんねん}の1{月|がつ}1{日|にち}）',
     'お{金|かね}の{収入|しゅうにゅう}を{調|しら}べるために{使|つか}います',
     'Used to check your income (for claims in January to May: 1 January of last year)',
     '用于确认收入（1月至5月申请时为上一年的1月1日）',

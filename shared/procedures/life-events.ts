@@ -169,7 +169,7 @@ const moving = event(
     ]),
     askIf((a) => a.direction === 'in', 'insuranceIn', '転入後の健康保険はどうなりますか', [
       ['kokuho', '国保に入る（前の市区町村でも国保だった）'],
-      ['retired', '国保に入る（会社を辞めた20〜59歳の人がいる）'],
+      ['retired', '国保に入る（会社を辞めた20～59歳の人がいる）'],
       ['abroad', '国保に入る（海外から来た人がいる）'],
       ['employee', '勤務先の健康保険などに入っている'],
     ]),
@@ -252,7 +252,7 @@ function movingIn(a: Answers, plan: Plan): void {
     });
     plan.propose(
       'kokumin-nenkin',
-      '退職した20〜59歳の人は国民年金の第1号被保険者へ種別変更',
+      '退職した20～59歳の人は国民年金の第1号被保険者へ種別変更',
       NENKIN_LEFT_JOB,
     );
   }
@@ -262,7 +262,7 @@ function movingIn(a: Answers, plan: Plan): void {
     });
     plan.propose(
       'kokumin-nenkin',
-      '海外から転入した20〜59歳の人は国民年金に加入（資格取得）',
+      '海外から転入した20～59歳の人は国民年金に加入（資格取得）',
       NENKIN_FROM_ABROAD,
     );
   }
@@ -440,7 +440,7 @@ const death = event(
     askIf(
       (a) => a.insurance === 'shaho-dependents',
       'spouse',
-      '扶養されていた配偶者は20〜59歳ですか',
+      '扶養されていた配偶者は20～59歳ですか',
       yesNo('はい', 'いいえ・配偶者はいない'),
     ),
     askIf(
@@ -613,7 +613,7 @@ const care = event(
   [
     ask('age', '介護が必要な方の年齢は', [
       ['65plus', '65歳以上'],
-      ['40to64', '40〜64歳'],
+      ['40to64', '40～64歳'],
       ['under40', '40歳未満'],
     ]),
     askIf((a) => a.age === '65plus' || a.age === '40to64', 'certification', '要介護・要支援の認定は', [
@@ -654,7 +654,7 @@ const care = event(
             : '状態が変わったための区分変更申請';
       plan.propose(
         'kaigo-nintei',
-        a.age === '40to64' ? `${why}（40〜64歳は特定疾病が原因のときだけ）` : why,
+        a.age === '40to64' ? `${why}（40～64歳は特定疾病が原因のときだけ）` : why,
         {
           'kaigo-nintei.kind': kind,
           'kaigo-nintei.category': a.age === '40to64' ? '2' : '1',

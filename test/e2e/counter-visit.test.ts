@@ -69,10 +69,17 @@ async function expectNoAxeViolations(where: string): Promise<void> {
 }
 
 describe('a 転入 visit from the keyboard alone', () => {
-  it('signs in', async () => {
+  it('signs in (a back-office ID is refused on the counter tablet, saying which ID to use)', async () => {
     await page.goto(stack.server.url);
     await expectNoAxeViolations('sign-in');
     await tabTo('username');
+    await page.keyboard.type('backoffice');
+    await tabTo('password');
+    await page.keyboard.type('kakanai-backoffice');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[role=alert]').first().textContent()).toContain('窓口用のID');
+    await tabTo('username');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type(DEMO.username);
     await tabTo('password');
     await page.keyboard.type(DEMO.password);

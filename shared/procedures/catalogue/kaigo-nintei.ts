@@ -188,8 +188,8 @@ const specificDisease: FieldSpec = {
     'Doença especificada',
   ),
   help: text(
-    '{第|だい}2{号被保険者|ごうひほけんしゃ}（40〜64{歳|さい}）は16の{特定疾病|とくていしっぺい}が{原因|げんいん}のときだけ{認定|にんてい}されます',
-    '40〜64{歳|さい}の{人|ひと}は、この{病気|びょうき}のときだけです',
+    '{第|だい}2{号被保険者|ごうひほけんしゃ}（40～64{歳|さい}）は16の{特定疾病|とくていしっぺい}が{原因|げんいん}のときだけ{認定|にんてい}されます',
+    '40～64{歳|さい}の{人|ひと}は、この{病気|びょうき}のときだけです',
     'People aged 40–64 are certified only when one of the 16 specified diseases is the cause',
     '40至64岁者仅在16种特定疾病为原因时才能获得认定',
     '40~64세는 16개 특정질병이 원인일 때만 인정됩니다',
@@ -326,8 +326,8 @@ const insuredCategory: FieldSpec = {
     option(
       '2',
       text(
-        '{第|だい}2{号被保険者|ごうひほけんしゃ}（40〜64{歳|さい}）',
-        '40〜64{歳|さい}',
+        '{第|だい}2{号被保険者|ごうひほけんしゃ}（40～64{歳|さい}）',
+        '40～64{歳|さい}',
         'Category 2 insured (40 to 64)',
         '第2号被保险人（40至64岁）',
         '제2호 피보험자(40~64세)',
@@ -630,7 +630,7 @@ export const kaigoNintei: ProcedureDefinition = {
         if (age < 40)
           return `${age}歳の方は介護保険の被保険者ではありません（40歳から）。障害福祉サービスの窓口を案内してください。`;
         if (stringValue(v, 'category') === '1' && age < 65)
-          return `${age}歳の方は第2号被保険者（40〜64歳）です。被保険者区分を「第2号」にし、特定疾病と医療保険を入力してください。`;
+          return `${age}歳の方は第2号被保険者（40～64歳）です。被保険者区分を「第2号」にし、特定疾病と医療保険を入力してください。`;
         if (stringValue(v, 'category') === '2' && age >= 65)
           return `${age}歳の方は第1号被保険者（65歳以上）です。被保険者区分を「第1号」にしてください。`;
         return undefined;
@@ -695,7 +695,7 @@ export const kaigoNintei: ProcedureDefinition = {
         'Comprovante de cobertura do seguro-saúde',
       ),
       omittableByLinkage: false,
-      when: '第2号被保険者（40〜64歳）のとき',
+      when: '第2号被保険者（40～64歳）のとき',
     },
     {
       id: 'dairi-kakunin',
@@ -752,7 +752,7 @@ export const kaigoNintei: ProcedureDefinition = {
             ],
           },
           {
-            heading: '第2号被保険者（40〜64歳のとき）',
+            heading: '第2号被保険者（40～64歳のとき）',
             rows: [
               [
                 { field: 'medicalInsurer', span: 6 },

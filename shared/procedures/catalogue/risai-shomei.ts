@@ -705,7 +705,7 @@ export const risaiShomei: ProcedureDefinition = {
       fields: ['damage'],
       check: (v) =>
         flagsOf(v, 'damage').filter((d) => DEGREES.includes(d)).length > 1
-          ? '被害の程度（全壊〜一部損壊）は1つだけ選んでください。迷うときは重いほうを選び、状況を「被害の状況」に書いてください。'
+          ? '被害の程度（全壊～一部損壊）は1つだけ選んでください。迷うときは重いほうを選び、状況を「被害の状況」に書いてください。'
           : undefined,
     },
     {
