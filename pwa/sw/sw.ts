@@ -29,10 +29,8 @@ self.addEventListener('sync', (event) => {
   const e = event as SyncEvent;
   if (e.tag !== OUTBOX_SYNC_TAG) return;
   e.waitUntil(
-    self.clients
-      .matchAll({ type: 'window' })
-      .then((windows) => {
-        for (const w of windows) w.postMessage({ type: SYNC_MESSAGE });
-      }),
+    self.clients.matchAll({ type: 'window' }).then((windows) => {
+      for (const w of windows) w.postMessage({ type: SYNC_MESSAGE });
+    }),
   );
 });
