@@ -30,7 +30,7 @@ function fakeFetch(answer: (seen: Seen) => Response | Promise<Response>): {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const summary = (id: string, status: 'received' | 'transcribed'): ApplicationSummary => ({
+const summary = (id: string, status: 'received' | 'checked' | 'transcribed'): ApplicationSummary => ({
   id,
   receiptNumber: `R-${id}`,
   procedure: 'tennyu',
@@ -110,13 +110,15 @@ describe('createBackofficeClient', () => {
     });
   });
 
-  it('lists received applications with the bearer token and drops transcribed ones', async () => {
+  it('lists received and checked applications with the bearer token and drops transcribed ones', async () => {
     const f = fakeFetch(() =>
-      json(200, { applications: [summary('a1', 'received'), summary('a2', 'transcribed')] }),
+      json(200, {
+        applications: [summary('a1', 'received'), summary('a2', 'transcribed'), summary('a3', 'checked')],
+      }),
     );
     const r = await createBackofficeClient('http://h:1', f.fetch).listReceived('tok');
-    expect(r.ok && r.value.map((a) => a.id)).toEqual(['a1']);
-    expect(f.seen[0]?.url).toBe('http://h:1/api/applications?status=received');
+    expect(r.ok && r.value.map((a) => a.id)).toEqual(['a1', 'a3']);
+    expect(f.seen[0]?.url).toBe('http://h:1/api/applications?status=received&status=checked&limit=200');
     expect(f.seen[0]?.headers.Authorization).toBe('Bearer tok');
   });
 

@@ -104,12 +104,15 @@ export function createBackofficeClient(baseUrl: string, fetchImpl: typeof fetch 
     },
     listReceived: async (token) => {
       const list = await json(
-        await call(`${API.applications}?status=received`, { method: 'GET', token }),
+        // Both steps before 転記済み: checked ones are the usual case once the back office checks.
+        await call(`${API.applications}?status=received&status=checked&limit=200`, { method: 'GET', token }),
         (v): v is ApplicationListResponse =>
           Array.isArray((v as Partial<ApplicationListResponse>)?.applications),
       );
       // Filtered here too, so a server that ignores the query never offers a transcribed one.
-      return list.ok ? ok(list.value.applications.filter((a) => a.status === 'received')) : list;
+      return list.ok
+        ? ok(list.value.applications.filter((a) => a.status === 'received' || a.status === 'checked'))
+        : list;
     },
     getApplication: async (token, id) =>
       json(await call(API.application(id), { method: 'GET', token }), (v): v is ApplicationDetail => {

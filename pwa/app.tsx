@@ -16,6 +16,7 @@ import { useResidentLock } from './components/use-resident-lock.ts';
 import type { ResidentResult } from './resident/types.ts';
 import type { CardResult } from './screens/CardRead.tsx';
 import type { DoneApplication } from './screens/Done.tsx';
+import { Enroll } from './screens/Enroll.tsx';
 import type { InterviewResult } from './screens/Interview.tsx';
 import { CardRead, Done, Interview, Navi, ResidentVisit } from './screens/lazy-screens.tsx';
 import { Menu } from './screens/Menu.tsx';
@@ -35,6 +36,8 @@ interface Visit {
 
 type Screen =
   | { readonly name: 'loading' }
+  /** The tablet has no device id yet, or the back office refused it (reason): enroll first. */
+  | { readonly name: 'enroll'; readonly reason?: string | null }
   | { readonly name: 'signin' }
   | { readonly name: 'locked' }
   | { readonly name: 'menu' }
@@ -58,14 +61,28 @@ export function App() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const online = useOnline();
   const authExpired = useAuthRequired();
+  const deviceRejected = useDeviceRejected();
   const residentActive = screen.name === 'resident' || screen.name === 'done' || screen.name === 'locked';
   useResidentLock(residentActive);
 
   useEffect(() => {
     void (async () => {
-      const [s, locked] = await Promise.all([services.settings.session(), services.staffLock.isLocked()]);
+      const [s, locked, device] = await Promise.all([
+        services.settings.session(),
+        services.staffLock.isLocked(),
+        services.device.enrolled(),
+      ]);
       setSession(s ?? null);
-      setScreen(locked ? { name: 'locked' } : s ? { name: 'menu' } : { name: 'signin' });
+      // Enrollment comes before sign-in: the tablet's identity does not depend on who works at it.
+      setScreen(
+        locked
+          ? { name: 'locked' }
+          : !device
+            ? { name: 'enroll' }
+            : s
+              ? { name: 'menu' }
+              : { name: 'signin' },
+      );
       services.sync.start();
     })();
   }, [services]);
@@ -177,12 +194,35 @@ export function App() {
           </button>
         </p>
       )}
+      {deviceRejected && !residentActive && screen.name !== 'enroll' && (
+        <p class="message warn" role="alert" data-testid="device-rejected">
+          {deviceRejected}
+          <button
+            type="button"
+            onClick={() => setScreen({ name: 'enroll', reason: deviceRejected })}
+            data-testid="re-enroll"
+          >
+            端末を登録し直す
+          </button>
+        </p>
+      )}
       {loadError && (
         <p class="message error" role="alert">
           {loadError}
         </p>
       )}
       {screen.name === 'loading' && <main aria-busy="true">読み込み中…</main>}
+      {screen.name === 'enroll' && (
+        <Enroll
+          reason={screen.reason}
+          onEnrolled={() => {
+            document.dispatchEvent(new CustomEvent('kakanai:device-enrolled'));
+            setScreen(session ? { name: 'menu' } : { name: 'signin' });
+            // After any drain still running with the old key: a fresh one with the new key.
+            void services.sync.syncNow().then(() => services.sync.syncNow());
+          }}
+        />
+      )}
       {screen.name === 'signin' && (
         <SignIn
           onSignedIn={(s) => {
@@ -305,6 +345,26 @@ function useAuthRequired(): boolean {
     };
   }, []);
   return required;
+}
+
+/** The sync engine says the back office refused this tablet: the message, until it enrolls again. */
+function useDeviceRejected(): string | null {
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    const on = (e: Event) => setMessage(String((e as CustomEvent<string>).detail));
+    const off = () => setMessage(null);
+    document.addEventListener('kakanai:device-rejected', on);
+    document.addEventListener('kakanai:device-enrolled', off);
+    // A drain that started with the old key may still answer device-revoked after the
+    // re-enrollment; the next delivery with the new key clears it.
+    document.addEventListener('kakanai:device-accepted', off);
+    return () => {
+      document.removeEventListener('kakanai:device-accepted', off);
+      document.removeEventListener('kakanai:device-rejected', on);
+      document.removeEventListener('kakanai:device-enrolled', off);
+    };
+  }, []);
+  return message;
 }
 
 function useOnline(): boolean {

@@ -5,6 +5,7 @@ import { type ApiClient, createApiClient } from './api/client.ts';
 import type { CardService } from './card/card-service.ts';
 import { StaffLock } from './staff-lock.ts';
 import { openKakanaiDB } from './storage/db.ts';
+import { DeviceIdentity } from './storage/device.ts';
 import { Outbox } from './storage/outbox.ts';
 import { createSealer } from './storage/sealer.ts';
 import { Settings } from './storage/settings.ts';
@@ -15,6 +16,7 @@ export interface Services {
   readonly client: ApiClient;
   readonly outbox: Outbox;
   readonly settings: Settings;
+  readonly device: DeviceIdentity;
   readonly staffLock: StaffLock;
   readonly sync: SyncEngine;
   /**
@@ -33,13 +35,17 @@ export async function createServices(onAuthRequired: () => void): Promise<Servic
   const db = await openKakanaiDB();
   const settings = new Settings(db);
   const outbox = new Outbox(db, await createSealer(db));
-  const client = createApiClient();
+  const device = new DeviceIdentity(db);
+  const client = createApiClient('', undefined, device);
   const sync = new SyncEngine({
     outbox,
     client,
     token: async () => (await settings.session())?.token,
     onStillPending: () => void requestBackgroundSync(),
     onAuthRequired,
+    onDeviceRejected: (message) =>
+      document.dispatchEvent(new CustomEvent('kakanai:device-rejected', { detail: message })),
+    onDeviceAccepted: () => document.dispatchEvent(new CustomEvent('kakanai:device-accepted')),
   });
   onBackgroundSync(() => void sync.syncNow());
   let card: Promise<CardService> | undefined;
@@ -56,7 +62,16 @@ export async function createServices(onAuthRequired: () => void): Promise<Servic
       });
     return card;
   };
-  return { client, outbox, settings, staffLock: new StaffLock(db), sync, loadCard, loadedCard: () => loaded };
+  return {
+    client,
+    outbox,
+    settings,
+    device,
+    staffLock: new StaffLock(db),
+    sync,
+    loadCard,
+    loadedCard: () => loaded,
+  };
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -21,6 +21,7 @@ import type { AppEnv } from './http/env.ts';
 import {
   type Access,
   accessOf,
+  checkOf,
   isStaffGuard,
   requirePermission,
   requireStaff,
@@ -43,13 +44,21 @@ const DECLARED_ROUTES = [
   'POST /api/session: public (sign-in)',
   'GET /api/session: session.own',
   'DELETE /api/session: session.own',
-  'POST /api/applications: applications.submit',
+  'POST /api/applications: applications.submit + device',
   'GET /api/applications: applications.read',
   'GET /api/applications/:id: applications.read',
   'POST /api/applications/:id/my-number: my-number.reveal',
   'POST /api/applications/:id/transcribed: applications.update',
+  'POST /api/applications/:id/status: applications.update',
+  'GET /api/applications/:id/signature: applications.read',
+  'GET /api/applications/:id/comments: applications.read',
+  'POST /api/applications/:id/comments: applications.update',
   'GET /api/exports/:procedure/check: exports.read',
   'GET /api/exports/:procedure: exports.read',
+  'POST /api/devices/enroll: public (device enrollment by a one-time code)',
+  'POST /api/devices/codes: devices.manage',
+  'GET /api/devices: devices.manage',
+  'POST /api/devices/:id/revoke: devices.manage',
   'ALL /api: unknown-route',
   'ALL /api/*: unknown-route',
 ];
@@ -141,6 +150,34 @@ function endpoints(office: BackOffice, tokens: Record<StaffRole, string>, id: ()
       call: async (role) => as(role, 'POST', API.transcribed(id()), {}),
     },
     {
+      route: 'POST /api/applications/:id/status',
+      permission: 'applications.update',
+      allowed: ['backoffice', 'admin'],
+      status: 400, // allowed, and answered: no such status (api-dashboard.test.ts walks the flow)
+      call: async (role) => as(role, 'POST', API.applicationStatus(id()), { to: 'nowhere' }),
+    },
+    {
+      route: 'GET /api/applications/:id/signature',
+      permission: 'applications.read',
+      allowed: ['backoffice', 'admin'],
+      status: 200,
+      call: async (role) => as(role, 'GET', API.applicationSignature(id())),
+    },
+    {
+      route: 'GET /api/applications/:id/comments',
+      permission: 'applications.read',
+      allowed: ['backoffice', 'admin'],
+      status: 200,
+      call: async (role) => as(role, 'GET', API.applicationComments(id())),
+    },
+    {
+      route: 'POST /api/applications/:id/comments',
+      permission: 'applications.update',
+      allowed: ['backoffice', 'admin'],
+      status: 201,
+      call: async (role) => as(role, 'POST', API.applicationComments(id()), { text: '確認しました' }),
+    },
+    {
       route: 'GET /api/exports/:procedure/check',
       permission: 'exports.read',
       allowed: ['backoffice', 'admin'],
@@ -153,6 +190,27 @@ function endpoints(office: BackOffice, tokens: Record<StaffRole, string>, id: ()
       allowed: ['backoffice', 'admin'],
       status: 200,
       call: async (role) => as(role, 'GET', `${API.exportCsv('tennyu')}?encoding=utf-8`),
+    },
+    {
+      route: 'POST /api/devices/codes',
+      permission: 'devices.manage',
+      allowed: ['admin'],
+      status: 201,
+      call: async (role) => as(role, 'POST', API.deviceCodes, {}),
+    },
+    {
+      route: 'GET /api/devices',
+      permission: 'devices.manage',
+      allowed: ['admin'],
+      status: 200,
+      call: async (role) => as(role, 'GET', API.devices),
+    },
+    {
+      route: 'POST /api/devices/:id/revoke',
+      permission: 'devices.manage',
+      allowed: ['admin'],
+      status: 404, // allowed, and answered: no such device (api-devices.test.ts revokes one)
+      call: async (role) => as(role, 'POST', API.deviceRevoke('dev_00000000000000000000000000'), {}),
     },
   ];
 }
@@ -176,11 +234,15 @@ async function counts(office: BackOffice): Promise<Counts> {
   };
 }
 
-function send(office: BackOffice, call: Call): Promise<Response> {
+async function send(office: BackOffice, call: Call): Promise<Response> {
+  const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+  // Signed by the harness's tablet: POST /api/applications needs the device as well (and checks
+  // it after the permission, so a refused role is refused before the device counts).
+  const device = call.method === 'POST' ? await office.deviceHeaders(call.method, call.path, body ?? '') : {};
   return office.request(call.path, {
     method: call.method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` },
-    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}`, ...device },
+    body,
   });
 }
 
@@ -217,13 +279,17 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
     routes.forEach((route, i) => {
       const { method, path } = route;
       if (!(path === '/api' || path.startsWith('/api/') || path === '/healthz')) return;
-      if (isStaffGuard(route.handler) || accessOf(route.handler)) return;
-      // A handler: the route it belongs to must begin with a declaration.
-      const before = routes[i - 1];
-      const access =
-        before && before.method === method && before.path === path ? accessOf(before.handler) : undefined;
+      if (isStaffGuard(route.handler) || accessOf(route.handler) || checkOf(route.handler)) return;
+      // A handler: the route it belongs to must begin with a declaration, maybe followed by
+      // further checks (requireDevice), which are named after it.
+      const sameRoute = (j: number) => routes[j]?.method === method && routes[j]?.path === path;
+      let j = i - 1;
+      const extra: string[] = [];
+      for (; sameRoute(j) && checkOf(routes[j]?.handler); j--)
+        extra.unshift(checkOf(routes[j]?.handler) ?? '');
+      const access = sameRoute(j) ? accessOf(routes[j]?.handler) : undefined;
       expect(access, `${method} ${path} declares no permission`).toBeDefined();
-      if (access) found.push(`${method} ${path}: ${describeAccess(access)}`);
+      if (access) found.push([`${method} ${path}: ${describeAccess(access)}`, ...extra].join(' + '));
       // Behind the guard, so a declared permission is always checked against a signed-in staff.
       if (path !== '/healthz')
         expect(i, `${method} ${path} is mounted before requireStaff`).toBeGreaterThan(guarded);
@@ -231,7 +297,9 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
     expect(found).toEqual(DECLARED_ROUTES);
     // And the role matrix below tries every route that needs a permission.
     const matrix = endpoints(office, tokens, () => '').map((e) => `${e.route}: ${e.permission}`);
-    const permissioned = found.filter((f) => !/: (public|unknown-route)/.test(f));
+    const permissioned = found
+      .filter((f) => !/: (public|unknown-route)/.test(f))
+      .map((f) => f.replace(/ \+ .*$/, ''));
     expect([...matrix].sort()).toEqual([...permissioned].sort());
   });
 

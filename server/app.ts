@@ -8,7 +8,9 @@ import { type AppEnv, failure } from './http/env.ts';
 import { pwaRoutes } from './http/pwa-static.ts';
 import { describeFailure, loggablePath, requestLog } from './http/request-log.ts';
 import { requireStaff, unknownApiRoute } from './http/require-staff.ts';
+import { applicationFlowRoutes } from './routes/application-flow.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import { deviceRoutes } from './routes/devices.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -25,7 +27,9 @@ export function createApp(deps: AppOptions): Hono<AppEnv> {
   app.use('/api/*', requireStaff(deps));
   app.route(API.session, sessionRoutes(deps));
   app.route(API.applications, applicationRoutes(deps));
+  app.route(API.applications, applicationFlowRoutes(deps));
   app.route(API.exports, exportRoutes(deps));
+  app.route(API.devices, deviceRoutes(deps));
   // Every route above declares its permission (http/require-staff.ts); these two answer the rest.
   app.all('/api', unknownApiRoute(), (c) => failure(c, { kind: 'route-not-found' }));
   app.all('/api/*', unknownApiRoute(), (c) => failure(c, { kind: 'route-not-found' }));

@@ -1,6 +1,14 @@
 // Every way a back-office request can fail, as values with a kind (style.md §13), and the one
 // place that turns them into an HTTP status and a Japanese message that says what to do next.
-import type { ApiErrorBody, ApiErrorKind, Permission, StaffRole } from '../shared/api.ts';
+import {
+  APPLICATION_STATUS_LABELS,
+  type ApiErrorBody,
+  type ApiErrorKind,
+  type ApplicationStatus,
+  COMMENT_MAX_LENGTH,
+  type Permission,
+  type StaffRole,
+} from '../shared/api.ts';
 import { type EnvelopeError, envelopeErrorMessage, MAX_BODY_BYTES } from '../shared/application.ts';
 import { PERMISSION_LABELS, ROLE_LABELS } from './auth/roles.ts';
 
@@ -22,6 +30,28 @@ export type BackOfficeError =
   | { readonly kind: 'application-not-found' }
   | { readonly kind: 'reveal-reason-required' }
   | { readonly kind: 'no-my-number' }
+  /** The body of a status change names no known status. */
+  | { readonly kind: 'bad-status-request' }
+  /** A step the flow does not allow from the status the application has now (409). */
+  | {
+      readonly kind: 'status-transition-refused';
+      readonly from: ApplicationStatus;
+      readonly to: ApplicationStatus;
+    }
+  /** A step back needs a reason. */
+  | { readonly kind: 'status-reason-required' }
+  | { readonly kind: 'bad-comment' }
+  /** Device enrollment and per-device request authentication (devices/, http/require-device.ts). */
+  | { readonly kind: 'bad-enroll-request' }
+  /** Unknown, used or expired: one answer, so a guess learns nothing (the audit entry says which). */
+  | { readonly kind: 'enroll-code-refused' }
+  | { readonly kind: 'bad-public-key' }
+  | { readonly kind: 'too-many-enroll-attempts'; readonly retryAfterMinutes: number }
+  | { readonly kind: 'device-unknown' }
+  | { readonly kind: 'device-revoked' }
+  | { readonly kind: 'device-signature' }
+  | { readonly kind: 'device-clock' }
+  | { readonly kind: 'device-not-found' }
   | { readonly kind: 'route-not-found' }
   | { readonly kind: 'id-conflict' }
   | { readonly kind: 'internal' };
@@ -43,6 +73,10 @@ const STATUS: Readonly<Record<ApiErrorKind, HttpErrorStatus>> = {
   'too-large': 413,
   'unsupported-media-type': 415,
   'too-many-attempts': 429,
+  'device-unknown': 401,
+  'device-revoked': 401,
+  'device-signature': 401,
+  'device-clock': 401,
   internal: 500,
 };
 
@@ -118,6 +152,64 @@ function describe(e: BackOfficeError): ApiErrorBody {
       );
     case 'no-my-number':
       return body('not-found', 'この申請には個人番号が含まれていません。');
+    case 'bad-status-request':
+      return body('bad-request', '変更先の状態が正しくありません。画面を読み込み直してください。');
+    case 'status-transition-refused':
+      return body(
+        'conflict',
+        e.from === e.to
+          ? `この申請はすでに「${APPLICATION_STATUS_LABELS[e.to]}」です。画面を読み込み直してください。`
+          : `「${APPLICATION_STATUS_LABELS[e.from]}」から「${APPLICATION_STATUS_LABELS[e.to]}」へは変更できません（状態は一段ずつ進めるか、一段だけ戻せます）。画面を読み込み直して、いまの状態を確かめてください。`,
+      );
+    case 'status-reason-required':
+      return body('bad-request', '状態を戻す理由を入力してください（2〜200文字、監査記録に残ります）。');
+    case 'bad-comment':
+      return body(
+        'bad-request',
+        `コメントを入力してください（1〜${COMMENT_MAX_LENGTH}文字）。保存できない文字が含まれている場合は入力し直してください。`,
+      );
+    case 'bad-enroll-request':
+      return body(
+        'bad-request',
+        '登録コードと端末名（1〜40文字）を入力してください。アプリを最新にしてからもう一度お試しください。',
+      );
+    case 'enroll-code-refused':
+      return body(
+        'bad-request',
+        '登録コードが正しくないか、使用済みか、有効期限（発行から15分）が切れています。管理者に新しい登録コードを発行してもらい、入力し直してください。',
+      );
+    case 'bad-public-key':
+      return body(
+        'bad-request',
+        'この端末の鍵を登録できませんでした。ブラウザを最新にしてアプリを再読み込みし、もう一度登録してください。',
+      );
+    case 'too-many-enroll-attempts':
+      return body(
+        'too-many-attempts',
+        `端末の登録に続けて失敗したため、${e.retryAfterMinutes}分ほど登録できません。時間をおいて、管理者から受け取った登録コードを確かめて入力してください。`,
+      );
+    case 'device-unknown':
+      return body(
+        'device-unknown',
+        'この端末は登録されていません。管理者に登録コードを発行してもらい、端末を登録し直してください（未送信の申請は端末に保存されたままです）。',
+      );
+    case 'device-revoked':
+      return body(
+        'device-revoked',
+        'この端末の登録は管理者によって取り消されています。管理者に確認し、新しい登録コードで端末を登録し直してください（未送信の申請は端末に保存されたままです）。',
+      );
+    case 'device-signature':
+      return body(
+        'device-signature',
+        '端末の署名を確認できませんでした。アプリを再読み込みしてもう一度送信してください。続くときは管理者に連絡し、端末を登録し直してください。',
+      );
+    case 'device-clock':
+      return body(
+        'device-clock',
+        'タブレットの時計が5分以上ずれているため送信できません。タブレットの日付と時刻を正しく設定（自動設定をオン）してから、もう一度送信してください。',
+      );
+    case 'device-not-found':
+      return body('not-found', 'この端末は見つかりません。端末の一覧を読み込み直してください。');
     case 'route-not-found':
       return body('not-found', 'この操作には対応していません。アプリを最新にしてください。');
     case 'id-conflict':

@@ -9,6 +9,7 @@ import { API, type HealthResponse, type Receipt, type SignInResponse } from '../
 import { startServer } from './main.ts';
 import { openPglite } from './store/pglite.ts';
 import { countStaff } from './store/staff.ts';
+import { enrollThroughApi, postApplication, TestDevice } from './test-support/device.ts';
 import { RESIDENT, validEnvelope } from './test-support/envelope.ts';
 import { freshPostgresUrl } from './test-support/test-store.ts';
 
@@ -41,12 +42,9 @@ describe('startServer with PGlite on disk', () => {
     expect(first.url).toBe(`http://127.0.0.1:${first.port}`);
     expect(((await (await fetch(first.url + API.health)).json()) as HealthResponse).store).toBe('pglite');
     const token = (await signIn(first.url)).token;
+    const device = await enrollThroughApi(first.url, token);
     const envelope = await validEnvelope();
-    const posted = await fetch(first.url + API.applications, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(envelope),
-    });
+    const posted = await postApplication(first.url, token, device, envelope);
     const receipt = (await posted.json()) as Receipt;
     await first.close();
     expect(firstLog).toContain(`データフォルダを作成しました: ${dataDir}`);
@@ -57,12 +55,8 @@ describe('startServer with PGlite on disk', () => {
     try {
       expect(secondLog).toContain(`既存のデータフォルダを使います: ${dataDir}`);
       expect(secondLog.join('\n')).not.toMatch(/デモ職員を登録|データベースの構成を更新/);
-      // The same token still works after the restart, and the application is still there, once.
-      const again = await fetch(second.url + API.applications, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(envelope),
-      });
+      // The same token and device still work after the restart, and the application is there once.
+      const again = await postApplication(second.url, token, device, envelope);
       expect(again.status).toBe(200);
       expect(await again.json()).toEqual({ ...receipt, duplicate: true });
     } finally {
@@ -226,12 +220,9 @@ describe('log cleanliness', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'demo', password: 'wrong-kakanai-secret' }),
     });
+    const device = await enrollThroughApi(running.url, session.token);
     const envelope = await validEnvelope();
-    await fetch(running.url + API.applications, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
-      body: JSON.stringify(envelope),
-    });
+    expect((await postApplication(running.url, session.token, device, envelope)).status).toBe(201);
     await fetch(`${running.url}${API.applications}?status=received`, { headers: auth });
     await fetch(running.url + API.application(envelope.id), { headers: auth });
     await fetch(`${running.url}/api/applications/${encodeURIComponent(RESIDENT.name)}`, { headers: auth });
@@ -239,7 +230,8 @@ describe('log cleanliness', () => {
     await running.close();
 
     const all = log.join('\n');
-    expect(log.filter((l) => /^(GET|POST|DELETE) /.test(l))).toHaveLength(7);
+    expect(log.filter((l) => /^(GET|POST|DELETE) /.test(l))).toHaveLength(9); // 2 to enroll
+    expect(all).not.toMatch(/[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{2}/); // a code
     for (const secret of [
       DEMO.password,
       'wrong-kakanai-secret',
@@ -254,6 +246,36 @@ describe('log cleanliness', () => {
       RESIDENT.phone,
     ]) {
       expect(all).not.toContain(secret);
+    }
+  });
+});
+
+describe('the demo enrollment code', () => {
+  it('issues one code for the banner that enrolls a tablet once, and never logs it', async () => {
+    const log: string[] = [];
+    const running = await startServer({
+      port: 0,
+      dataDir: join(scratch, 'demo-code'),
+      seedDemo: true,
+      demoEnrollmentCode: true,
+      log: (l) => log.push(l),
+    });
+    try {
+      const issued = running.demoEnrollmentCode;
+      expect(issued?.code).toMatch(/^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{2}$/);
+      expect(Date.parse(issued?.expiresAt ?? '') - Date.now()).toBeGreaterThan(7 * 3600_000);
+      const device = await TestDevice.create();
+      const enroll = () =>
+        fetch(running.url + API.deviceEnroll, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: issued?.code, name: 'デモ端末', publicKey: device.publicKey }),
+        });
+      expect((await enroll()).status).toBe(201);
+      expect((await enroll()).status).toBe(400); // one tablet per start
+      expect(log.join('\n')).not.toContain(issued?.code ?? '-');
+    } finally {
+      await running.close();
     }
   });
 });

@@ -5,15 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
-import { DEFAULT_PORT } from '../shared/api.ts';
+import { DEFAULT_PORT, type EnrollmentCodeResponse } from '../shared/api.ts';
 import { loadCatalogue, type ProcedureLookup } from '../shared/procedures/registry.ts';
 import { createApp } from './app.ts';
 import { ROLE_LABELS } from './auth/roles.ts';
-import { DEMO_ACCOUNTS, seedDemoStaff } from './auth/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_STAFF, seedDemoStaff } from './auth/seed.ts';
 import { systemClock } from './clock.ts';
+import { issueEnrollmentCode } from './devices/enrollment.ts';
 import { hasBuiltPwa } from './http/pwa-static.ts';
 import { openStore } from './store/open-store.ts';
 import type { StoreKind } from './store/sql.ts';
+import { findStaffByUsername } from './store/staff.ts';
 
 export interface StartOptions {
   /** 0 picks a free port. Default DEFAULT_PORT. */
@@ -28,6 +30,11 @@ export interface StartOptions {
   readonly staticDir?: string;
   /** Create the demo staff account when the database has no staff yet. */
   readonly seedDemo?: boolean;
+  /**
+   * Demo only (npm start): issue one enrollment code as the demo admin, valid for
+   * DEMO_CODE_HOURS, so the demo tablet can enroll with what the banner shows.
+   */
+  readonly demoEnrollmentCode?: boolean;
   readonly log?: (line: string) => void;
   /** The procedures envelopes are checked against. Default: the whole catalogue. */
   readonly procedures?: ProcedureLookup;
@@ -37,10 +44,14 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly store: StoreKind;
+  /** The code issued for demoEnrollmentCode, to show once in the banner (never logged). */
+  readonly demoEnrollmentCode?: EnrollmentCodeResponse;
   close(): Promise<void>;
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** A demo may start long before the tablet is opened: its code lasts a working day, not 15 minutes. */
+export const DEMO_CODE_HOURS = 8;
 
 function packageVersion(): string {
   try {
@@ -78,6 +89,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const seeded = options.seedDemo ? await seedDemoStaff(sql) : [];
     if (seeded.length > 0) log(`デモ職員を登録しました（ユーザー名 ${seeded.join('、')}）`);
+    const demoAdmin = options.demoEnrollmentCode
+      ? await findStaffByUsername(sql, DEMO_STAFF.username)
+      : undefined;
+    const demoEnrollmentCode = demoAdmin
+      ? await issueEnrollmentCode(sql, systemClock.now(), demoAdmin, DEMO_CODE_HOURS * 60)
+      : undefined;
     if (options.staticDir !== undefined && !hasBuiltPwa(options.staticDir))
       log(`窓口アプリが見つかりません（${options.staticDir}）。先に npm run build を実行してください。`);
     const app = createApp({
@@ -94,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url: `http://${host}:${port}`,
       port,
       store: sql.kind,
+      ...(demoEnrollmentCode ? { demoEnrollmentCode } : {}),
       close() {
         closing ??= new Promise<void>((done) => {
           server.close(() => done());
@@ -121,6 +139,7 @@ async function main(): Promise<void> {
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     staticDir,
     seedDemo: demo,
+    demoEnrollmentCode: demo,
   });
   // Demo only: the old-style Shift_JIS 転入届 page the extension fills, on the next port.
   // It lives with the test fixtures because it stands in for a municipality's legacy system.
@@ -140,6 +159,9 @@ async function main(): Promise<void> {
             `  ${i === 0 ? 'デモ職員:         ' : ' '.repeat(18)}ユーザー名 ${a.username} / パスワード ${a.password}（${ROLE_LABELS[a.role]}）`,
         )
       : []),
+    running.demoEnrollmentCode
+      ? `  端末登録コード:   ${running.demoEnrollmentCode.code}（デモ用・1台分・${DEMO_CODE_HOURS}時間有効。窓口アプリの「端末の登録」で入力）`
+      : '',
     existsSync(extensionDir)
       ? `  拡張機能:         chrome://extensions で「パッケージ化されていない拡張機能を読み込む」→ ${extensionDir}`
       : `  拡張機能:         ${extensionDir} がありません。npm run build を実行してください。`,

@@ -13,11 +13,25 @@ export const API = {
   transcribed: (id: string) => `/api/applications/${encodeURIComponent(id)}/transcribed`,
   /** POST with a reason: the one way to see a stored My Number in full (audited). */
   revealMyNumber: (id: string) => `/api/applications/${encodeURIComponent(id)}/my-number`,
+  /** POST ApplicationStatusRequest: one step of the status flow (audited); answers the detail. */
+  applicationStatus: (id: string) => `/api/applications/${encodeURIComponent(id)}/status`,
+  /** GET: the signature as image/png (audited); 404 when there is none. */
+  applicationSignature: (id: string) => `/api/applications/${encodeURIComponent(id)}/signature`,
+  /** GET ApplicationCommentsResponse, POST ApplicationCommentRequest (both audited). */
+  applicationComments: (id: string) => `/api/applications/${encodeURIComponent(id)}/comments`,
   exports: '/api/exports',
   /** GET: one procedure's applications as CSV (query: ExportQuery); audited. */
   exportCsv: (procedure: string) => `/api/exports/${encodeURIComponent(procedure)}`,
   /** GET: which applications the CSV would leave out, and why (ExportCheckResponse); audited. */
   exportCheck: (procedure: string) => `/api/exports/${encodeURIComponent(procedure)}/check`,
+  /** GET DeviceListResponse (devices.manage). */
+  devices: '/api/devices',
+  /** POST: a one-time enrollment code for a new tablet (EnrollmentCodeResponse; devices.manage). */
+  deviceCodes: '/api/devices/codes',
+  /** POST EnrollDeviceRequest (public: the code is the credential) → EnrollDeviceResponse. */
+  deviceEnroll: '/api/devices/enroll',
+  /** POST: a lost tablet is refused from the next request on (devices.manage) → DeviceInfo. */
+  deviceRevoke: (id: string) => `/api/devices/${encodeURIComponent(id)}/revoke`,
 } as const;
 
 export type ApiErrorKind =
@@ -29,7 +43,12 @@ export type ApiErrorKind =
   | 'conflict' // same id, different content (409)
   | 'too-large' // body over the limit (413)
   | 'unsupported-media-type' // not application/json (415)
-  | 'too-many-attempts' // repeated failed sign-ins for one staff ID (429)
+  | 'too-many-attempts' // repeated failed sign-ins for one staff ID, or enrollments (429)
+  // Per-device request authentication (shared/device-auth.ts), all 401:
+  | 'device-unknown' // no or an unknown X-Kakanai-Device: the tablet must be enrolled
+  | 'device-revoked' // the tablet was revoked by an admin: re-enroll with a new code
+  | 'device-signature' // the signature does not verify (another body, path or key)
+  | 'device-clock' // X-Kakanai-Time more than 5 minutes off the back office's clock
   | 'internal'; // (500)
 
 export interface ApiErrorBody {
@@ -63,7 +82,7 @@ export const PERMISSIONS = [
   'session.own', // see and end one's own session (every role)
   'applications.submit', // POST /api/applications: send an application, get its receipt back
   'applications.read', // list and open applications (personal data; audited)
-  'applications.update', // status changes: mark transcribed (later: comments)
+  'applications.update', // status changes (the flow, mark transcribed) and comments
   'my-number.reveal', // see a stored My Number in full, with a reason (audited)
   'exports.read', // CSV exports of applications (audited)
   'audit.verify', // check the audit log's hash chain
@@ -96,7 +115,82 @@ export interface SessionInfo {
   readonly permissions: readonly Permission[];
 }
 
-export type ApplicationStatus = 'received' | 'transcribed';
+/**
+ * The status flow: 受付済み → 確認済み → 転記済み → 完了, one step forward at a time, or one step
+ * back with a reason. The extension sets 転記済み itself (POST API.transcribed), from 受付済み or
+ * 確認済み.
+ */
+export const APPLICATION_STATUSES = ['received', 'checked', 'transcribed', 'done'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const APPLICATION_STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
+  received: '受付済み',
+  checked: '確認済み',
+  transcribed: '転記済み',
+  done: '完了',
+};
+
+export function isApplicationStatus(value: unknown): value is ApplicationStatus {
+  return typeof value === 'string' && (APPLICATION_STATUSES as readonly string[]).includes(value);
+}
+
+export interface StatusStep {
+  readonly to: ApplicationStatus;
+  /** A step back needs a reason (kept in the audit log); a step forward may have one. */
+  readonly back: boolean;
+}
+
+/** The steps POST API.applicationStatus allows from a status: the next one, and the previous one. */
+export function statusSteps(from: ApplicationStatus): StatusStep[] {
+  const i = APPLICATION_STATUSES.indexOf(from);
+  const steps: StatusStep[] = [];
+  const next = APPLICATION_STATUSES[i + 1];
+  const previous = i > 0 ? APPLICATION_STATUSES[i - 1] : undefined;
+  if (next) steps.push({ to: next, back: false });
+  if (previous) steps.push({ to: previous, back: true });
+  return steps;
+}
+
+export interface ApplicationStatusRequest {
+  readonly to: ApplicationStatus;
+  /** Required for a step back (2–200 characters). */
+  readonly reason?: string;
+}
+
+/** At most this many characters (code points) in one comment. */
+export const COMMENT_MAX_LENGTH = 1000;
+
+export interface ApplicationCommentRequest {
+  readonly text: string;
+}
+
+export interface ApplicationComment {
+  readonly id: string;
+  readonly text: string;
+  /** The staff member's display name. */
+  readonly author: string;
+  readonly at: string;
+}
+
+export interface ApplicationCommentsResponse {
+  readonly comments: readonly ApplicationComment[];
+}
+
+/**
+ * The query of GET API.applications (all optional; strings, as in a URL). status may be given
+ * more than once (received and checked). from/to are Japanese calendar days of receipt. q finds a
+ * 受付番号 or a part of the applicant's 氏名 or フリガナ (spaces ignored). Paging: limit (1–200,
+ * default 50) rows from offset.
+ */
+export interface ApplicationListQuery {
+  readonly procedure?: string;
+  readonly status?: ApplicationStatus;
+  readonly from?: string;
+  readonly to?: string;
+  readonly q?: string;
+  readonly limit?: string;
+  readonly offset?: string;
+}
 
 /** Answer to POST /api/applications: 201 the first time, 200 with the same receipt on a resend. */
 export interface Receipt {
@@ -118,6 +212,10 @@ export interface ApplicationSummary {
 
 export interface ApplicationListResponse {
   readonly applications: readonly ApplicationSummary[];
+  /** How many match the filters in all (the page is `applications`). */
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
 }
 
 /** The signature as stored: the record without its PNG (the PNG is kept apart and only printed). */
@@ -213,4 +311,44 @@ export interface ExportCheckResponse {
   /** The ones left out (applications, not values: one can have several problems). */
   readonly refused: number;
   readonly problems: readonly UnencodableValue[];
+}
+
+/** Answer to POST API.deviceCodes. The code is shown once: the back office keeps only its hash. */
+export interface EnrollmentCodeResponse {
+  /** 10 characters of ENROLLMENT_CODE_ALPHABET, grouped for reading aloud: "K7QM-2XPA-9R". */
+  readonly code: string;
+  readonly expiresAt: string;
+}
+
+/** No 0/O, 1/I/L or U/V: what an admin reads out and staff type cannot be mistaken. */
+export const ENROLLMENT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
+export const ENROLLMENT_CODE_LENGTH = 10;
+
+export interface EnrollDeviceRequest {
+  readonly code: string;
+  /** What staff call the tablet (「窓口1番」), 1–40 characters. */
+  readonly name: string;
+  /** The tablet's ECDSA P-256 public key as a JWK (kty EC, crv P-256, x, y). */
+  readonly publicKey: { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string };
+}
+
+export interface EnrollDeviceResponse {
+  readonly deviceId: string;
+  readonly name: string;
+  readonly enrolledAt: string;
+}
+
+export interface DeviceInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly enrolledAt: string;
+  /** The username of the admin who issued the code the tablet enrolled with. */
+  readonly enrolledBy: string;
+  readonly revokedAt: string | null;
+  readonly revokedBy: string | null;
+  readonly lastSeenAt: string | null;
+}
+
+export interface DeviceListResponse {
+  readonly devices: readonly DeviceInfo[];
 }

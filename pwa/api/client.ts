@@ -4,6 +4,8 @@ import {
   API,
   type ApiErrorBody,
   type ApiErrorKind,
+  type EnrollDeviceRequest,
+  type EnrollDeviceResponse,
   type Receipt,
   type SignInRequest,
   type SignInResponse,
@@ -21,12 +23,31 @@ export function clientErrorMessage(e: ClientError): string {
     : e.message;
 }
 
+/** Signs a request as this tablet (storage/device.ts); undefined when it is not enrolled. */
+export interface RequestSigner {
+  sign(method: string, path: string, body: Uint8Array): Promise<Record<string, string> | undefined>;
+}
+
+/** Said without asking the server: an unenrolled tablet does not send personal data at all. */
+export const NOT_ENROLLED: ClientError = {
+  kind: 'device-unknown',
+  status: 0,
+  message:
+    'この端末はまだ登録されていません。管理者から登録コードを受け取り、端末を登録してください（未送信の申請は端末に保存されたままです）。',
+};
+
 export interface ApiClient {
   signIn(request: SignInRequest): Promise<Result<SignInResponse, ClientError>>;
+  /** Public: the one-time code is the credential. */
+  enroll(request: EnrollDeviceRequest): Promise<Result<EnrollDeviceResponse, ClientError>>;
   submit(envelope: ApplicationEnvelope, token: string): Promise<Result<Receipt, ClientError>>;
 }
 
-export function createApiClient(base = '', fetchImpl: typeof fetch = fetch.bind(globalThis)): ApiClient {
+export function createApiClient(
+  base = '',
+  fetchImpl: typeof fetch = fetch.bind(globalThis),
+  signer?: RequestSigner,
+): ApiClient {
   async function call<T>(path: string, init: RequestInit): Promise<Result<T, ClientError>> {
     let response: Response;
     try {
@@ -52,11 +73,21 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = fetch.bind(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(request),
       }),
+    enroll: (request) =>
+      call<EnrollDeviceResponse>(API.deviceEnroll, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      }),
     async submit(envelope, token) {
+      // The exact bytes that are signed are the bytes that are sent.
+      const body = new TextEncoder().encode(JSON.stringify(envelope));
+      const device = signer ? await signer.sign('POST', API.applications, body) : {};
+      if (!device) return err(NOT_ENROLLED);
       const r = await call<Receipt>(API.applications, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(envelope),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...device },
+        body,
       });
       // The receipt is what lets the tablet wipe the data: a 2xx from anything but our back office
       // (a proxy, a captive portal, a wrong URL) must not count as one.

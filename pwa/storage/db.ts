@@ -26,14 +26,31 @@ export interface OutboxRecord {
   deliveredAt?: string;
 }
 
+/**
+ * This tablet's identity towards the back office (issue 5). 'pending': a key pair made for an
+ * enrollment not yet confirmed (kept, so a retry sends the same public key). 'enrolled': the key
+ * pair the back office knows, with the device id it issued. The private keys are non-extractable
+ * CryptoKeys: script can sign with them but never read them.
+ */
+export interface DeviceKeyRecord {
+  readonly privateKey: CryptoKey;
+  readonly publicKey: CryptoKey;
+  readonly publicJwk: { readonly kty: 'EC'; readonly crv: 'P-256'; readonly x: string; readonly y: string };
+  readonly createdAt: string;
+  readonly deviceId?: string;
+  readonly name?: string;
+  readonly enrolledAt?: string;
+}
+
 export interface KakanaiDB extends DBSchema {
   outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState; byCreatedAt: string } };
   settings: { key: string; value: unknown };
   keys: { key: string; value: CryptoKey };
+  device: { key: 'pending' | 'enrolled'; value: DeviceKeyRecord };
 }
 
 export const DB_NAME = 'kakanai';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export function openKakanaiDB(name = DB_NAME): Promise<IDBPDatabase<KakanaiDB>> {
   return openDB<KakanaiDB>(name, DB_VERSION, {
@@ -46,6 +63,8 @@ export function openKakanaiDB(name = DB_NAME): Promise<IDBPDatabase<KakanaiDB>> 
         db.createObjectStore('settings');
         db.createObjectStore('keys');
       }
+      // 2: the device key pair (issue 5). Adds a store; the outbox, settings and keys stay as they are.
+      if (oldVersion < 2) db.createObjectStore('device');
     },
   });
 }

@@ -4,7 +4,6 @@ import type { SignInResponse } from '../../shared/api.ts';
 import type { KakanaiDB } from './db.ts';
 
 const SESSION = 'staff-session';
-const DEVICE_ID = 'device-id';
 
 export class Settings {
   constructor(private readonly db: IDBPDatabase<KakanaiDB>) {}
@@ -20,14 +19,5 @@ export class Settings {
 
   async clearSession(): Promise<void> {
     await this.db.delete('settings', SESSION);
-  }
-
-  /** A random id for this tablet, made once (device auth in a later issue builds on it). */
-  async deviceId(): Promise<string> {
-    const existing = (await this.db.get('settings', DEVICE_ID)) as string | undefined;
-    if (existing) return existing;
-    const id = crypto.randomUUID();
-    await this.db.put('settings', id, DEVICE_ID);
-    return id;
   }
 }

@@ -16,7 +16,7 @@ cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api\//, /^\/healthz/],
+    denylist: [/^\/api\//, /^\/healthz/, /^\/backoffice/], // the back office is its own page
   }),
 );
 

@@ -8,7 +8,7 @@ import type { Outbox } from '../storage/outbox.ts';
 export interface SyncReport {
   readonly delivered: number;
   readonly pending: number;
-  readonly stoppedBy?: 'unreachable' | 'unauthenticated' | 'server-error';
+  readonly stoppedBy?: 'unreachable' | 'unauthenticated' | 'device' | 'server-error';
 }
 
 export interface SyncEngineOptions {
@@ -18,6 +18,13 @@ export interface SyncEngineOptions {
   /** How often to retry while something is pending (ms). */
   readonly retryEveryMs?: number;
   readonly onAuthRequired?: () => void;
+  /**
+   * The back office no longer knows or trusts this tablet (device-unknown, device-revoked,
+   * device-signature): it must be enrolled again. The outbox keeps everything meanwhile.
+   */
+  readonly onDeviceRejected?: (message: string) => void;
+  /** The back office accepted this tablet again (a delivery went through). */
+  readonly onDeviceAccepted?: () => void;
   /** Something is still waiting after an attempt (e.g. ask for a Background Sync). */
   readonly onStillPending?: () => void;
 }
@@ -25,6 +32,8 @@ export interface SyncEngineOptions {
 // Refusals of the content itself. 'not-found' is not one: it is what a wrong URL or an older
 // server answers, so it stays pending and is retried.
 const PERMANENT = new Set(['bad-request', 'conflict', 'too-large', 'unsupported-media-type']);
+// The tablet itself is refused, not the application: stop, keep everything, re-enroll.
+const DEVICE_REJECTED = new Set(['device-unknown', 'device-revoked', 'device-signature']);
 
 export class SyncEngine {
   private running: Promise<SyncReport> | undefined;
@@ -89,6 +98,7 @@ export class SyncEngine {
       if (result.ok) {
         await outbox.markDelivered(entry.id, result.value.receiptNumber, result.value.receivedAt);
         delivered += 1;
+        this.options.onDeviceAccepted?.();
         continue;
       }
       const message = clientErrorMessage(result.error);
@@ -103,6 +113,10 @@ export class SyncEngine {
       if (result.error.kind === 'unauthenticated' || result.error.kind === 'forbidden') {
         this.options.onAuthRequired?.();
         return { delivered, pending: remaining, stoppedBy: 'unauthenticated' };
+      }
+      if (DEVICE_REJECTED.has(result.error.kind)) {
+        this.options.onDeviceRejected?.(message);
+        return { delivered, pending: remaining, stoppedBy: 'device' };
       }
       return {
         delivered,

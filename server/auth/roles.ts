@@ -5,13 +5,15 @@
 //   permission            counter  backoffice  admin   routes today
 //   session.own              ✓         ✓         ✓     GET, DELETE /api/session
 //   applications.submit      ✓         –         ✓     POST /api/applications
-//   applications.read        –         ✓         ✓     GET /api/applications, GET /api/applications/:id
-//   applications.update      –         ✓         ✓     POST /api/applications/:id/transcribed
+//   applications.read        –         ✓         ✓     GET /api/applications, GET /api/applications/:id,
+//                                                     GET …/:id/comments, GET …/:id/signature
+//   applications.update      –         ✓         ✓     POST /api/applications/:id/transcribed,
+//                                                     POST …/:id/status, POST …/:id/comments
 //   my-number.reveal         –         ✓         ✓     POST /api/applications/:id/my-number
 //   exports.read             –         ✓         ✓     GET /api/exports/:procedure[/check]
 //   audit.verify             –         –         ✓     (an HTTP audit check, later; the CLI needs the DB)
 //   staff.manage             –         –         ✓     (staff administration, later)
-//   devices.manage           –         –         ✓     (device administration, later)
+//   devices.manage           –         –         ✓     POST /api/devices/codes, GET /api/devices, POST …/:id/revoke
 //
 // Counter staff see their own receipts in the answer to POST /api/applications (a resend of the
 // same envelope answers the first receipt again); they never list or open others' applications.

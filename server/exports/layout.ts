@@ -5,7 +5,7 @@
 //   empty cells for missing rows, so every application has the same columns;
 // - My Number fields and columns are left out unless the export asks for them (with a reason).
 // Dates stay ISO (YYYY-MM-DD) as stored: the legacy imports read 西暦.
-import type { ApplicationStatus } from '../../shared/api.ts';
+import { APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../shared/api.ts';
 import { ja } from '../../shared/i18n/lang.ts';
 import {
   type AnswerValue,
@@ -47,10 +47,7 @@ export interface LayoutOptions {
 
 const DISPLAY = '（表示）';
 
-const STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
-  received: '受付済み',
-  transcribed: '転記済み',
-};
+const STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = APPLICATION_STATUS_LABELS;
 
 /** 2026-12-01T00:31:00.000Z → 2026-12-01 09:31:00 (JST is UTC+9 all year, no daylight saving). */
 export function tokyoDateTime(iso: string): string {

@@ -40,10 +40,14 @@ async function readAtMost(
   return bytes;
 }
 
-export async function readJsonBody(
+/**
+ * The exact bytes of a JSON request body, within the limit: what requireDevice hashes to check the
+ * tablet's signature, and later parses with parseJsonBytes, so the signature is over what was sent.
+ */
+export async function readJsonBytes(
   request: Request,
   limit = MAX_BODY_BYTES,
-): Promise<Result<unknown, BackOfficeError>> {
+): Promise<Result<Uint8Array, BackOfficeError>> {
   if (!isJsonMediaType(request.headers.get('content-type'))) return err({ kind: 'unsupported-media-type' });
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
@@ -51,7 +55,10 @@ export async function readJsonBody(
     return err({ kind: 'too-large' });
   }
   const bytes = await readAtMost(request.body, limit);
-  if (!bytes) return err({ kind: 'too-large' });
+  return bytes ? ok(bytes) : err({ kind: 'too-large' });
+}
+
+export function parseJsonBytes(bytes: Uint8Array): Result<unknown, BackOfficeError> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -63,4 +70,12 @@ export async function readJsonBody(
   } catch {
     return err({ kind: 'bad-json' });
   }
+}
+
+export async function readJsonBody(
+  request: Request,
+  limit = MAX_BODY_BYTES,
+): Promise<Result<unknown, BackOfficeError>> {
+  const bytes = await readJsonBytes(request, limit);
+  return bytes.ok ? parseJsonBytes(bytes.value) : bytes;
 }

@@ -40,6 +40,10 @@ export function pwaRoutes(staticDir: string | undefined): Hono {
       c.res.headers.set('Cache-Control', cachePolicy(c.req.path));
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
+  // The back-office dashboard: its own page of the build, at /backoffice (and below, for reloads).
+  const backoffice = serveStatic({ root: staticDir, path: 'backoffice.html' });
+  app.get('/backoffice', backoffice);
+  app.get('/backoffice/*', (c, next) => (isNavigation(c) ? backoffice(c, next) : next()));
   app.use('*', serveStatic({ root: staticDir }));
   // SPA fallback: a client-side route such as /inbox loads index.html; its router takes over.
   const index = serveStatic({ root: staticDir, path: 'index.html' });

@@ -43,6 +43,22 @@ export function isStaffGuard(handler: unknown): boolean {
   return typeof handler === 'function' && guards.has(handler);
 }
 
+const checks = new WeakMap<object, string>();
+
+/**
+ * A further check that runs between a route's declaration and its handler (requireDevice: the
+ * tablet's signature, on top of the staff member's permission). The route walk looks past it.
+ */
+export function routeCheck(handler: MiddlewareHandler<AppEnv>, label: string): MiddlewareHandler<AppEnv> {
+  checks.set(handler, label);
+  return handler;
+}
+
+/** The label of a routeCheck, if the handler is one (for the route-walk test). */
+export function checkOf(handler: unknown): string | undefined {
+  return typeof handler === 'function' ? checks.get(handler) : undefined;
+}
+
 /** No sign-in needed: say why (sign-in itself, health). */
 export function publicRoute(why: string): MiddlewareHandler<AppEnv> {
   return declare((_c, next) => next(), { kind: 'public', why });

@@ -1,14 +1,25 @@
-// The back-office side of the inbox: list, open, mark transcribed (転記済み). Opening an
+// The back-office side of the inbox: list (filters, search, pages), open, mark transcribed (転記済み). Opening an
 // application shows personal data, so every view is audited with the staff member who looked,
 // and the audit entry is written before the data leaves the server.
-import type { ApplicationDetail, ApplicationStatus, ApplicationSummary } from '../../shared/api.ts';
+import {
+  type ApplicationDetail,
+  type ApplicationListResponse,
+  type ApplicationStatus,
+  isApplicationStatus,
+} from '../../shared/api.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
-import { findApplication, listApplications, markTranscribed } from '../store/applications.ts';
+import {
+  type ApplicationFilters,
+  findApplication,
+  listApplications,
+  markTranscribed,
+} from '../store/applications.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import type { StaffIdentity } from '../store/staff.ts';
+import type { FilterSummary } from './list-query.ts';
 import { maskMyNumbers } from './my-number.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -20,24 +31,28 @@ export function parseStatusFilter(
   raw: string | undefined,
 ): Result<ApplicationStatus | undefined, BackOfficeError> {
   if (raw === undefined || raw === '') return ok(undefined);
-  if (raw === 'received' || raw === 'transcribed') return ok(raw);
+  if (isApplicationStatus(raw)) return ok(raw);
   return err({ kind: 'bad-query', parameter: 'status' });
 }
 
-/** The list shows names (氏名) too, so it is audited like a view, with how many rows were shown. */
+/**
+ * The list shows names (氏名) too, so it is audited like a view: the filters (whether a search was
+ * made, never its text: it may be a name), how many rows were shown and how many matched.
+ */
 export async function listInbox(
   deps: BackOfficeDeps,
   staff: StaffIdentity,
-  status: ApplicationStatus | undefined,
-): Promise<ApplicationSummary[]> {
-  const applications = await listApplications(deps.sql, deps.procedures, status);
+  filters: ApplicationFilters,
+  summary: FilterSummary,
+): Promise<ApplicationListResponse> {
+  const { applications, total } = await listApplications(deps.sql, deps.procedures, filters);
   await recordAudit(deps.sql, deps.clock.now(), {
     actor: staffActor(staff),
     action: 'application.listed',
     target: null,
-    detail: { status: status ?? 'all', count: applications.length },
+    detail: { ...summary, count: applications.length, total },
   });
-  return applications;
+  return { applications, total, offset: filters.offset, limit: filters.limit };
 }
 
 export async function viewApplication(

@@ -153,20 +153,55 @@ function toSummary(r: SummaryRow, procedures: ProcedureLookup): ApplicationSumma
   };
 }
 
-/** Newest first. (Paging arrives with the dashboard; a counter's inbox is small until then.) */
+export interface ApplicationFilters {
+  readonly procedure?: string;
+  /** Any of these; all when empty. */
+  readonly statuses: readonly ApplicationStatus[];
+  readonly since?: Date; // received_at >= since
+  readonly before?: Date; // received_at < before
+  /** Already without spaces; matched as plain text (position(), never LIKE: no wildcards). */
+  readonly search?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** 氏名 and フリガナ without half- and full-width spaces, for a search that ignores spacing. */
+const unspaced = (column: string) => `replace(replace(coalesce(${column}, ''), ' ', ''), '　', '')`;
+
+/** Newest first, one page, and how many match in all. Every value is a bound parameter. */
 export async function listApplications(
   sql: SqlExecutor,
   procedures: ProcedureLookup,
-  status: ApplicationStatus | undefined,
-): Promise<ApplicationSummary[]> {
-  const order = 'ORDER BY a.received_at DESC, a.receipt_number DESC';
-  const { rows } = status
-    ? await sql.query<SummaryRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM applications a WHERE a.status = $1 ${order}`,
-        [status],
-      )
-    : await sql.query<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM applications a ${order}`);
-  return rows.map((r) => toSummary(r, procedures));
+  filters: ApplicationFilters,
+): Promise<{ applications: ApplicationSummary[]; total: number }> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filters.procedure !== undefined) conditions.push(`a.procedure = ${bind(filters.procedure)}`);
+  if (filters.statuses.length > 0) conditions.push(`a.status = ANY(${bind(filters.statuses)}::text[])`);
+  if (filters.since) conditions.push(`a.received_at >= ${bind(filters.since.toISOString())}`);
+  if (filters.before) conditions.push(`a.received_at < ${bind(filters.before.toISOString())}`);
+  if (filters.search !== undefined) {
+    const q = bind(filters.search);
+    conditions.push(`(position(upper(${q}) in a.receipt_number) > 0
+      OR position(${q} in ${unspaced("a.fields->>'name'")}) > 0
+      OR position(${q} in ${unspaced("a.fields->>'nameKana'")}) > 0)`);
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const counted = await sql.query<{ n: unknown }>(
+    `SELECT count(*) AS n FROM applications a ${where}`,
+    params,
+  );
+  const { rows } = await sql.query<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM applications a ${where}
+     ORDER BY a.received_at DESC, a.receipt_number DESC
+     LIMIT ${bind(filters.limit)} OFFSET ${bind(filters.offset)}`,
+    params,
+  );
+  return { applications: rows.map((r) => toSummary(r, procedures)), total: toInt(counted.rows[0]?.n) };
 }
 
 /**
@@ -221,7 +256,10 @@ export async function findApplication(
   };
 }
 
-/** received → transcribed; false when it was transcribed already (the first time is kept). */
+/**
+ * received or checked → transcribed (the extension's path); false when it was transcribed
+ * already (the first time is kept), or is done.
+ */
 export async function markTranscribed(
   tx: SqlExecutor,
   id: string,
@@ -230,8 +268,59 @@ export async function markTranscribed(
 ): Promise<boolean> {
   const result = await tx.query(
     `UPDATE applications SET status = 'transcribed', transcribed_at = $2, transcribed_by = $3
-     WHERE id = $1 AND status = 'received'`,
+     WHERE id = $1 AND status IN ('received', 'checked')`,
     [id, at.toISOString(), staffId],
   );
   return result.rowCount === 1;
+}
+
+/** The status now, the row locked until the transaction ends; undefined for no such application. */
+export async function lockStatus(
+  tx: SqlExecutor,
+  id: string,
+): Promise<{ status: ApplicationStatus; receiptNumber: string } | undefined> {
+  const { rows } = await tx.query<{ status: ApplicationStatus; receipt_number: string }>(
+    'SELECT status, receipt_number FROM applications WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  const r = rows[0];
+  return r ? { status: r.status, receiptNumber: r.receipt_number } : undefined;
+}
+
+/**
+ * Sets the status (the caller checked the step). Entering 転記済み stamps who and when; going back
+ * below it clears them, so the row says what is true now (the audit log keeps the history).
+ */
+export async function setStatus(
+  tx: SqlExecutor,
+  id: string,
+  to: ApplicationStatus,
+  staffId: number,
+  at: Date,
+): Promise<void> {
+  if (to === 'transcribed' || to === 'done')
+    await tx.query(
+      `UPDATE applications SET status = $2, transcribed_at = coalesce(transcribed_at, $3),
+         transcribed_by = coalesce(transcribed_by, $4)
+       WHERE id = $1`,
+      [id, to, at.toISOString(), staffId],
+    );
+  else
+    await tx.query(
+      'UPDATE applications SET status = $2, transcribed_at = NULL, transcribed_by = NULL WHERE id = $1',
+      [id, to],
+    );
+}
+
+/** The signature PNG as received (a data: URL), or undefined for no such application. */
+export async function findSignaturePng(
+  sql: SqlExecutor,
+  id: string,
+): Promise<{ png: string; receiptNumber: string } | undefined> {
+  const { rows } = await sql.query<{ signature_png: string; receipt_number: string }>(
+    'SELECT signature_png, receipt_number FROM applications WHERE id = $1',
+    [id],
+  );
+  const r = rows[0];
+  return r ? { png: r.signature_png, receiptNumber: r.receipt_number } : undefined;
 }

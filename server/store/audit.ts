@@ -19,8 +19,17 @@ export type AuditAction =
   | 'application.viewed'
   | 'application.transcribed'
   | 'application.my-number-revealed'
+  | 'application.status-changed' // detail: receiptNumber, from, to, reason (a step back needs one)
+  | 'application.comments-viewed'
+  | 'application.signature-viewed'
+  | 'application.comment-added' // detail: receiptNumber, comment id, length — never the text
   | 'export.created' // a CSV export (detail: procedure, encoding, filters, counts — no personal data)
-  | 'export.checked'; // an encodability check before an export
+  | 'export.checked' // an encodability check before an export
+  | 'device.code-issued' // an enrollment code (detail: expiresAt; never the code)
+  | 'device.enrolled' // a tablet enrolled with a code (target: device id)
+  | 'device.enroll-failed' // detail: reason (unknown-code, used-code, expired-code, bad-key, …)
+  | 'device.revoked' // target: device id
+  | 'device.refused'; // a request with a missing, unknown or revoked device, a bad signature or clock
 
 export interface AuditEntry {
   readonly actor: string; // "staff:<username>", or "anonymous" for a failed sign-in

@@ -50,8 +50,11 @@ describe.each(TEST_STORES)('migrations on %s', (store) => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
       );
       expect(tables.rows.map((r) => r.table_name)).toEqual([
+        'application_comments',
         'applications',
         'audit_log',
+        'device_enrollment_codes',
+        'devices',
         'receipt_counters',
         'schema_migrations',
         'sessions',

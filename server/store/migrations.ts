@@ -105,6 +105,60 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE staff ALTER COLUMN role DROP DEFAULT',
     ],
   },
+  {
+    version: 4,
+    name: 'devices: enrollment codes, device keys, revocation',
+    // A tablet enrolls once with a one-time code an admin issued; from then on it signs its
+    // requests with its own key (shared/device-auth.ts). Only the SHA-256 of a code is kept, like
+    // bearer tokens: a copy of this table enrolls nothing. A revoked device is kept (the audit
+    // log and applications name it); it is refused from its next request on.
+    statements: [
+      `CREATE TABLE devices (
+        id text PRIMARY KEY CHECK (id ~ '^dev_[0-9a-z]{26}$'),
+        name text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 40),
+        public_key jsonb NOT NULL, -- ECDSA P-256 public JWK: {kty, crv, x, y} only
+        enrolled_at timestamptz NOT NULL,
+        enrolled_by integer NOT NULL REFERENCES staff (id), -- the admin who issued the code
+        revoked_at timestamptz,
+        revoked_by integer REFERENCES staff (id),
+        last_seen_at timestamptz,
+        CHECK ((revoked_at IS NULL) = (revoked_by IS NULL))
+      )`,
+      `CREATE TABLE device_enrollment_codes (
+        code_hash text PRIMARY KEY,
+        issued_by integer NOT NULL REFERENCES staff (id),
+        issued_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        device_id text REFERENCES devices (id),
+        CHECK ((used_at IS NULL) = (device_id IS NULL))
+      )`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'status flow received/checked/transcribed/done, comments',
+    // The two CHECKs of version 1 carry PostgreSQL's default names. transcribed_at/by now hold
+    // for 転記済み and 完了 alike; a step back from 転記済み clears them (the audit log keeps the
+    // history). Comments are kept as typed, by whom and when; never edited (a new one corrects).
+    statements: [
+      'ALTER TABLE applications DROP CONSTRAINT applications_status_check',
+      'ALTER TABLE applications DROP CONSTRAINT applications_check',
+      `ALTER TABLE applications ADD CONSTRAINT applications_status_flow
+        CHECK (status IN ('received', 'checked', 'transcribed', 'done'))`,
+      `ALTER TABLE applications ADD CONSTRAINT applications_transcribed_by
+        CHECK ((status IN ('transcribed', 'done')) = (transcribed_at IS NOT NULL AND transcribed_by IS NOT NULL))`,
+      'CREATE INDEX applications_received_at ON applications (received_at DESC, receipt_number DESC)',
+      `CREATE TABLE application_comments (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        application_id uuid NOT NULL REFERENCES applications (id),
+        staff_id integer NOT NULL REFERENCES staff (id),
+        body text NOT NULL CHECK (char_length(body) BETWEEN 1 AND 1000),
+        created_at timestamptz NOT NULL
+      )`,
+      'CREATE INDEX application_comments_by_application ON application_comments (application_id, id)',
+    ],
+  },
 ];
 
 // Two PostgreSQL processes starting at once must not both run a migration.

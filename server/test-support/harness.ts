@@ -11,6 +11,7 @@ import type { Clock } from '../clock.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { SqlClient, StoreKind } from '../store/sql.ts';
 import { toInt } from '../store/sql.ts';
+import { TestDevice } from './device.ts';
 import { openTestStore } from './test-store.ts';
 
 export class TestClock implements Clock {
@@ -33,6 +34,10 @@ export interface BackOffice {
   readonly app: Hono<AppEnv>;
   readonly clock: TestClock;
   readonly logs: string[];
+  /** An enrolled tablet: post() signs POST /api/applications with it (shared/device-auth.ts). */
+  readonly device: TestDevice;
+  /** The device headers for a request sent some other way (a socket, a raw request). */
+  deviceHeaders(method: string, path: string, body: string): Promise<Record<string, string>>;
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Signs in (demo staff by default) and returns the bearer token. */
   signIn(credentials?: { username: string; password: string }): Promise<string>;
@@ -47,7 +52,7 @@ export interface BackOfficeOptions {
 }
 
 export function useBackOffice(kind: StoreKind, options: BackOfficeOptions = {}): BackOffice {
-  let state: { sql: SqlClient; app: Hono<AppEnv>; clock: TestClock } | undefined;
+  let state: { sql: SqlClient; app: Hono<AppEnv>; clock: TestClock; device: TestDevice } | undefined;
   const logs: string[] = [];
   const ready = () => {
     if (!state) throw new Error('useBackOffice: used before beforeAll ran');
@@ -60,7 +65,8 @@ export function useBackOffice(kind: StoreKind, options: BackOfficeOptions = {}):
     const clock = new TestClock('2026-12-01T00:00:00.000Z');
     const procedures = options.procedures ?? (await loadCatalogue());
     const app = createApp({ sql, clock, log: (line) => logs.push(line), version: 'test', procedures });
-    state = { sql, app, clock };
+    const device = await (await TestDevice.create()).enrollDirectly(sql, 'テスト端末', clock.now());
+    state = { sql, app, clock, device };
   });
   afterAll(async () => {
     await state?.sql.close();
@@ -81,6 +87,12 @@ export function useBackOffice(kind: StoreKind, options: BackOfficeOptions = {}):
       return ready().clock;
     },
     logs,
+    get device() {
+      return ready().device;
+    },
+    deviceHeaders(method, path, body) {
+      return ready().device.headers(method, path, body, ready().clock.now());
+    },
     request,
     async signIn(credentials = DEMO_STAFF) {
       const r = await request(API.session, {
@@ -91,11 +103,16 @@ export function useBackOffice(kind: StoreKind, options: BackOfficeOptions = {}):
       if (r.status !== 200) throw new Error(`sign-in answered ${r.status}`);
       return ((await r.json()) as { token: string }).token;
     },
-    post(path, body, token, contentType = 'application/json') {
+    async post(path, body, token, contentType = 'application/json') {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      const device =
+        path === API.applications
+          ? await ready().device.headers('POST', path, text, ready().clock.now())
+          : {};
       return request(path, {
         method: 'POST',
-        headers: { 'content-type': contentType, ...auth(token) },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': contentType, ...auth(token), ...device },
+        body: text,
       });
     },
     get(path, token) {

@@ -12,17 +12,20 @@ import { err, ok } from '../../shared/result.ts';
 import { RESIDENT, tennyuEnvelope } from '../fixtures/applications.ts';
 import { assert, equal } from './assert.ts';
 
-type Mode = 'up' | 'down' | 'lose-ack' | 'conflict' | 'expired';
+type Mode = 'up' | 'down' | 'lose-ack' | 'conflict' | 'expired' | 'revoked';
 
 function backOffice() {
   const stored = new Map<string, Receipt>();
   const state = { mode: 'up' as Mode, calls: 0 };
   const client: ApiClient = {
     signIn: async () => err({ kind: 'unreachable' }),
+    enroll: async () => err({ kind: 'unreachable' }),
     async submit(e: ApplicationEnvelope) {
       state.calls += 1;
       if (state.mode === 'down') return err({ kind: 'unreachable' } as ClientError);
       if (state.mode === 'expired') return err({ kind: 'unauthenticated', status: 401, message: '期限切れ' });
+      if (state.mode === 'revoked')
+        return err({ kind: 'device-revoked', status: 401, message: '端末の登録は取り消されています' });
       if (state.mode === 'conflict')
         return err({ kind: 'conflict', status: 409, message: '内容が異なります' });
       const first = stored.get(e.id);
@@ -48,6 +51,7 @@ async function setup() {
   const server = backOffice();
   let authRequired = 0;
   let stillPending = 0;
+  const deviceRejected: string[] = [];
   const engine = new SyncEngine({
     outbox,
     client: server.client,
@@ -59,8 +63,16 @@ async function setup() {
     onStillPending: () => {
       stillPending += 1;
     },
+    onDeviceRejected: (message) => deviceRejected.push(message),
   });
-  return { outbox, server, engine, authRequired: () => authRequired, stillPending: () => stillPending };
+  return {
+    outbox,
+    server,
+    engine,
+    deviceRejected,
+    authRequired: () => authRequired,
+    stillPending: () => stillPending,
+  };
 }
 
 describe('SyncEngine', () => {
@@ -117,6 +129,21 @@ describe('SyncEngine', () => {
     await engine.syncNow();
     equal(server.stored.size, 1, 'still one');
     equal((await outbox.get(a.id))?.receiptNumber, server.stored.get(a.id)?.receiptNumber, 'same receipt');
+  });
+
+  it('stops on a revoked tablet with the message, keeps everything, and delivers once after re-enrollment', async () => {
+    const { outbox, server, engine, deviceRejected } = await setup();
+    const a = tennyuEnvelope();
+    await outbox.enqueue(a);
+    server.state.mode = 'revoked';
+    const stopped = await engine.syncNow();
+    equal(stopped.stoppedBy, 'device', 'stopped by the device refusal');
+    equal(deviceRejected, ['端末の登録は取り消されています'], 'the message goes to the screen');
+    equal((await outbox.get(a.id))?.state, 'pending', 'not rejected: the application is fine');
+    assert((await outbox.envelope(a.id)) !== undefined, 'data kept');
+    server.state.mode = 'up';
+    equal((await engine.syncNow()).delivered, 1, 'delivered after re-enrollment');
+    equal(server.stored.size, 1, 'once');
   });
 
   it('runs one drain at a time even when asked twice at once', async () => {

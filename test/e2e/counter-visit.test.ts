@@ -10,7 +10,7 @@ import { LANGS } from '../../shared/i18n/lang.ts';
 import { toWareki } from '../../shared/wareki.ts';
 import { axeViolations } from './axe.ts';
 import { BackOffice } from './back-office.ts';
-import { DEMO, ROOT, type Stack, startStack } from './stack.ts';
+import { DEMO, openTablet, ROOT, type Stack, startStack } from './stack.ts';
 import { q } from './tablet.ts';
 
 let stack: Stack;
@@ -70,7 +70,7 @@ async function expectNoAxeViolations(where: string): Promise<void> {
 
 describe('a 転入 visit from the keyboard alone', () => {
   it('signs in (a back-office ID is refused on the counter tablet, saying which ID to use)', async () => {
-    await page.goto(stack.server.url);
+    await openTablet(page, stack.server.url);
     await expectNoAxeViolations('sign-in');
     await tabTo('username');
     await page.keyboard.type('backoffice');

@@ -13,7 +13,7 @@ import { startLegacyServer } from '../fixtures/legacy/server.ts';
 import { BackOffice } from './back-office.ts';
 import { launchStaffPc } from './browser.ts';
 import { decodeEf0002, readEf0002Bytes } from './card-bytes.ts';
-import { DEMO, ROOT, type Stack, startStack } from './stack.ts';
+import { DEMO, openTablet, ROOT, type Stack, startStack } from './stack.ts';
 import {
   checkedValue,
   enterCollationB,
@@ -78,7 +78,7 @@ async function readCardAndFill(persona: Persona, input: StaffInput): Promise<voi
 
 describe('walking skeleton: card → tablet → back office → legacy form', () => {
   it('signs in and the service worker takes control', async () => {
-    await page.goto(server.url);
+    await openTablet(page, server.url);
     await page.getByTestId('username').fill(DEMO.username);
     await page.getByTestId('password').fill(DEMO.password);
     await page.getByTestId('sign-in').click();

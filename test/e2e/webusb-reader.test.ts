@@ -12,6 +12,7 @@ import { startServer } from '../../server/main.ts';
 import { cardFace, PERSONAS, type Persona } from '../../shared/card/emulator/personas.ts';
 import { launchTablet } from './browser.ts';
 import type { FakeUsbReport } from './fake-usb-init.ts';
+import { openTablet } from './stack.ts';
 import { checkedValue, enterCollationB } from './tablet.ts';
 
 const DEMO = { username: 'demo', password: 'kakanai-demo' };
@@ -92,7 +93,7 @@ async function checkCard(expectedTries: string): Promise<void> {
 
 describe('WebUSB: the PWA reads a My Number Card through the RC-S380 driver', () => {
   it('signs in; the fake is navigator.usb before the app runs; the RC-S380 connects without a chooser', async () => {
-    await page.goto(server.url);
+    await openTablet(page, server.url);
     await page.getByTestId('username').fill(DEMO.username);
     await page.getByTestId('password').fill(DEMO.password);
     await page.getByTestId('sign-in').click();

@@ -1,0 +1,41 @@
+// /api/applications/:id/status, /comments and /signature: the back office's status flow (受付済み → 確認済み →
+// 転記済み → 完了) and staff comments. Mounted beside routes/applications.ts on the same base.
+// Personal data: every answer is no-store. Each route names its permission (auth/roles.ts).
+import { Hono } from 'hono';
+import type { BackOfficeDeps } from '../deps.ts';
+import { readJsonBody } from '../http/body.ts';
+import { type AppEnv, failure } from '../http/env.ts';
+import { requirePermission } from '../http/require-staff.ts';
+import { addComment, viewComments, viewSignature } from '../inbox/comments.ts';
+import { changeStatus } from '../inbox/status.ts';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export function applicationFlowRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .post('/:id/status', requirePermission(deps, 'applications.update'), async (c) => {
+      const body = await readJsonBody(c.req.raw, 4 * 1024);
+      if (!body.ok) return failure(c, body.error);
+      const detail = await changeStatus(deps, c.get('session').staff, c.req.param('id'), body.value);
+      if (!detail.ok) return failure(c, detail.error);
+      return c.json(detail.value, 200, NO_STORE);
+    })
+    .get('/:id/signature', requirePermission(deps, 'applications.read'), async (c) => {
+      const png = await viewSignature(deps, c.get('session').staff, c.req.param('id'));
+      if (!png.ok) return failure(c, png.error);
+      return c.body(png.value, 200, { 'Content-Type': 'image/png', ...NO_STORE });
+    })
+    .get('/:id/comments', requirePermission(deps, 'applications.read'), async (c) => {
+      const comments = await viewComments(deps, c.get('session').staff, c.req.param('id'));
+      if (!comments.ok) return failure(c, comments.error);
+      return c.json(comments.value, 200, NO_STORE);
+    })
+    .post('/:id/comments', requirePermission(deps, 'applications.update'), async (c) => {
+      // 1000 characters of 4-byte UTF-8 and JSON escapes fit easily.
+      const body = await readJsonBody(c.req.raw, 16 * 1024);
+      if (!body.ok) return failure(c, body.error);
+      const comment = await addComment(deps, c.get('session').staff, c.req.param('id'), body.value);
+      if (!comment.ok) return failure(c, comment.error);
+      return c.json(comment.value, 201, NO_STORE);
+    });
+}
