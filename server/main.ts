@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     '',
     `Kakanai 窓口サーバーを起動しました（${running.store === 'postgres' ? 'PostgreSQL' : 'PGlite'}）`,
     `  窓口アプリ (PWA): ${running.url}/`,
+    `  バックオフィス:   ${running.url}/backoffice`,
     `  稼働確認:         ${running.url}/healthz`,
     ...(demo
       ? DEMO_ACCOUNTS.map(
