@@ -2,6 +2,7 @@
 // asked at all by showIf), with its value as data. Choices are shown by their label in the
 // resident's language; names and addresses as typed (they are Japanese data, not UI text).
 import type { Text } from '../../shared/i18n/lang.ts';
+import { printedPhone } from '../../shared/print/format.ts';
 import {
   type AnswerValue,
   type FieldSpec,
@@ -50,6 +51,8 @@ export function shownValue(spec: FieldSpec, raw: string): ShownValue {
         kind: 'data',
         text: /^\d{7}$/u.test(value) ? `〒${value.slice(0, 3)}-${value.slice(3)}` : value,
       };
+    case 'phone':
+      return { kind: 'data', text: printedPhone(value) }; // 090-1111-2222, as on the printed form
     case 'my-number':
       return { kind: 'my-number', text: maskMyNumber(value) };
     case 'choice':

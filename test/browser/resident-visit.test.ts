@@ -476,7 +476,7 @@ describe('ResidentVisit', () => {
     await chooseLanguage('pt');
     equal(shown(el('summary-tennyu-birthDate')), formatDateJa('1988-04-12'), 'date in 和暦 and 西暦');
     equal(shown(el('summary-tennyu-postalCode')), '〒100-0013', 'postal code');
-    equal(shown(el('summary-tennyu-phone')), '0312345678', 'phone');
+    equal(shown(el('summary-tennyu-phone')), '03-1234-5678', 'phone, split as the printed form does');
     const table = el('summary-tennyu-movers').querySelector('table') as HTMLTableElement;
     const heads = [...table.querySelectorAll('th')].map(shown);
     equal(heads[0], 'Nome', 'column labels in the language');
