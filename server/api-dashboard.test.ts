@@ -290,7 +290,7 @@ describe.each(TEST_STORES)('the dashboard API on %s', (store) => {
       for (const text of ['', '   ', 'あ'.repeat(1001), 'a\u0000b', '\ud800', 42, undefined]) {
         const r = await comment(2, text);
         expect(r.status).toBe(400);
-        expect((await errorOf(r)).message).toContain('コメントを入力してください');
+        expect((await errorOf(r)).message).toContain('「text」（コメント）は1～1000文字で入力してください');
       }
       const unknown = '0b6f3f0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
       expect((await office.post(API.applicationComments(unknown), { text: 'メモ' }, staff)).status).toBe(404);

@@ -169,7 +169,7 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
       { ...device.publicKey, d: device.publicKey.x }, // a private key
       { ...device.publicKey, x: device.publicKey.y }, // not a point on the curve
       { kty: 'RSA', n: 'AQAB', e: 'AQAB' },
-      'not a key',
+      {},
     ];
     for (const publicKey of bad) {
       const r = await enroll(code, publicKey);
@@ -177,6 +177,16 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
       expect((await errorOf(r)).message).toContain('鍵を登録できませんでした');
       expect((await lastAudit())?.detail).toEqual({ reason: 'bad-key' });
       office.clock.advance(WINDOW_MS + 1); // not the throttle under test here
+    }
+    // Not an object at all: a malformed request (http/schemas.ts enrollBody), audited as such.
+    for (const publicKey of ['not a key', null, [device.publicKey]]) {
+      const r = await enroll(code, publicKey);
+      expect(r.status).toBe(400);
+      expect((await errorOf(r)).message).toContain(
+        '「publicKey」（端末の鍵）はJWK形式のオブジェクトにしてください',
+      );
+      expect((await lastAudit())?.detail).toEqual({ reason: 'malformed-request' });
+      office.clock.advance(WINDOW_MS + 1);
     }
     const { code: fresh } = await issueCode();
     expect((await enroll(fresh, device.publicKey)).status).toBe(201);

@@ -2,7 +2,13 @@
 // Masking follows the procedure's field types ('my-number'), not field names: the test procedure
 // below names its number fields otherwise, and has one in a list of people.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API, type ApplicationDetail, type Receipt, type RevealMyNumberResponse } from '../shared/api.ts';
+import {
+  API,
+  type ApiErrorBody,
+  type ApplicationDetail,
+  type Receipt,
+  type RevealMyNumberResponse,
+} from '../shared/api.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
 import { applicantMyNumber, applicantName } from '../shared/procedures/fields.ts';
 import type { ProcedureLookup } from '../shared/procedures/registry.ts';
@@ -168,9 +174,9 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
     ]) {
       const r = await reveal(envelope.id, body);
       expect(r.status).toBe(400);
-      expect(((await r.json()) as { error: { message: string } }).error.message).toContain(
-        '理由を入力してください',
-      );
+      const { error } = (await r.json()) as { error: ApiErrorBody };
+      expect(error.message).toMatch(/^「(reason|field)」（(個人番号を表示する理由|表示する項目)）は/);
+      expect(error.problems?.[0]?.key).toMatch(/^(reason|field)$/);
     }
     expect((await listAudit(office.sql)).length).toBe(before);
   });

@@ -316,7 +316,9 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
       admin: [...PERMISSIONS],
     };
     for (const role of STAFF_ROLES) {
-      const r = await office.post(API.session, ACCOUNT[role], undefined);
+      // Exactly what the sign-in screens send: the demo account records carry more (sign-in is strict).
+      const { username, password } = ACCOUNT[role];
+      const r = await office.post(API.session, { username, password }, undefined);
       expect(r.status).toBe(200);
       const body = (await r.json()) as SignInResponse;
       expect(body.staff).toMatchObject({ username: ACCOUNT[role].username, role });

@@ -5,7 +5,6 @@ import {
   type ApiErrorBody,
   type ApiErrorKind,
   type ApplicationStatus,
-  COMMENT_MAX_LENGTH,
   type Permission,
   type StaffRole,
 } from '../shared/api.ts';
@@ -20,7 +19,16 @@ export type BackOfficeError =
   /** The signature record was made over other content than the envelope carries (tampering, a bug). */
   | { readonly kind: 'signature-mismatch' }
   | { readonly kind: 'unstorable-text' }
-  | { readonly kind: 'bad-sign-in-request' }
+  /**
+   * A request body that is not the shape its route accepts (http/schemas.ts parseBody): the field
+   * at fault ('' for the body itself) and a message that says what to send instead.
+   */
+  | {
+      readonly kind: 'invalid-body';
+      readonly field: string;
+      readonly message: string;
+      readonly problems: readonly { readonly key: string; readonly message: string }[];
+    }
   | { readonly kind: 'bad-query'; readonly parameter: string }
   | { readonly kind: 'unauthenticated' }
   | { readonly kind: 'bad-credentials' }
@@ -28,10 +36,7 @@ export type BackOfficeError =
   /** Signed in, but the role lacks the permission the route declares (auth/roles.ts). */
   | { readonly kind: 'forbidden'; readonly permission: Permission; readonly role: StaffRole }
   | { readonly kind: 'application-not-found' }
-  | { readonly kind: 'reveal-reason-required' }
   | { readonly kind: 'no-my-number' }
-  /** The body of a status change names no known status. */
-  | { readonly kind: 'bad-status-request' }
   /** A step the flow does not allow from the status the application has now (409). */
   | {
       readonly kind: 'status-transition-refused';
@@ -40,10 +45,10 @@ export type BackOfficeError =
     }
   /** A step back needs a reason. */
   | { readonly kind: 'status-reason-required' }
-  | { readonly kind: 'bad-comment' }
-  /** Device enrollment and per-device request authentication (devices/, http/require-device.ts). */
-  | { readonly kind: 'bad-enroll-request' }
-  /** Unknown, used or expired: one answer, so a guess learns nothing (the audit entry says which). */
+  /**
+   * Device enrollment and per-device request authentication (devices/, http/require-device.ts).
+   * Unknown, used or expired code: one answer, so a guess learns nothing (the audit entry says which).
+   */
   | { readonly kind: 'enroll-code-refused' }
   | { readonly kind: 'bad-public-key' }
   | { readonly kind: 'too-many-enroll-attempts'; readonly retryAfterMinutes: number }
@@ -115,8 +120,10 @@ function describe(e: BackOfficeError): ApiErrorBody {
         'bad-request',
         '申請データに保存できない文字が含まれています。入力し直してから送信してください。',
       );
-    case 'bad-sign-in-request':
-      return body('bad-request', 'ユーザー名とパスワードを入力してください。');
+    case 'invalid-body':
+      return e.problems.length > 0
+        ? { kind: 'bad-request', message: e.message, problems: e.problems }
+        : body('bad-request', e.message);
     case 'bad-query':
       return body(
         'bad-request',
@@ -145,15 +152,8 @@ function describe(e: BackOfficeError): ApiErrorBody {
       );
     case 'application-not-found':
       return body('not-found', 'この申請は見つかりません。一覧を読み込み直してください。');
-    case 'reveal-reason-required':
-      return body(
-        'bad-request',
-        '個人番号を表示する理由を入力してください（2〜200文字、監査記録に残ります）。',
-      );
     case 'no-my-number':
       return body('not-found', 'この申請には個人番号が含まれていません。');
-    case 'bad-status-request':
-      return body('bad-request', '変更先の状態が正しくありません。画面を読み込み直してください。');
     case 'status-transition-refused':
       return body(
         'conflict',
@@ -162,17 +162,7 @@ function describe(e: BackOfficeError): ApiErrorBody {
           : `「${APPLICATION_STATUS_LABELS[e.from]}」から「${APPLICATION_STATUS_LABELS[e.to]}」へは変更できません（状態は一段ずつ進めるか、一段だけ戻せます）。画面を読み込み直して、いまの状態を確かめてください。`,
       );
     case 'status-reason-required':
-      return body('bad-request', '状態を戻す理由を入力してください（2〜200文字、監査記録に残ります）。');
-    case 'bad-comment':
-      return body(
-        'bad-request',
-        `コメントを入力してください（1〜${COMMENT_MAX_LENGTH}文字）。保存できない文字が含まれている場合は入力し直してください。`,
-      );
-    case 'bad-enroll-request':
-      return body(
-        'bad-request',
-        '登録コードと端末名（1〜40文字）を入力してください。アプリを最新にしてからもう一度お試しください。',
-      );
+      return body('bad-request', '状態を戻す理由を入力してください（2～200文字、監査記録に残ります）。');
     case 'enroll-code-refused':
       return body(
         'bad-request',

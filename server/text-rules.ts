@@ -15,3 +15,18 @@ export function isStorableJson(value: unknown): boolean {
     return Object.entries(value).every(([k, v]) => isStorableText(k) && isStorableJson(v));
   return true;
 }
+
+// C0 controls, DEL and C1 controls: never wanted in a name or a one-line reason (they hide text,
+// break a CSV or a log line). A comment may keep its line breaks and tabs.
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINES = /[^\P{Cc}\t\n\r]/u;
+
+/** Storable, and on one line: no control character at all (names, reasons). */
+export function isOneLineText(s: string): boolean {
+  return isStorableText(s) && !CONTROL.test(s);
+}
+
+/** Storable, and no control character other than tab, line feed and carriage return (comments). */
+export function isMultiLineText(s: string): boolean {
+  return isStorableText(s) && !CONTROL_BUT_LINES.test(s);
+}

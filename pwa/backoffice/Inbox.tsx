@@ -125,7 +125,7 @@ export function Inbox({ session, filters, onFilters, onExpired }: Props) {
           ? '読み込んでいます…'
           : total === 0
             ? '条件に合う申請はありません。'
-            : `全${total}件中 ${filters.offset + 1}〜${filters.offset + rows.length}件を表示`}
+            : `全${total}件中 ${filters.offset + 1}～${filters.offset + rows.length}件を表示`}
       </p>
       {rows.length > 0 && (
         <table class="bo-table" data-testid="inbox">

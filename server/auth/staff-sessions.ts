@@ -4,6 +4,7 @@ import type { SessionInfo, SignInResponse, StaffInfo } from '../../shared/api.ts
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
+import type { SignInBody } from '../http/schemas.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import { deleteExpiredSessions, deleteSession, findActiveSession, insertSession } from '../store/sessions.ts';
 import { findStaffByUsername, type StaffIdentity } from '../store/staff.ts';
@@ -21,30 +22,25 @@ const staffInfo = (staff: StaffIdentity): StaffInfo => ({
   role: staff.role,
 });
 
-function parseSignIn(body: unknown): { username: string; password: string } | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { username, password } = body as Record<string, unknown>;
-  if (typeof username !== 'string' || typeof password !== 'string') return undefined;
-  if (username.length === 0 || username.length > 100 || password.length === 0 || password.length > 1024)
-    return undefined;
-  return { username: username.trim(), password };
-}
-
+/**
+ * `parsed` is the body as http/schemas.ts signInBody read it: a malformed one is audited here too,
+ * like every other failed sign-in (it is not counted by the throttle: it names no username).
+ */
 export async function signIn(
   deps: BackOfficeDeps,
-  body: unknown,
+  parsed: Result<SignInBody, BackOfficeError>,
 ): Promise<Result<SignInResponse, BackOfficeError>> {
   const now = deps.clock.now();
-  const request = parseSignIn(body);
-  if (!request) {
+  if (!parsed.ok) {
     await recordAudit(deps.sql, now, {
       actor: 'anonymous',
       action: 'session.sign-in-failed',
       target: null,
       detail: { reason: 'malformed-request' },
     });
-    return err({ kind: 'bad-sign-in-request' });
+    return parsed;
   }
+  const request = parsed.value;
   const throttle = signInThrottle(deps);
   const waitMs = throttle.retryAfterMs(request.username, now);
   if (waitMs > 0) return err({ kind: 'too-many-attempts', retryAfterMinutes: Math.ceil(waitMs / 60_000) });

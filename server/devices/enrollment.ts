@@ -15,6 +15,7 @@ import { SignInThrottle } from '../auth/sign-in-throttle.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
+import type { EnrollBody } from '../http/schemas.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import {
   claimEnrollmentCode,
@@ -27,7 +28,6 @@ import {
 } from '../store/devices.ts';
 import type { SqlClient } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
-import { isStorableText } from '../text-rules.ts';
 import {
   enrollmentCodeHash,
   formatEnrollmentCode,
@@ -38,7 +38,7 @@ import {
 } from './crypto.ts';
 
 export const ENROLLMENT_CODE_MINUTES = 15;
-export const DEVICE_NAME_MAX = 40;
+export { DEVICE_NAME_MAX } from '../http/schemas.ts';
 
 const nextUlid = ulidFactory();
 /** `dev_` + a ULID in lower case: 26 base32 characters, sortable by enrollment time. */
@@ -82,19 +82,13 @@ export async function issueEnrollmentCode(
   return { code: formatEnrollmentCode(code), expiresAt: expiresAt.toISOString() };
 }
 
-function parseEnroll(body: unknown): { code: unknown; name: string; publicKey: unknown } | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { code, name, publicKey } = body as Record<string, unknown>;
-  if (typeof code !== 'string' || typeof name !== 'string' || code.length > 64) return undefined;
-  const trimmed = name.normalize('NFC').trim();
-  if ([...trimmed].length < 1 || [...trimmed].length > DEVICE_NAME_MAX || !isStorableText(trimmed))
-    return undefined;
-  return { code, name: trimmed, publicKey };
-}
-
+/**
+ * `parsed` is the body as http/schemas.ts enrollBody read it (the name NFC and trimmed): a
+ * malformed one counts as a failed enrollment (throttled and audited) like a wrong code.
+ */
 export async function enrollDevice(
   deps: BackOfficeDeps,
-  body: unknown,
+  parsed: Result<EnrollBody, BackOfficeError>,
   client: string,
 ): Promise<Result<EnrollDeviceResponse, BackOfficeError>> {
   const now = deps.clock.now();
@@ -113,9 +107,9 @@ export async function enrollDevice(
     return err(error);
   };
 
-  const request = parseEnroll(body);
-  if (!request) return failed('malformed-request', { kind: 'bad-enroll-request' });
-  const code = typeof request.code === 'string' ? normalizeEnrollmentCode(request.code) : undefined;
+  if (!parsed.ok) return failed('malformed-request', parsed.error);
+  const request = parsed.value;
+  const code = normalizeEnrollmentCode(request.code);
   if (!code) return failed('unknown-code', { kind: 'enroll-code-refused' });
   const publicKey = await parseDevicePublicKey(request.publicKey);
   if (!publicKey) return failed('bad-key', { kind: 'bad-public-key' });

@@ -24,7 +24,7 @@ export function exportFailure(c: Context, e: ExportError): Response {
       return answer(400, {
         kind: 'bad-request',
         message:
-          '個人番号を出力する理由を入力してください（2〜200文字、監査記録に残ります）。個人番号が要らなければ含めずに出力してください。',
+          '個人番号を出力する理由を入力してください（2～200文字、監査記録に残ります）。個人番号が要らなければ含めずに出力してください。',
       });
     default:
       return failure(c, e);

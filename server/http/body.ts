@@ -4,6 +4,7 @@
 import { MAX_BODY_BYTES } from '../../shared/application.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { BackOfficeError } from '../errors.ts';
+import { emptyBody, parseBody } from './schemas.ts';
 
 /** application/json, with no charset or charset=utf-8 (RFC 8259: JSON between systems is UTF-8). */
 export function isJsonMediaType(contentType: string | null): boolean {
@@ -78,4 +79,27 @@ export async function readJsonBody(
 ): Promise<Result<unknown, BackOfficeError>> {
   const bytes = await readJsonBytes(request, limit);
   return bytes.ok ? parseJsonBytes(bytes.value) : bytes;
+}
+
+/**
+ * The body of a command that carries no content (mark transcribed, issue a code, revoke): no bytes
+ * at all, whatever the Content-Type, or JSON within the limit that http/schemas.ts emptyBody
+ * accepts, which is only `{}` (what the extension sends). Anything else is refused, so a client
+ * that thinks it is sending something learns it is not read.
+ */
+export async function readNoContentBody(
+  request: Request,
+  limit = 1024,
+): Promise<Result<Record<string, never>, BackOfficeError>> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    return err({ kind: 'too-large' });
+  }
+  const bytes = await readAtMost(request.body, limit);
+  if (!bytes) return err({ kind: 'too-large' });
+  if (bytes.byteLength === 0) return ok({});
+  if (!isJsonMediaType(request.headers.get('content-type'))) return err({ kind: 'unsupported-media-type' });
+  const value = parseJsonBytes(bytes);
+  return value.ok ? parseBody(emptyBody, value.value) : value;
 }

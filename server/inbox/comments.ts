@@ -1,29 +1,17 @@
 // Comments staff leave on an application (issue 5), and the signature image of the detail view. A comment may mention the resident, so
 // reading them is audited like a view, and adding one is audited with its id and length, never
 // its text.
-import {
-  type ApplicationComment,
-  type ApplicationCommentsResponse,
-  COMMENT_MAX_LENGTH,
-} from '../../shared/api.ts';
+import type { ApplicationComment, ApplicationCommentsResponse } from '../../shared/api.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
+import type { CommentBody } from '../http/schemas.ts';
 import { findReceipt, findSignaturePng } from '../store/applications.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import { insertComment, listComments } from '../store/comments.ts';
 import type { StaffIdentity } from '../store/staff.ts';
-import { isStorableText } from '../text-rules.ts';
 import { isApplicationId } from './review.ts';
-
-function parseCommentText(body: unknown): string | undefined {
-  const { text } = (body ?? {}) as { text?: unknown };
-  if (typeof text !== 'string') return undefined;
-  const trimmed = text.trim();
-  const length = [...trimmed].length;
-  return length >= 1 && length <= COMMENT_MAX_LENGTH && isStorableText(trimmed) ? trimmed : undefined;
-}
 
 export async function viewComments(
   deps: BackOfficeDeps,
@@ -47,10 +35,9 @@ export async function addComment(
   deps: BackOfficeDeps,
   staff: StaffIdentity,
   id: string,
-  body: unknown,
+  /** Checked by http/schemas.ts commentBody: trimmed, 1–1000 characters. */
+  { text }: CommentBody,
 ): Promise<Result<ApplicationComment, BackOfficeError>> {
-  const text = parseCommentText(body);
-  if (text === undefined) return err({ kind: 'bad-comment' });
   if (!isApplicationId(id)) return err({ kind: 'application-not-found' });
   const now = deps.clock.now();
   const comment = await deps.sql.transaction(async (tx) => {

@@ -16,10 +16,10 @@ import { err, ok, type Result } from '../../shared/result.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
+import type { RevealMyNumberBody } from '../http/schemas.ts';
 import { findApplication } from '../store/applications.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { StaffIdentity } from '../store/staff.ts';
-import { isStorableText } from '../text-rules.ts';
 import { isApplicationId } from './review.ts';
 
 /** 12 digits → 「●●●●●●●●9018」: enough to tell two applications apart, not to use the number. */
@@ -74,29 +74,13 @@ export function maskMyNumbers(procedures: ProcedureLookup, detail: ApplicationDe
   return { ...detail, fields };
 }
 
-interface RevealRequest {
-  readonly reason: string;
-  readonly field: string | undefined;
-}
-
-function parseRevealRequest(body: unknown): RevealRequest | undefined {
-  const { reason, field } = (body ?? {}) as { reason?: unknown; field?: unknown };
-  if (typeof reason !== 'string') return undefined;
-  if (field !== undefined && (typeof field !== 'string' || field.length > 60)) return undefined;
-  const trimmed = reason.trim();
-  return [...trimmed].length >= 2 && [...trimmed].length <= 200 && isStorableText(trimmed)
-    ? { reason: trimmed, field }
-    : undefined;
-}
-
 export async function revealMyNumber(
   deps: BackOfficeDeps,
   staff: StaffIdentity,
   id: string,
-  body: unknown,
+  /** Checked by http/schemas.ts revealMyNumberBody: the reason trimmed, 2–200 characters. */
+  request: RevealMyNumberBody,
 ): Promise<Result<RevealMyNumberResponse, BackOfficeError>> {
-  const request = parseRevealRequest(body);
-  if (!request) return err({ kind: 'reveal-reason-required' });
   if (!isApplicationId(id)) return err({ kind: 'application-not-found' });
   const detail = await findApplication(deps.sql, deps.procedures, id);
   if (!detail) return err({ kind: 'application-not-found' });

@@ -2,57 +2,27 @@
 // 完了, one step forward, or one step back with a reason (shared/api.ts statusSteps). The check
 // and the change happen under the row lock, so two staff members clicking at once cannot skip
 // a step; the audit entry commits with the change.
-import {
-  type ApplicationDetail,
-  type ApplicationStatus,
-  isApplicationStatus,
-  statusSteps,
-} from '../../shared/api.ts';
+import { type ApplicationDetail, statusSteps } from '../../shared/api.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
+import type { StatusBody } from '../http/schemas.ts';
 import { findApplication, lockStatus, setStatus } from '../store/applications.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { StaffIdentity } from '../store/staff.ts';
-import { isStorableText } from '../text-rules.ts';
 import { maskMyNumbers } from './my-number.ts';
 import { isApplicationId } from './review.ts';
-
-interface StatusRequest {
-  readonly to: ApplicationStatus;
-  readonly reason: string | undefined;
-}
-
-/** The reason follows the My Number reveal's rule: 2–200 characters once trimmed. */
-function parseReason(raw: unknown): Result<string | undefined, BackOfficeError> {
-  if (raw === undefined || raw === null) return ok(undefined);
-  if (typeof raw !== 'string') return err({ kind: 'status-reason-required' });
-  const trimmed = raw.trim();
-  if (trimmed === '') return ok(undefined);
-  const length = [...trimmed].length;
-  return length >= 2 && length <= 200 && isStorableText(trimmed)
-    ? ok(trimmed)
-    : err({ kind: 'status-reason-required' });
-}
-
-function parseStatusRequest(body: unknown): Result<StatusRequest, BackOfficeError> {
-  const { to, reason } = (body ?? {}) as { to?: unknown; reason?: unknown };
-  if (!isApplicationStatus(to)) return err({ kind: 'bad-status-request' });
-  const why = parseReason(reason);
-  return why.ok ? ok({ to, reason: why.value }) : why;
-}
 
 export async function changeStatus(
   deps: BackOfficeDeps,
   staff: StaffIdentity,
   id: string,
-  body: unknown,
+  /** Checked by http/schemas.ts statusBody: the reason trimmed, 2–200 characters, or undefined. */
+  request: StatusBody,
 ): Promise<Result<ApplicationDetail, BackOfficeError>> {
-  const request = parseStatusRequest(body);
-  if (!request.ok) return request;
   if (!isApplicationId(id)) return err({ kind: 'application-not-found' });
-  const { to, reason } = request.value;
+  const { to, reason } = request;
   const now = deps.clock.now();
   const outcome = await deps.sql.transaction(
     async (tx): Promise<Result<ApplicationDetail, BackOfficeError>> => {

@@ -6,6 +6,7 @@ import type { BackOfficeDeps } from '../deps.ts';
 import { readJsonBody } from '../http/body.ts';
 import { type AppEnv, failure } from '../http/env.ts';
 import { requirePermission } from '../http/require-staff.ts';
+import { commentBody, parseBody, statusBody } from '../http/schemas.ts';
 import { addComment, viewComments, viewSignature } from '../inbox/comments.ts';
 import { changeStatus } from '../inbox/status.ts';
 
@@ -16,7 +17,9 @@ export function applicationFlowRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
     .post('/:id/status', requirePermission(deps, 'applications.update'), async (c) => {
       const body = await readJsonBody(c.req.raw, 4 * 1024);
       if (!body.ok) return failure(c, body.error);
-      const detail = await changeStatus(deps, c.get('session').staff, c.req.param('id'), body.value);
+      const request = parseBody(statusBody, body.value);
+      if (!request.ok) return failure(c, request.error);
+      const detail = await changeStatus(deps, c.get('session').staff, c.req.param('id'), request.value);
       if (!detail.ok) return failure(c, detail.error);
       return c.json(detail.value, 200, NO_STORE);
     })
@@ -34,7 +37,9 @@ export function applicationFlowRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
       // 1000 characters of 4-byte UTF-8 and JSON escapes fit easily.
       const body = await readJsonBody(c.req.raw, 16 * 1024);
       if (!body.ok) return failure(c, body.error);
-      const comment = await addComment(deps, c.get('session').staff, c.req.param('id'), body.value);
+      const request = parseBody(commentBody, body.value);
+      if (!request.ok) return failure(c, request.error);
+      const comment = await addComment(deps, c.get('session').staff, c.req.param('id'), request.value);
       if (!comment.ok) return failure(c, comment.error);
       return c.json(comment.value, 201, NO_STORE);
     });

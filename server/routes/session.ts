@@ -6,6 +6,7 @@ import type { BackOfficeDeps } from '../deps.ts';
 import { readJsonBody } from '../http/body.ts';
 import { type AppEnv, failure } from '../http/env.ts';
 import { publicRoute, requirePermission } from '../http/require-staff.ts';
+import { parseBody, signInBody } from '../http/schemas.ts';
 
 const SIGN_IN_BODY_LIMIT = 4 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -15,7 +16,7 @@ export function sessionRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
     .post('/', publicRoute('sign-in'), async (c) => {
       const body = await readJsonBody(c.req.raw, SIGN_IN_BODY_LIMIT);
       if (!body.ok) return failure(c, body.error);
-      const result = await signIn(deps, body.value);
+      const result = await signIn(deps, parseBody(signInBody, body.value));
       if (!result.ok) return failure(c, result.error);
       return c.json(result.value, 200, NO_STORE); // it carries the token
     })
