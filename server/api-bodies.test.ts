@@ -1,8 +1,10 @@
 // Every JSON body the back office accepts, refused when malformed (issue 5), against PGlite and
 // real PostgreSQL: per route a table of bad bodies (missing field, wrong type, unknown key, too
 // long, control characters, an array or null instead of an object) answers 400 naming the field,
-// changes no row, and is audited exactly where it was before (failed sign-ins and enrollments);
-// then arbitrary JSON for each route: a 400 every time the schema refuses it, never a 500.
+// changes no row, and leaves exactly one audit entry: a failed sign-in or enrollment on the public
+// routes, 'request.refused' on the staff ones (route pattern, error kind, the fields at fault —
+// never a submitted value); then arbitrary JSON for each route: a 400 every time the schema
+// refuses it, never a 500, audited the same way.
 // The envelope (POST /api/applications) has its own fuzzing in api-fuzz.test.ts.
 import fc from 'fast-check';
 import * as v from 'valibot';
@@ -25,6 +27,14 @@ import { useBackOffice } from './test-support/harness.ts';
 import { TEST_STORES } from './test-support/test-store.ts';
 
 const RUNS = 60;
+
+/** Every string in a JSON value (keys aside). */
+const stringsIn = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : value !== null && typeof value === 'object'
+      ? Object.values(value).flatMap(stringsIn)
+      : [];
 const TABLES = [
   'applications',
   'application_comments',
@@ -43,7 +53,7 @@ const NOT_AN_OBJECT = (valid: object): Case[] => [
   ['null', null, ''],
   ['an empty array', [], ''],
   ['an array of the valid body', [valid], ''],
-  ['a string', 'body', ''],
+  ['a string', '本文です', ''],
   ['a number', 42, ''],
   ['true', true, ''],
 ];
@@ -55,8 +65,8 @@ interface Endpoint {
   readonly valid: () => Record<string, unknown>;
   /** Signed in as the demo admin (every permission), or public. */
   readonly signedIn: boolean;
-  /** A malformed body leaves one audit entry with this action (the rest leave none). */
-  readonly audited?: string;
+  /** A malformed body leaves one audit entry with this action. */
+  readonly audited: 'session.sign-in-failed' | 'device.enroll-failed' | 'request.refused';
   readonly cases: () => Case[];
 }
 
@@ -116,6 +126,7 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
       schema: revealMyNumberBody,
       valid: () => ({ reason: '基幹系への登録のため' }),
       signedIn: true,
+      audited: 'request.refused',
       cases: () => [
         ['no reason', {}, 'reason'],
         ['a reason of spaces', { reason: '   ' }, 'reason'],
@@ -137,6 +148,7 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
       schema: statusBody,
       valid: () => ({ to: 'checked' }),
       signedIn: true,
+      audited: 'request.refused',
       cases: () => [
         ['no status', { reason: '確認のため' }, 'to'],
         ['an unknown status', { to: 'deleted' }, 'to'],
@@ -155,6 +167,7 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
       schema: commentBody,
       valid: () => ({ text: '電話で確認しました' }),
       signedIn: true,
+      audited: 'request.refused',
       cases: () => [
         ['no text', {}, 'text'],
         ['an empty text', { text: '' }, 'text'],
@@ -165,7 +178,7 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
         ['a text with a bell', { text: 'a\u0007b' }, 'text'],
         ['a text with a C1 control', { text: 'a\u009bb' }, 'text'],
         ['a numeric text', { text: 42 }, 'text'],
-        ['a text array', { text: ['a'] }, 'text'],
+        ['a text array', { text: ['メモ'] }, 'text'],
       ],
     },
     {
@@ -213,6 +226,7 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
         schema: emptyBody,
         valid: () => ({}),
         signedIn: true,
+        audited: 'request.refused',
         cases: () => [
           ['a key', { id: applicationId }, 'id'],
           ['two keys', { a: 1, b: 2 }, 'a'],
@@ -246,14 +260,40 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
     }
     expect(await fingerprint()).toBe(before);
     const after = await listAudit(office.sql);
-    if (endpoint.audited) {
-      expect(after.length).toBe(audited + 1);
-      expect(after.at(-1)).toMatchObject({
-        action: endpoint.audited,
-        detail: { reason: 'malformed-request' },
-      });
-    } else expect(after.length).toBe(audited);
+    expect(after.length).toBe(audited + 1);
+    const entry = after.at(-1);
+    expect(entry?.action).toBe(endpoint.audited);
+    if (endpoint.audited === 'request.refused') expectRefusalDetail(endpoint, entry?.detail, field);
+    else expect(entry?.detail).toEqual({ reason: 'malformed-request' });
+    // No submitted text reaches the audit entry: every string of a table case (blank ones say
+    // nothing); of an arbitrary body, those long enough not to be part of the route by chance.
+    const logged = JSON.stringify([entry?.target, entry?.detail]);
+    const minLength = field === undefined ? 12 : 1;
+    for (const text of stringsIn(body).filter((s) => s.trim() !== '' && s.length >= minLength))
+      expect([text, logged.includes(text) || logged.includes(JSON.stringify(text).slice(1, -1))]).toEqual([
+        text,
+        false,
+      ]);
     return error;
+  }
+
+  /** 'request.refused' holds exactly: the route pattern, the error kind, schema fields, a count. */
+  function expectRefusalDetail(endpoint: Endpoint, detail: unknown, field: string | undefined): void {
+    const known = Object.keys(endpoint.schema.fields);
+    expect(detail).toEqual({
+      route: endpoint.name,
+      error: 'invalid-body',
+      fields: expect.any(Array),
+      unknownKeys: expect.any(Number),
+    });
+    const { fields, unknownKeys } = detail as { fields: string[]; unknownKeys: number };
+    for (const f of fields) expect(known).toContain(f);
+    if (field === '') expect([fields, unknownKeys]).toEqual([[], 0]);
+    else if (field !== undefined && known.includes(field)) expect(fields[0]).toBe(field);
+    else if (field !== undefined) {
+      expect(unknownKeys).toBeGreaterThan(0);
+      expect(fields).not.toContain(field);
+    }
   }
 
   describe.each(endpoints.map((e) => [e.name, e] as const))('%s', (_name, endpoint) => {
@@ -302,6 +342,37 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
         { numRuns: RUNS },
       );
     });
+  });
+
+  it('audits a staff body it cannot read at all: not JSON, not application/json, too large', async () => {
+    const path = API.applicationStatus(applicationId);
+    const secret = JSON.stringify({ to: 'checked', reason: '秘'.repeat(5000) });
+    for (const [label, send, status, kind] of [
+      ['not JSON', () => office.post(path, '{"to": "checked", "reason": 秘密の理由', admin), 400, 'bad-json'],
+      [
+        'text/plain',
+        () => office.post(path, '{"reason":"秘密"}', admin, 'text/plain'),
+        415,
+        'unsupported-media-type',
+      ],
+      ['too large', () => office.post(path, secret, admin), 413, 'too-large'],
+    ] as const) {
+      const before = await fingerprint();
+      const audited = await auditCount();
+      expect([label, (await send()).status]).toEqual([label, status]);
+      expect(await fingerprint()).toBe(before);
+      const after = await listAudit(office.sql);
+      expect(after.length).toBe(audited + 1);
+      const entry = after.at(-1);
+      expect([label, entry?.action, entry?.actor, entry?.target, entry?.detail]).toEqual([
+        label,
+        'request.refused',
+        `staff:${DEMO_STAFF.username}`,
+        null,
+        { route: 'POST /api/applications/:id/status', error: kind, fields: [], unknownKeys: 0 },
+      ]);
+      expect(JSON.stringify(entry)).not.toContain('秘');
+    }
   });
 
   it('still takes the commands without content with no body, or {}', async () => {

@@ -164,7 +164,7 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
     expectNoNumberIn(JSON.stringify(detail));
   });
 
-  it('refuses a reveal without a reason, and audits nothing for it', async () => {
+  it('refuses a reveal without a reason, audited as a refused request without the text', async () => {
     const before = (await listAudit(office.sql)).length;
     for (const body of [
       {},
@@ -178,7 +178,16 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
       expect(error.message).toMatch(/^「(reason|field)」（(個人番号を表示する理由|表示する項目)）は/);
       expect(error.problems?.[0]?.key).toMatch(/^(reason|field)$/);
     }
-    expect((await listAudit(office.sql)).length).toBe(before);
+    const refused = (await listAudit(office.sql)).slice(before);
+    expect(refused.map((e) => [e.action, e.target, e.detail])).toEqual(
+      [['reason'], ['reason'], ['reason'], ['field']].map((fields) => [
+        'request.refused',
+        null,
+        { route: 'POST /api/applications/:id/my-number', error: 'invalid-body', fields, unknownKeys: 0 },
+      ]),
+    );
+    expect(JSON.stringify(refused)).not.toContain('確認');
+    expect(JSON.stringify(refused)).not.toContain('xxx');
   });
 
   it('reveals the first number with a reason, and the audit log records who, which field and why', async () => {

@@ -3,10 +3,10 @@
 // Personal data: every answer is no-store. Each route names its permission (auth/roles.ts).
 import { Hono } from 'hono';
 import type { BackOfficeDeps } from '../deps.ts';
-import { readJsonBody } from '../http/body.ts';
 import { type AppEnv, failure } from '../http/env.ts';
+import { readStaffBody } from '../http/refused-body.ts';
 import { requirePermission } from '../http/require-staff.ts';
-import { commentBody, parseBody, statusBody } from '../http/schemas.ts';
+import { commentBody, statusBody } from '../http/schemas.ts';
 import { addComment, viewComments, viewSignature } from '../inbox/comments.ts';
 import { changeStatus } from '../inbox/status.ts';
 
@@ -15,9 +15,7 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 export function applicationFlowRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .post('/:id/status', requirePermission(deps, 'applications.update'), async (c) => {
-      const body = await readJsonBody(c.req.raw, 4 * 1024);
-      if (!body.ok) return failure(c, body.error);
-      const request = parseBody(statusBody, body.value);
+      const request = await readStaffBody(deps, c, statusBody, 4 * 1024);
       if (!request.ok) return failure(c, request.error);
       const detail = await changeStatus(deps, c.get('session').staff, c.req.param('id'), request.value);
       if (!detail.ok) return failure(c, detail.error);
@@ -35,9 +33,7 @@ export function applicationFlowRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
     })
     .post('/:id/comments', requirePermission(deps, 'applications.update'), async (c) => {
       // 1000 characters of 4-byte UTF-8 and JSON escapes fit easily.
-      const body = await readJsonBody(c.req.raw, 16 * 1024);
-      if (!body.ok) return failure(c, body.error);
-      const request = parseBody(commentBody, body.value);
+      const request = await readStaffBody(deps, c, commentBody, 16 * 1024);
       if (!request.ok) return failure(c, request.error);
       const comment = await addComment(deps, c.get('session').staff, c.req.param('id'), request.value);
       if (!comment.ok) return failure(c, comment.error);

@@ -4,11 +4,12 @@
 import { Hono } from 'hono';
 import type { ApplicationListResponse } from '../../shared/api.ts';
 import type { BackOfficeDeps } from '../deps.ts';
-import { parseJsonBytes, readJsonBody, readNoContentBody } from '../http/body.ts';
+import { parseJsonBytes } from '../http/body.ts';
 import { type AppEnv, failure } from '../http/env.ts';
+import { readStaffBody, readStaffNoContent } from '../http/refused-body.ts';
 import { requireDevice } from '../http/require-device.ts';
 import { requirePermission } from '../http/require-staff.ts';
-import { parseBody, revealMyNumberBody } from '../http/schemas.ts';
+import { revealMyNumberBody } from '../http/schemas.ts';
 import { parseListQuery } from '../inbox/list-query.ts';
 import { revealMyNumber } from '../inbox/my-number.ts';
 import { receiveApplication } from '../inbox/receive.ts';
@@ -40,16 +41,14 @@ export function applicationRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
         return c.json(detail.value, 200, NO_STORE);
       })
       .post('/:id/my-number', requirePermission(deps, 'my-number.reveal'), async (c) => {
-        const body = await readJsonBody(c.req.raw, 4 * 1024);
-        if (!body.ok) return failure(c, body.error);
-        const request = parseBody(revealMyNumberBody, body.value);
+        const request = await readStaffBody(deps, c, revealMyNumberBody, 4 * 1024);
         if (!request.ok) return failure(c, request.error);
         const revealed = await revealMyNumber(deps, c.get('session').staff, c.req.param('id'), request.value);
         if (!revealed.ok) return failure(c, revealed.error);
         return c.json(revealed.value, 200, NO_STORE);
       })
       .post('/:id/transcribed', requirePermission(deps, 'applications.update'), async (c) => {
-        const empty = await readNoContentBody(c.req.raw);
+        const empty = await readStaffNoContent(deps, c);
         if (!empty.ok) return failure(c, empty.error);
         const detail = await markApplicationTranscribed(deps, c.get('session').staff, c.req.param('id'));
         if (!detail.ok) return failure(c, detail.error);

@@ -6,8 +6,9 @@ import { Hono } from 'hono';
 import type { DeviceListResponse } from '../../shared/api.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import { devicesList, enrollDevice, issueEnrollmentCode, revokeDeviceBy } from '../devices/enrollment.ts';
-import { readJsonBody, readNoContentBody } from '../http/body.ts';
+import { readJsonBody } from '../http/body.ts';
 import { type AppEnv, failure } from '../http/env.ts';
+import { readStaffNoContent } from '../http/refused-body.ts';
 import { publicRoute, requirePermission } from '../http/require-staff.ts';
 import { enrollBody, parseBody } from '../http/schemas.ts';
 
@@ -30,7 +31,7 @@ export function deviceRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
       return c.json(enrolled.value, 201, NO_STORE);
     })
     .post('/codes', requirePermission(deps, 'devices.manage'), async (c) => {
-      const empty = await readNoContentBody(c.req.raw);
+      const empty = await readStaffNoContent(deps, c);
       if (!empty.ok) return failure(c, empty.error);
       const code = await issueEnrollmentCode(deps.sql, deps.clock.now(), c.get('session').staff);
       return c.json(code, 201, NO_STORE);
@@ -40,7 +41,7 @@ export function deviceRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
       return c.json(body, 200, NO_STORE);
     })
     .post('/:id/revoke', requirePermission(deps, 'devices.manage'), async (c) => {
-      const empty = await readNoContentBody(c.req.raw);
+      const empty = await readStaffNoContent(deps, c);
       if (!empty.ok) return failure(c, empty.error);
       const revoked = await revokeDeviceBy(deps, c.get('session').staff, c.req.param('id'));
       if (!revoked.ok) return failure(c, revoked.error);

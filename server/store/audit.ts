@@ -13,6 +13,7 @@ export type AuditAction =
   | 'session.sign-in-failed'
   | 'session.sign-out'
   | 'access.refused' // a role without the route's permission (detail: permission, role, route)
+  | 'request.refused' // a staff command's body refused (detail: route, error, fields, unknownKeys — never the values)
   | 'application.received'
   | 'application.refused'
   | 'application.listed'
