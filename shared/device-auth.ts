@@ -10,6 +10,8 @@
 // exact body bytes, so a signature cannot be moved to another route, another body or (beyond the
 // allowed clock difference) another moment.
 
+import { fromBase64Url, toBase64Url } from './card/bytes.ts';
+
 export const DEVICE_HEADER = 'X-Kakanai-Device';
 export const DEVICE_TIME_HEADER = 'X-Kakanai-Time';
 export const DEVICE_SIGNATURE_HEADER = 'X-Kakanai-Signature';
@@ -33,35 +35,15 @@ export function hexOf(bytes: Uint8Array): string {
   return out;
 }
 
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** base64url without padding (RFC 4648 §5): the card module's codec. */
+export const base64UrlOf = toBase64Url;
 
-/** base64url without padding (RFC 4648 §5). */
-export function base64UrlOf(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
-    for (let j = 0; j < chars; j++) out += B64URL[(n >> (18 - 6 * j)) & 63];
-  }
-  return out;
-}
-
-/** Decodes base64url without padding; undefined for anything else (padding, other characters). */
+/**
+ * Decodes base64url without padding, and only in its one canonical spelling (the unused low bits
+ * zero): a signature header has exactly one accepted form. Undefined for anything else.
+ */
 export function bytesOfBase64Url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let o = 0;
-  for (const c of text) {
-    value = (value << 6) | B64URL.indexOf(c);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (value >> bits) & 255;
-    }
-  }
-  // The unused low bits must be zero, so one byte string has one spelling.
-  if ((value & ((1 << bits) - 1)) !== 0) return undefined;
-  return out;
+  if (text.includes('=')) return undefined;
+  const bytes = fromBase64Url(text);
+  return bytes && toBase64Url(bytes) === text ? bytes : undefined;
 }
