@@ -2,18 +2,10 @@
 // it. Card answers arrive filled (カード), derived answers follow the ones they come from (自動)
 // until staff type over them. Keyboard first: Enter → next field, Shift+Enter → previous,
 // Alt+↓/↑ → next/previous section, Ctrl+Enter → to the resident. Touch works the same.
-import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CardEvidence } from '../../shared/application.ts';
 import { ja } from '../../shared/i18n/lang.ts';
-import type {
-  Answers,
-  AnswerValue,
-  FieldSpec,
-  GroupRow,
-  GroupSpec,
-  ProcedureDefinition,
-} from '../../shared/procedures/types.ts';
+import type { Answers, AnswerValue, ProcedureDefinition } from '../../shared/procedures/types.ts';
 import { isGroup } from '../../shared/procedures/types.ts';
 import {
   isAsked,
@@ -26,10 +18,9 @@ import {
   visitProblems,
   visitQuestions,
 } from '../../shared/procedures/visit.ts';
-import { postalLookup } from '../address/postal-lookup.ts';
-import { DateField } from '../components/fields/DateField.tsx';
-import { PostalCodeField } from '../components/fields/PostalCodeField.tsx';
 import { CHECK_LABELS } from '../components/ReadSteps.tsx';
+import { FieldInput, FieldLabel, FieldWrapper, GroupInput, rendersAsGroup } from './interview-inputs.tsx';
+import { jumpSection, moveFocus } from './interview-keys.ts';
 
 export interface InterviewResult {
   readonly answers: Answers; // resolved: typed, from the card, and derived
@@ -201,41 +192,6 @@ export function addressKeyFor(postalKey: string): string | undefined {
   return undefined;
 }
 
-const FOCUSABLE =
-  'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
-
-function fields(form: HTMLFormElement | null): HTMLElement[] {
-  if (!form) return [];
-  const all = [...form.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  // A radio group is one stop: its checked (or first) radio.
-  return all.filter((el) => {
-    if (!(el instanceof HTMLInputElement) || el.type !== 'radio') return true;
-    const group = all.filter(
-      (x) => x instanceof HTMLInputElement && x.type === 'radio' && x.name === el.name,
-    );
-    const checked = group.find((x) => (x as HTMLInputElement).checked);
-    return el === (checked ?? group[0]);
-  });
-}
-
-function moveFocus(form: HTMLFormElement | null, from: HTMLElement, step: 1 | -1): void {
-  const list = fields(form);
-  let i = list.indexOf(from);
-  if (i < 0 && from instanceof HTMLInputElement && from.type === 'radio')
-    i = list.findIndex((x) => x instanceof HTMLInputElement && x.name === from.name);
-  const next = list[i + step];
-  if (next) next.focus();
-  else if (step === 1) form?.querySelector<HTMLElement>('[data-testid=to-resident]')?.focus();
-}
-
-function jumpSection(form: HTMLFormElement | null, from: HTMLElement, step: 1 | -1): void {
-  if (!form) return;
-  const sections = [...form.querySelectorAll<HTMLElement>('fieldset.interview-section')];
-  const current = sections.findIndex((s) => s.contains(from));
-  const target = sections[Math.max(0, Math.min(sections.length - 1, current + step))];
-  target?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-}
-
 function CardNote({ fromCard, evidence }: { fromCard: Answers; evidence: CardEvidence }) {
   if (Object.keys(fromCard).length === 0)
     return (
@@ -336,268 +292,6 @@ function Question(p: QuestionProps) {
         </div>
       )}
     </div>
-  );
-}
-
-/** Up to 4 choices are radio buttons, more a select; flags are always checkboxes. */
-function rendersAsGroup(spec: FieldSpec): boolean {
-  return spec.type === 'flags' || (spec.type === 'choice' && (spec.options?.length ?? 0) <= 4);
-}
-
-/** Radio buttons and checkboxes are a fieldset named by its legend; other inputs have a label. */
-function FieldWrapper(props: { choice: boolean; describedBy: string; children: ComponentChildren }) {
-  return props.choice ? (
-    <fieldset class="choice-field" aria-describedby={props.describedBy}>
-      {props.children}
-    </fieldset>
-  ) : (
-    props.children
-  );
-}
-
-function FieldLabel(props: {
-  id: string;
-  label: string;
-  required: boolean;
-  source: 'card' | 'derived' | 'staff';
-  spec: FieldSpec;
-}) {
-  const badge = { card: 'カード', derived: '自動', staff: '職員入力' }[props.source];
-  const asLegend = rendersAsGroup(props.spec);
-  const content = (
-    <>
-      {props.label}
-      {props.required && <span class="required">（必須）</span>}
-      <span class={`badge ${props.source}`}>{badge}</span>
-    </>
-  );
-  return asLegend ? (
-    <legend class="label" id={`${props.id}-label`}>
-      {content}
-    </legend>
-  ) : (
-    <label for={props.id}>{content}</label>
-  );
-}
-
-const DIGITS = new Set([
-  'postal-code',
-  'phone',
-  'bank-code',
-  'branch-code',
-  'account-number',
-  'integer',
-  'my-number',
-]);
-
-interface FieldInputProps {
-  readonly id: string;
-  readonly spec: FieldSpec;
-  readonly value: string;
-  readonly invalid: boolean;
-  readonly describedBy: string;
-  readonly onInput: (v: string) => void;
-  readonly onAddress?: (address: string) => boolean;
-  /** Inside a table: the column label as the accessible name. */
-  readonly ariaLabel?: string;
-}
-
-function FieldInput({
-  id,
-  spec,
-  value,
-  invalid,
-  describedBy,
-  onInput,
-  onAddress,
-  ariaLabel,
-}: FieldInputProps) {
-  const common = {
-    id,
-    'data-testid': id,
-    'aria-invalid': invalid ? ('true' as const) : ('false' as const),
-    'aria-describedby': describedBy,
-    ...(ariaLabel ? { 'aria-label': ariaLabel } : {}),
-  };
-  switch (spec.type) {
-    case 'date':
-      return (
-        <DateField
-          id={id}
-          value={value}
-          invalid={invalid}
-          describedBy={describedBy}
-          onInput={onInput}
-          {...(ariaLabel ? { ariaLabel } : {})}
-        />
-      );
-    case 'postal-code':
-      return (
-        <PostalCodeField
-          id={id}
-          value={value}
-          invalid={invalid}
-          describedBy={describedBy}
-          onInput={onInput}
-          lookup={postalLookup}
-          onAddress={(a) => onAddress?.(a.text) ?? false}
-          {...(ariaLabel ? { ariaLabel } : {})}
-        />
-      );
-    case 'choice': {
-      const options = spec.options ?? [];
-      if (!rendersAsGroup(spec) || ariaLabel)
-        return (
-          <select {...common} value={value} onChange={(e) => onInput(e.currentTarget.value)}>
-            <option value="">選択してください</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {ja(o.label)}
-              </option>
-            ))}
-          </select>
-        );
-      return (
-        <div class="choices">
-          {options.map((o, i) => (
-            <label key={o.value} class="choice">
-              <input
-                type="radio"
-                name={id}
-                id={i === 0 ? id : undefined}
-                data-testid={`${id}-${o.value}`}
-                value={o.value}
-                checked={value === o.value}
-                aria-invalid={invalid ? 'true' : 'false'}
-                onChange={() => onInput(o.value)}
-              />
-              {ja(o.label)}
-            </label>
-          ))}
-        </div>
-      );
-    }
-    case 'flags': {
-      const chosen = value === '' ? [] : value.split(',');
-      const toggle = (v: string) =>
-        onInput(
-          (spec.options ?? [])
-            .map((o) => o.value)
-            .filter((x) => (x === v ? !chosen.includes(x) : chosen.includes(x)))
-            .join(','),
-        );
-      return (
-        <div class="choices">
-          {(spec.options ?? []).map((o, i) => (
-            <label key={o.value} class="choice">
-              <input
-                type="checkbox"
-                id={i === 0 ? id : undefined}
-                data-testid={`${id}-${o.value}`}
-                checked={chosen.includes(o.value)}
-                onChange={() => toggle(o.value)}
-              />
-              {ja(o.label)}
-            </label>
-          ))}
-        </div>
-      );
-    }
-    case 'note':
-      return <textarea {...common} rows={3} value={value} onInput={(e) => onInput(e.currentTarget.value)} />;
-    default:
-      return (
-        <input
-          {...common}
-          // The My Number is hidden from onlookers at the counter.
-          type={(spec.type === 'my-number' ? 'password' : spec.type === 'email' ? 'email' : 'text') as 'text'}
-          autocomplete="off"
-          inputMode={DIGITS.has(spec.type) ? 'numeric' : undefined}
-          value={value}
-          maxLength={spec.maxLength ? spec.maxLength + 20 : undefined}
-          onInput={(e) => onInput(e.currentTarget.value)}
-        />
-      );
-  }
-}
-
-function GroupInput(props: {
-  id: string;
-  spec: GroupSpec;
-  label: string;
-  required: boolean;
-  rows: readonly GroupRow[];
-  problems: readonly VisitProblem[];
-  describedBy: string;
-  onChange: (rows: GroupRow[]) => void;
-}) {
-  const { id, spec, rows } = props;
-  const shown: GroupRow[] = rows.length > 0 ? [...rows] : [{}];
-  const setCell = (i: number, key: string, v: string) =>
-    props.onChange(shown.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
-  return (
-    <fieldset class="group-field" aria-describedby={props.describedBy}>
-      <legend class="label" id={`${id}-label`}>
-        {props.label}
-        {props.required && <span class="required">（必須）</span>}
-      </legend>
-      <table class="group-table" data-testid={id}>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            {spec.columns.map((c) => (
-              <th scope="col" key={c.key}>
-                {ja(c.label)}
-              </th>
-            ))}
-            <th scope="col">
-              <span class="visually-hidden">操作</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row, i) => (
-            <tr key={i}>
-              <td>{i + 1}</td>
-              {spec.columns.map((c) => {
-                const cellProblems = props.problems.filter((x) => x.row === i && x.column === c.key);
-                return (
-                  <td key={c.key}>
-                    <FieldInput
-                      id={`${id}-${i}-${c.key}`}
-                      spec={c}
-                      value={row[c.key] ?? ''}
-                      invalid={cellProblems.length > 0}
-                      describedBy={props.describedBy}
-                      ariaLabel={`${i + 1}行目 ${ja(c.label)}`}
-                      onInput={(v) => setCell(i, c.key, v)}
-                    />
-                  </td>
-                );
-              })}
-              <td>
-                <button
-                  type="button"
-                  onClick={() => props.onChange(shown.filter((_, j) => j !== i))}
-                  disabled={shown.length <= 1}
-                  data-testid={`${id}-remove-${i}`}
-                >
-                  削除<span class="visually-hidden">（{i + 1}行目）</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        onClick={() => props.onChange([...shown, {}])}
-        disabled={shown.length >= spec.maxRows}
-        data-testid={`${id}-add`}
-      >
-        行を追加（最大{spec.maxRows}行）
-      </button>
-    </fieldset>
   );
 }
 
