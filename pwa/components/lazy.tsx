@@ -32,21 +32,29 @@ export function lazyScreen<P extends object>(
         () => setFailed(true),
       );
     }, [component]);
-    if (failed)
-      return (
-        <main>
-          <p class="message error" role="alert">
-            {what}を読み込めませんでした。ネットワークを確認して、アプリを再読み込みしてください。
-          </p>
-        </main>
-      );
-    if (!component)
-      return (
-        <main aria-busy="true">
-          <p>{what}を準備しています…</p>
-        </main>
-      );
+    if (failed) return <LoadFailed what={what} />;
+    if (!component) return <Preparing what={what} />;
     const Component = component;
     return <Component {...props} />;
   };
+}
+
+/** While a screen's chunk (or the card stack) loads. */
+export function Preparing({ what }: { readonly what: string }) {
+  return (
+    <main aria-busy="true">
+      <p>{what}を準備しています…</p>
+    </main>
+  );
+}
+
+/** A chunk that could not be loaded (offline before the service worker had it, a broken deploy). */
+export function LoadFailed({ what }: { readonly what: string }) {
+  return (
+    <main>
+      <p class="message error" role="alert">
+        {what}を読み込めませんでした。ネットワークを確認して、アプリを再読み込みしてください。
+      </p>
+    </main>
+  );
 }

@@ -3,7 +3,7 @@
 import type { ComponentProps } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { CardService } from '../card/card-service.ts';
-import { lazyScreen } from '../components/lazy.tsx';
+import { LoadFailed, lazyScreen, Preparing } from '../components/lazy.tsx';
 import { type CardServices, ServicesContext, useServices } from '../services.ts';
 import type { CardRead as CardReadScreen } from './CardRead.tsx';
 
@@ -24,20 +24,8 @@ export function CardRead(props: ComponentProps<typeof CardReadScreen>) {
   useEffect(() => {
     if (!card) services.loadCard().then(setCard, () => setFailed(true));
   }, [card, services]);
-  if (failed)
-    return (
-      <main>
-        <p class="message error" role="alert">
-          カード読み取りの部品を読み込めませんでした。アプリを再読み込みしてください。
-        </p>
-      </main>
-    );
-  if (!card)
-    return (
-      <main aria-busy="true">
-        <p>カード読み取りを準備しています…</p>
-      </main>
-    );
+  if (failed) return <LoadFailed what="カード読み取り" />;
+  if (!card) return <Preparing what="カード読み取り" />;
   const withCard: CardServices = { ...services, card };
   return (
     <ServicesContext.Provider value={withCard}>
