@@ -35,6 +35,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // Issue 5's fault test (test/fault/): tablets in Chromium, a misbehaving proxy and a back
+          // office that is SIGKILLed, on PGlite and PostgreSQL; plus the unit tests of its tools.
+          name: 'fault',
+          include: ['test/fault/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/setup/postgres.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -5,6 +5,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   envelope: () => import('./envelope.ts'),
   card: () => import('./card.ts'),
   forms: () => import('./forms.ts'),
+  fault: () => import('./fault.ts'),
+  sync: () => import('./sync.ts'),
 };
 
 const benchName = process.argv[2];

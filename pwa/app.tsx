@@ -59,9 +59,11 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [session, setSession] = useState<SignInResponse | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const online = useOnline();
   const authExpired = useAuthRequired();
   const deviceRejected = useDeviceRejected();
+  const chainStopped = useChainStopped();
   const residentActive = screen.name === 'resident' || screen.name === 'done' || screen.name === 'locked';
   useResidentLock(residentActive);
 
@@ -172,7 +174,14 @@ export function App() {
         notifiedOn: isoDateInJapan(new Date(createdAt)),
       });
     }
-    await services.outbox.enqueueAll(envelopes);
+    // One sync envelope for the visit: all applications or none.
+    const saved = await services.outbox.enqueueVisit(envelopes);
+    if (!saved.ok) {
+      // The resident screen says nothing was saved and keeps the signatures; staff see why.
+      setSaveError(saved.error.message);
+      throw new Error(`outbox: ${saved.error.kind}`);
+    }
+    setSaveError(null);
     setScreen({ name: 'done', applications: done });
   };
 
@@ -206,6 +215,19 @@ export function App() {
           </button>
         </p>
       )}
+      {chainStopped && !residentActive && screen.name !== 'enroll' && (
+        <p class="message error" role="alert" data-testid="sync-chain-stopped">
+          {chainStopped}
+          <button type="button" onClick={() => void services.sync.syncNow()} data-testid="sync-chain-retry">
+            もう一度送信する
+          </button>
+        </p>
+      )}
+      {saveError && !residentActive && (
+        <p class="message error" role="alert" data-testid="save-error">
+          {saveError}
+        </p>
+      )}
       {loadError && (
         <p class="message error" role="alert">
           {loadError}
@@ -215,11 +237,15 @@ export function App() {
       {screen.name === 'enroll' && (
         <Enroll
           reason={screen.reason}
-          onEnrolled={() => {
+          onEnrolled={(enrolled) => {
             document.dispatchEvent(new CustomEvent('kakanai:device-enrolled'));
             setScreen(session ? { name: 'menu' } : { name: 'signin' });
-            // After any drain still running with the old key: a fresh one with the new key.
-            void services.sync.syncNow().then(() => services.sync.syncNow());
+            // After any drain still running with the old key: what waits under the old device id
+            // is re-wrapped into the new device's chain, then a fresh drain sends it.
+            void services.sync
+              .syncNow()
+              .then(() => services.outbox.rechainPending(enrolled.deviceId))
+              .then(() => services.sync.syncNow());
           }}
         />
       )}
@@ -362,6 +388,22 @@ function useDeviceRejected(): string | null {
       document.removeEventListener('kakanai:device-accepted', off);
       document.removeEventListener('kakanai:device-rejected', on);
       document.removeEventListener('kakanai:device-enrolled', off);
+    };
+  }, []);
+  return message;
+}
+
+/** The sync engine says the chain is stuck (it needs an administrator): the message, until it moves. */
+function useChainStopped(): string | null {
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    const on = (e: Event) => setMessage(String((e as CustomEvent<string>).detail));
+    const off = () => setMessage(null);
+    document.addEventListener('kakanai:sync-chain', on);
+    document.addEventListener('kakanai:sync-chain-clear', off);
+    return () => {
+      document.removeEventListener('kakanai:sync-chain', on);
+      document.removeEventListener('kakanai:sync-chain-clear', off);
     };
   }, []);
   return message;

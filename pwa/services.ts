@@ -34,8 +34,13 @@ export type CardServices = Services & { readonly card: CardService };
 export async function createServices(onAuthRequired: () => void): Promise<Services> {
   const db = await openKakanaiDB();
   const settings = new Settings(db);
-  const outbox = new Outbox(db, await createSealer(db));
   const device = new DeviceIdentity(db);
+  const outbox = new Outbox(db, await createSealer(db), {
+    deviceId: async () => (await device.enrolled())?.deviceId,
+  });
+  // The v3 migration (what versions 1 and 2 left pending joins the chain); it runs again before
+  // every sync, so a failure here only delays it.
+  void outbox.init().catch(() => undefined);
   const client = createApiClient('', undefined, device);
   const sync = new SyncEngine({
     outbox,
@@ -46,6 +51,9 @@ export async function createServices(onAuthRequired: () => void): Promise<Servic
     onDeviceRejected: (message) =>
       document.dispatchEvent(new CustomEvent('kakanai:device-rejected', { detail: message })),
     onDeviceAccepted: () => document.dispatchEvent(new CustomEvent('kakanai:device-accepted')),
+    onChainStopped: (message) =>
+      document.dispatchEvent(new CustomEvent('kakanai:sync-chain', { detail: message })),
+    onChainClear: () => document.dispatchEvent(new CustomEvent('kakanai:sync-chain-clear')),
   });
   onBackgroundSync(() => void sync.syncNow());
   let card: Promise<CardService> | undefined;

@@ -5,11 +5,12 @@
 // routes, 'request.refused' on the staff ones (route pattern, error kind, the fields at fault —
 // never a submitted value); then arbitrary JSON for each route: a 400 every time the schema
 // refuses it, never a 500, audited the same way.
-// The envelope (POST /api/applications) has its own fuzzing in api-fuzz.test.ts.
+// The tablets' sync batches (POST /api/sync) have their own fuzzing in api-fuzz.test.ts.
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API, type ApiErrorBody, type Receipt } from '../shared/api.ts';
+import { API, type ApiErrorBody } from '../shared/api.ts';
+import type { SyncAck, SyncApplicationReceipt } from '../shared/sync/protocol.ts';
 import { DEMO_STAFF } from './auth/seed.ts';
 import { WINDOW_MS } from './auth/sign-in-throttle.ts';
 import {
@@ -43,6 +44,8 @@ const TABLES = [
   'sessions',
   'staff',
   'receipt_counters',
+  'sync_envelopes',
+  'sync_batches',
 ];
 
 /** One bad body and the field the answer must name ('' for the body itself). */
@@ -73,7 +76,7 @@ interface Endpoint {
 describe.each(TEST_STORES)('request bodies on %s', (store) => {
   const office = useBackOffice(store);
   let admin = '';
-  let receipt: Receipt;
+  let receipt: SyncApplicationReceipt | undefined;
   let applicationId = '';
 
   // A fresh session for each test: the enrollment tests move the clock on by hours.
@@ -83,9 +86,9 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
   beforeAll(async () => {
     admin = await office.signIn(DEMO_STAFF);
     const envelope = await validEnvelope();
-    const r = await office.post(API.applications, envelope, admin);
-    expect(r.status).toBe(201);
-    receipt = (await r.json()) as Receipt;
+    const r = await office.submit(envelope, admin);
+    expect(r.status).toBe(200);
+    receipt = ((await r.json()) as SyncAck).envelopes[0]?.receipts[0];
     applicationId = envelope.id;
   });
 
@@ -386,7 +389,7 @@ describe.each(TEST_STORES)('request bodies on %s', (store) => {
     // Content that is not JSON is still refused as such.
     const text = await office.post(API.deviceCodes, '{}', admin, 'text/plain');
     expect(text.status).toBe(415);
-    expect(receipt.receiptNumber).toBeTruthy();
+    expect(receipt?.receiptNumber).toBeTruthy();
   });
 
   it('lists every field at fault, and the message names the first', async () => {

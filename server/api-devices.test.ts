@@ -1,8 +1,8 @@
 // Device enrollment and per-device request authentication (issue 5), against PGlite and real
 // PostgreSQL: an admin's one-time code (15 minutes, hash only), enrollment with a P-256 public key,
-// the throttle on failed enrollments, every way a signed request can be refused (and that each
-// refusal stores nothing and is audited), revocation, and the audit entries, which never hold a
-// code or a key.
+// the throttle on failed enrollments, every way a signed POST /api/sync can be refused (and that
+// each refusal stores nothing and is audited), revocation, and the audit entries, which never hold
+// a code or a key.
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   API,
@@ -14,6 +14,7 @@ import {
 } from '../shared/api.ts';
 import { DEVICE_HEADER } from '../shared/device-auth.ts';
 import { isDeviceId } from '../shared/sync/envelope.ts';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyFor, type SyncAck } from '../shared/sync/protocol.ts';
 import { DEMO_COUNTER, DEMO_STAFF } from './auth/seed.ts';
 import { MAX_FAILURES, WINDOW_MS } from './auth/sign-in-throttle.ts';
 import { normalizeEnrollmentCode } from './devices/crypto.ts';
@@ -59,29 +60,36 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
     return device;
   };
 
-  /** POST /api/applications as counter staff from `device`, with the signature made by `sign`. */
+  /**
+   * POST /api/sync as counter staff from `device`: one application as the next envelope of its
+   * chain, with the device signature made over `signedBody` / `signedPath` at `time` (by default
+   * the body sent, the sync path, now). The chain moves on a 200.
+   */
   const submit = async (
     device: TestDevice,
     options: { body?: string; signedBody?: string; signedPath?: string; time?: Date } = {},
   ) => {
-    const envelope = await validEnvelope();
-    const body = options.body ?? JSON.stringify(envelope);
+    const application = await validEnvelope();
+    const envelope = await device.envelope([application]);
+    const body = options.body ?? JSON.stringify(device.batch([envelope]));
     const headers = await device.headers(
       'POST',
-      options.signedPath ?? API.applications,
+      options.signedPath ?? API.sync,
       options.signedBody ?? body,
       options.time ?? office.clock.now(),
     );
-    const r = await office.request(API.applications, {
+    const r = await office.request(API.sync, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${await office.signIn(DEMO_COUNTER)}`,
         ...headers,
+        [IDEMPOTENCY_KEY_HEADER]: await idempotencyKeyFor([envelope]),
       },
       body,
     });
-    return { r, id: envelope.id };
+    if (r.status === 200) device.advance(envelope);
+    return { r, id: application.id, envelope };
   };
 
   // Failed enrollments of one test must not throttle the next one.
@@ -210,8 +218,11 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
 
   it('accepts an application signed by an enrolled tablet and notes when it was last seen', async () => {
     const device = await enrolledDevice();
-    const { r, id } = await submit(device);
-    expect(r.status).toBe(201);
+    const { r, id, envelope } = await submit(device);
+    expect(r.status).toBe(200);
+    const ack = (await r.json()) as SyncAck;
+    expect(ack).toMatchObject({ deviceId: device.id, lastSeq: 1, lastHash: envelope.hash });
+    expect(ack.envelopes[0]?.receipts.map((x) => x.id)).toEqual([id]);
     expect(await office.countApplications(id)).toBe(1);
     const list = (await (
       await office.get(API.devices, await office.signIn(DEMO_STAFF))
@@ -220,23 +231,35 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
   });
 
   describe('refuses, stores nothing, and audits', () => {
+    const envelopesOf = async (deviceId: string | null) =>
+      toInt(
+        (
+          await office.sql.query<{ n: unknown }>(
+            'SELECT count(*) AS n FROM sync_envelopes WHERE device_id = $1',
+            [deviceId ?? ''],
+          )
+        ).rows[0]?.n,
+      );
+    /** `delivered`: the envelopes the device had delivered before the refused request. */
     const refused = async (
       result: { r: Response; id: string },
       kind: string,
       message: RegExp,
       target: string | null,
+      delivered = 0,
     ) => {
       expect(result.r.status).toBe(401);
       const error = await errorOf(result.r);
       expect(error.kind).toBe(kind);
       expect(error.message).toMatch(message);
       expect(await office.countApplications(result.id)).toBe(0);
+      expect(await envelopesOf(target)).toBe(delivered);
       const entry = await lastAudit();
       expect(entry).toMatchObject({
         actor: `staff:${DEMO_COUNTER.username}`,
         action: 'device.refused',
         target,
-        detail: { reason: kind, route: 'POST /api/applications' },
+        detail: { reason: kind, route: 'POST /api/sync' },
       });
       expect(JSON.stringify(entry)).not.toContain(result.id);
     };
@@ -284,22 +307,26 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
       const ghost = await TestDevice.create();
       ghost.id = 'dev_00000000000000000000000000';
       await refused(await submit(ghost), 'device-unknown', /登録されていません.*登録し直して/, ghost.id);
-      const r = await office.request(API.applications, {
+      const r = await office.request(API.sync, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${await office.signIn(DEMO_COUNTER)}`,
         },
-        body: JSON.stringify(await validEnvelope()),
+        body: JSON.stringify(office.device.batch([await office.device.envelope([await validEnvelope()])])),
       });
       expect(r.status).toBe(401);
       expect((await errorOf(r)).kind).toBe('device-unknown');
-      expect((await lastAudit())?.target).toBeNull();
+      expect(await lastAudit()).toMatchObject({
+        action: 'device.refused',
+        target: null,
+        detail: { reason: 'device-unknown', route: 'POST /api/sync' },
+      });
     });
 
     it('a revoked device, from its next request on; revoking again changes nothing', async () => {
       const device = await enrolledDevice();
-      expect((await submit(device)).r.status).toBe(201);
+      expect((await submit(device)).r.status).toBe(200);
       const admin = await office.signIn(DEMO_STAFF);
       const r = await office.post(API.deviceRevoke(device.id), {}, admin);
       expect(r.status).toBe(200);
@@ -315,7 +342,7 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
       const twice = await office.post(API.deviceRevoke(device.id), {}, admin);
       expect(((await twice.json()) as DeviceInfo).revokedAt).toBe(info.revokedAt);
       expect(await count('audit_log')).toBe(audited);
-      await refused(await submit(device), 'device-revoked', /取り消されています.*登録し直して/, device.id);
+      await refused(await submit(device), 'device-revoked', /取り消されています.*登録し直して/, device.id, 1);
       expect((await office.post(API.deviceRevoke('dev_zzzzzzzzzzzzzzzzzzzzzzzzzz'), {}, admin)).status).toBe(
         404,
       );
@@ -323,18 +350,22 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
 
     it('a signed request without a staff sign-in (both are needed)', async () => {
       const device = await enrolledDevice();
-      const body = JSON.stringify(await validEnvelope());
-      const r = await office.request(API.applications, {
+      const envelopes = await device.chain([[await validEnvelope()]]);
+      const body = JSON.stringify(device.batch(envelopes));
+      const audited = await count('audit_log');
+      const r = await office.request(API.sync, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(await device.headers('POST', API.applications, body, office.clock.now())),
+          ...(await device.syncHeaders(body, envelopes, office.clock.now())),
         },
         body,
       });
       expect(r.status).toBe(401);
       expect((await errorOf(r)).kind).toBe('unauthenticated');
       expect(r.headers.get(DEVICE_HEADER)).toBeNull();
+      expect(await envelopesOf(device.id)).toBe(0);
+      expect(await count('audit_log')).toBe(audited);
     });
   });
 });

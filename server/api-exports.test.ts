@@ -3,16 +3,11 @@
 // and an audit entry for every export and check that never copies a value.
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  API,
-  type ApiErrorBody,
-  type ExportCheckResponse,
-  type Receipt,
-  UNENCODABLE_HEADER,
-} from '../shared/api.ts';
+import { API, type ApiErrorBody, type ExportCheckResponse, UNENCODABLE_HEADER } from '../shared/api.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
 import { tennyu } from '../shared/procedures/catalogue/tennyu.ts';
 import type { ProcedureLookup } from '../shared/procedures/registry.ts';
+import type { SyncAck, SyncApplicationReceipt } from '../shared/sync/protocol.ts';
 import { YAMADA } from '../test/fixtures/applications.ts';
 import { parseCsv } from './exports/test-csv-parser.ts';
 import { KAZOKU, kazokuValues } from './exports/test-procedure.ts';
@@ -50,10 +45,19 @@ const column = (records: string[][], header: string) => {
 describe.each(TEST_STORES)('exports on %s', (store) => {
   const office = useBackOffice(store, { procedures: LOOKUP });
   let token = '';
-  const receipts: Receipt[] = [];
+  const receipts: SyncApplicationReceipt[] = [];
   const envelopes: ApplicationEnvelope[] = [];
-  let kazoku: Receipt;
+  let kazoku: SyncApplicationReceipt;
   let kazokuEnvelope: ApplicationEnvelope;
+
+  /** One visit through POST /api/sync; its one receipt. */
+  const submit = async (application: ApplicationEnvelope) => {
+    const r = await office.submit(application, token);
+    expect(r.status).toBe(200);
+    const receipt = ((await r.json()) as SyncAck).envelopes[0]?.receipts[0];
+    if (!receipt) throw new Error('a receipt expected');
+    return receipt;
+  };
 
   beforeAll(async () => {
     token = await office.signIn();
@@ -67,9 +71,7 @@ describe.each(TEST_STORES)('exports on %s', (store) => {
     );
     for (const e of envelopes) {
       office.clock.advance(60_000);
-      const r = await office.post(API.applications, e, token);
-      expect(r.status).toBe(201);
-      receipts.push((await r.json()) as Receipt);
+      receipts.push(await submit(e));
     }
     kazokuEnvelope = await signed(
       tennyuEnvelope({
@@ -82,9 +84,7 @@ describe.each(TEST_STORES)('exports on %s', (store) => {
         signature: drawnSignature({ scope: 'procedure' }),
       }),
     );
-    const r = await office.post(API.applications, kazokuEnvelope, token);
-    expect(r.status).toBe(201);
-    kazoku = (await r.json()) as Receipt;
+    kazoku = await submit(kazokuEnvelope);
   });
 
   const download = (procedure: string, query: string, auth = token) =>

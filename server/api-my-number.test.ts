@@ -6,13 +6,13 @@ import {
   API,
   type ApiErrorBody,
   type ApplicationDetail,
-  type Receipt,
   type RevealMyNumberResponse,
 } from '../shared/api.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
 import { applicantMyNumber, applicantName } from '../shared/procedures/fields.ts';
 import type { ProcedureLookup } from '../shared/procedures/registry.ts';
 import type { ProcedureDefinition, ProcedureValues } from '../shared/procedures/types.ts';
+import type { SyncAck, SyncApplicationReceipt } from '../shared/sync/protocol.ts';
 import { listAudit } from './store/audit.ts';
 import { drawnSignature, signed, tennyuEnvelope } from './test-support/envelope.ts';
 import { useBackOffice } from './test-support/harness.ts';
@@ -96,7 +96,7 @@ function bangoEnvelope(answers: ProcedureValues): Promise<ApplicationEnvelope> {
 describe.each(TEST_STORES)('My Number masking on %s', (store) => {
   const office = useBackOffice(store, { procedures: LOOKUP });
   let token = '';
-  let receipt: Receipt;
+  let receipt: SyncApplicationReceipt;
   let envelope: ApplicationEnvelope;
   beforeAll(async () => {
     token = await office.signIn();
@@ -107,9 +107,11 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
       children: [{ name: '番号　一子', bango: CHILD }],
       referenceNo: '123456789',
     });
-    const r = await office.post(API.applications, envelope, token);
-    expect(r.status).toBe(201);
-    receipt = (await r.json()) as Receipt;
+    const r = await office.submit(envelope, token);
+    expect(r.status).toBe(200);
+    const first = ((await r.json()) as SyncAck).envelopes[0]?.receipts[0];
+    if (!first) throw new Error('a receipt expected');
+    receipt = first;
   });
 
   const reveal = (id: string, body: unknown) =>
@@ -141,7 +143,7 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
 
   it('masks them in the transcribed answer and the list too (what the extension reads)', async () => {
     const other = await bangoEnvelope({ name: '番号　次郎', kojinBango: APPLICANT });
-    await office.post(API.applications, other, token);
+    expect((await office.submit(other, token)).status).toBe(200);
     const marked = await office.post(API.transcribed(other.id), undefined, token);
     expect(((await marked.json()) as ApplicationDetail).fields.kojinBango).toBe('●●●●●●●●9018');
     expectNoNumberIn(await (await office.get(API.applications, token)).text());
@@ -153,7 +155,7 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
       kojinBango: APPLICANT,
       children: [{ name: 'x', bango: CHILD }],
     });
-    await office.post(API.applications, retired, token);
+    expect((await office.submit(retired, token)).status).toBe(200);
     await office.sql.query(`UPDATE applications SET procedure = 'retired-form' WHERE id = $1`, [retired.id]);
     const detail = await detailOf(retired.id);
     expect(detail.procedureName).toBe('retired-form');
@@ -226,7 +228,7 @@ describe.each(TEST_STORES)('My Number masking on %s', (store) => {
     });
     expect(anonymous.status).toBe(401);
     const none = await bangoEnvelope({ name: '番号　四郎' });
-    await office.post(API.applications, none, token);
+    expect((await office.submit(none, token)).status).toBe(200);
     const r = await reveal(none.id, { reason: '確認のため' });
     expect(r.status).toBe(404);
     expect(((await r.json()) as { error: { message: string } }).error.message).toContain(

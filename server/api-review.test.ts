@@ -5,9 +5,9 @@ import {
   type ApiErrorBody,
   type ApplicationDetail,
   type ApplicationListResponse,
-  type Receipt,
 } from '../shared/api.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
+import type { SyncAck, SyncApplicationReceipt } from '../shared/sync/protocol.ts';
 import { listAudit } from './store/audit.ts';
 import { householdOf, RESIDENT, validEnvelope } from './test-support/envelope.ts';
 import { useBackOffice } from './test-support/harness.ts';
@@ -16,7 +16,7 @@ import { TEST_STORES } from './test-support/test-store.ts';
 describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
   const office = useBackOffice(store);
   let token = '';
-  const receipts: Receipt[] = [];
+  const receipts: SyncApplicationReceipt[] = [];
   const envelopes: ApplicationEnvelope[] = [];
   /** Another resident who moves alone: the household fields follow the name. */
   const someone = (name: string, nameKana: string, sex: string) => {
@@ -32,7 +32,11 @@ describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
     token = await office.signIn();
     for (const e of envelopes) {
       office.clock.advance(60_000);
-      receipts.push((await (await office.post(API.applications, e, token)).json()) as Receipt);
+      const r = await office.submit(e, token);
+      expect(r.status).toBe(200);
+      const receipt = ((await r.json()) as SyncAck).envelopes[0]?.receipts[0];
+      if (!receipt) throw new Error('a receipt expected');
+      receipts.push(receipt);
     }
   });
   const list = async (query = '') => {
@@ -52,6 +56,7 @@ describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
       name: RESIDENT.name,
       receivedAt: receipts[0]?.receivedAt,
       status: 'received',
+      deviceName: 'テスト端末', // the harness tablet that delivered it
     });
     expect((await listAudit(office.sql)).at(-1)).toMatchObject({
       actor: 'staff:demo',
@@ -90,11 +95,14 @@ describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
       transcribedBy: null,
     });
     const views = await listAudit(office.sql, { target: id });
-    expect(views.map((e) => [e.actor, e.action])).toEqual([
-      ['staff:demo', 'application.received'],
-      ['staff:demo', 'application.viewed'],
-    ]);
+    expect(views.map((e) => [e.actor, e.action])).toEqual([['staff:demo', 'application.viewed']]);
     expect(JSON.stringify(views)).not.toContain('見本'); // the audit names who and which id, not the content
+    // Its receipt is in the log too: in the entry of the batch that brought it (target: the tablet).
+    const received = (await listAudit(office.sql, { target: office.device.id })).filter((e) =>
+      (e.detail.receiptNumbers as string[] | undefined)?.includes(receipts[1]?.receiptNumber ?? ''),
+    );
+    expect(received.map((e) => [e.actor, e.action])).toEqual([['staff:demo', 'sync.received']]);
+    expect(JSON.stringify(received)).not.toContain('見本');
   });
 
   it('answers 404 for an unknown or malformed id, and audits nothing for it', async () => {
@@ -120,7 +128,6 @@ describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
     ).json()) as ApplicationDetail;
     expect(again.transcribedAt).toBe(detail.transcribedAt);
     expect((await listAudit(office.sql, { target: id })).map((e) => e.action)).toEqual([
-      'application.received',
       'application.transcribed',
       'application.viewed',
     ]);
@@ -139,6 +146,7 @@ describe.each(TEST_STORES)('reviewing applications on %s', (store) => {
     for (const [method, path] of [
       ['GET', '/api/nothing-here'],
       ['PUT', API.applications],
+      ['POST', API.applications], // the tablets deliver through POST /api/sync
       ['GET', '/api'],
     ] as const) {
       const r = await office.request(path, { method, headers: { authorization: `Bearer ${token}` } });

@@ -8,16 +8,17 @@ import {
   type ApiErrorBody,
   PERMISSIONS,
   type Permission,
-  type Receipt,
   type SessionInfo,
   type SignInResponse,
   STAFF_ROLES,
   type StaffRole,
 } from '../shared/api.ts';
 import { loadCatalogue } from '../shared/procedures/registry.ts';
+import type { SyncAck } from '../shared/sync/protocol.ts';
 import { PERMISSION_LABELS, ROLE_LABELS, ROLE_PERMISSIONS } from './auth/roles.ts';
 import { DEMO_BACKOFFICE, DEMO_COUNTER, DEMO_STAFF } from './auth/seed.ts';
 import type { AppEnv } from './http/env.ts';
+import { requireDevice } from './http/require-device.ts';
 import {
   type Access,
   accessOf,
@@ -28,6 +29,7 @@ import {
 } from './http/require-staff.ts';
 import { listAudit } from './store/audit.ts';
 import { toInt } from './store/sql.ts';
+import { TestDevice } from './test-support/device.ts';
 import { RESIDENT, validEnvelope } from './test-support/envelope.ts';
 import { type BackOffice, useBackOffice } from './test-support/harness.ts';
 import { TEST_STORES } from './test-support/test-store.ts';
@@ -44,7 +46,6 @@ const DECLARED_ROUTES = [
   'POST /api/session: public (sign-in)',
   'GET /api/session: session.own',
   'DELETE /api/session: session.own',
-  'POST /api/applications: applications.submit + device',
   'GET /api/applications: applications.read',
   'GET /api/applications/:id: applications.read',
   'POST /api/applications/:id/my-number: my-number.reveal',
@@ -59,6 +60,9 @@ const DECLARED_ROUTES = [
   'POST /api/devices/codes: devices.manage',
   'GET /api/devices: devices.manage',
   'POST /api/devices/:id/revoke: devices.manage',
+  'POST /api/sync: applications.submit + device',
+  'GET /api/sync/import-key: applications.submit',
+  'POST /api/sync/import: sync.import',
   'ALL /api: unknown-route',
   'ALL /api/*: unknown-route',
 ];
@@ -66,11 +70,51 @@ const DECLARED_ROUTES = [
 const describeAccess = (a: Access) =>
   a.kind === 'public' ? `public (${a.why})` : a.kind === 'permission' ? a.permission : a.kind;
 
+interface RouteEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly handler: unknown;
+}
+
+/**
+ * Walks an app's routes as Hono registered them: for every handler under /api (and /healthz), the
+ * declaration its route begins with, maybe followed by further checks (requireDevice), which are
+ * named after it. `undeclared` lists the routes that begin with none; `unguarded` those mounted
+ * before requireStaff, where a declared permission would meet no signed-in staff.
+ */
+function walkRoutes(routes: readonly RouteEntry[]): {
+  found: string[];
+  undeclared: string[];
+  unguarded: string[];
+} {
+  const guarded = routes.findIndex((r) => isStaffGuard(r.handler));
+  const found: string[] = [];
+  const undeclared: string[] = [];
+  const unguarded: string[] = [];
+  routes.forEach((route, i) => {
+    const { method, path } = route;
+    if (!(path === '/api' || path.startsWith('/api/') || path === '/healthz')) return;
+    if (isStaffGuard(route.handler) || accessOf(route.handler) || checkOf(route.handler)) return;
+    const sameRoute = (j: number) => routes[j]?.method === method && routes[j]?.path === path;
+    let j = i - 1;
+    const extra: string[] = [];
+    for (; sameRoute(j) && checkOf(routes[j]?.handler); j--) extra.unshift(checkOf(routes[j]?.handler) ?? '');
+    const access = sameRoute(j) ? accessOf(routes[j]?.handler) : undefined;
+    if (!access) undeclared.push(`${method} ${path}`);
+    else found.push([`${method} ${path}: ${describeAccess(access)}`, ...extra].join(' + '));
+    if (path !== '/healthz' && !(guarded >= 0 && i > guarded)) unguarded.push(`${method} ${path}`);
+  });
+  return { found, undeclared, unguarded };
+}
+
 interface Call {
   readonly method: string;
   readonly path: string;
   readonly token: string;
+  /** JSON, or a string sent as it is (what a device signature covers). */
   readonly body?: unknown;
+  /** Further headers: the tablet's signature and Idempotency-Key for POST /api/sync. */
+  readonly headers?: Record<string, string>;
 }
 
 interface Endpoint {
@@ -113,13 +157,6 @@ function endpoints(office: BackOffice, tokens: Record<StaffRole, string>, id: ()
         path: API.session,
         token: await office.signIn(ACCOUNT[role]),
       }),
-    },
-    {
-      route: 'POST /api/applications',
-      permission: 'applications.submit',
-      allowed: ['counter', 'admin'],
-      status: 201,
-      call: async (role) => as(role, 'POST', API.applications, await validEnvelope()),
     },
     {
       route: 'GET /api/applications',
@@ -212,6 +249,39 @@ function endpoints(office: BackOffice, tokens: Record<StaffRole, string>, id: ()
       status: 404, // allowed, and answered: no such device (api-devices.test.ts revokes one)
       call: async (role) => as(role, 'POST', API.deviceRevoke('dev_00000000000000000000000000'), {}),
     },
+    {
+      route: 'POST /api/sync',
+      permission: 'applications.submit',
+      allowed: ['counter', 'admin'],
+      status: 200,
+      // A tablet of its own, signing this very body: the device check comes after the
+      // permission, so a refused role is refused before the device counts.
+      call: async (role) => {
+        const device = await (await TestDevice.create()).enrollDirectly(
+          office.sql,
+          '窓口',
+          office.clock.now(),
+        );
+        const envelopes = await device.chain([[await validEnvelope()]]);
+        const body = JSON.stringify(device.batch(envelopes));
+        const headers = await device.syncHeaders(body, envelopes, office.clock.now());
+        return { ...as(role, 'POST', API.sync, body), headers };
+      },
+    },
+    {
+      route: 'GET /api/sync/import-key',
+      permission: 'applications.submit',
+      allowed: ['counter', 'admin'],
+      status: 200,
+      call: async (role) => as(role, 'GET', API.syncImportKey),
+    },
+    {
+      route: 'POST /api/sync/import',
+      permission: 'sync.import',
+      allowed: ['backoffice', 'admin'],
+      status: 400, // allowed, and answered: {} is no export file (sync-import.test.ts imports one)
+      call: async (role) => as(role, 'POST', API.syncImport, {}),
+    },
   ];
 }
 
@@ -235,13 +305,19 @@ async function counts(office: BackOffice): Promise<Counts> {
 }
 
 async function send(office: BackOffice, call: Call): Promise<Response> {
-  const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-  // Signed by the harness's tablet: POST /api/applications needs the device as well (and checks
-  // it after the permission, so a refused role is refused before the device counts).
-  const device = call.method === 'POST' ? await office.deviceHeaders(call.method, call.path, body ?? '') : {};
+  const body =
+    call.body === undefined
+      ? undefined
+      : typeof call.body === 'string'
+        ? call.body
+        : JSON.stringify(call.body);
   return office.request(call.path, {
     method: call.method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}`, ...device },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${call.token}`,
+      ...call.headers,
+    },
     body,
   });
 }
@@ -266,34 +342,20 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
   beforeAll(async () => {
     for (const role of STAFF_ROLES) tokens[role] = await office.signIn(ACCOUNT[role]);
     const envelope = await validEnvelope();
-    const r = await office.post(API.applications, envelope, tokens.counter);
-    expect(r.status).toBe(201);
-    applicationId = ((await r.json()) as Receipt).id;
+    const r = await office.submit(envelope, tokens.counter);
+    expect(r.status).toBe(200);
+    applicationId = ((await r.json()) as SyncAck).envelopes[0]?.receipts[0]?.id ?? '';
+    expect(applicationId).toBe(envelope.id);
   });
 
   it('declares a permission on every /api route: the route walk finds none without one', () => {
     const routes = office.app.routes;
     const guarded = routes.findIndex((r) => isStaffGuard(r.handler));
     expect(routes[guarded]).toMatchObject({ method: 'ALL', path: '/api/*' });
-    const found: string[] = [];
-    routes.forEach((route, i) => {
-      const { method, path } = route;
-      if (!(path === '/api' || path.startsWith('/api/') || path === '/healthz')) return;
-      if (isStaffGuard(route.handler) || accessOf(route.handler) || checkOf(route.handler)) return;
-      // A handler: the route it belongs to must begin with a declaration, maybe followed by
-      // further checks (requireDevice), which are named after it.
-      const sameRoute = (j: number) => routes[j]?.method === method && routes[j]?.path === path;
-      let j = i - 1;
-      const extra: string[] = [];
-      for (; sameRoute(j) && checkOf(routes[j]?.handler); j--)
-        extra.unshift(checkOf(routes[j]?.handler) ?? '');
-      const access = sameRoute(j) ? accessOf(routes[j]?.handler) : undefined;
-      expect(access, `${method} ${path} declares no permission`).toBeDefined();
-      if (access) found.push([`${method} ${path}: ${describeAccess(access)}`, ...extra].join(' + '));
-      // Behind the guard, so a declared permission is always checked against a signed-in staff.
-      if (path !== '/healthz')
-        expect(i, `${method} ${path} is mounted before requireStaff`).toBeGreaterThan(guarded);
-    });
+    const { found, undeclared, unguarded } = walkRoutes(routes);
+    expect(undeclared, 'routes that declare no permission').toEqual([]);
+    // Behind the guard, so a declared permission is always checked against a signed-in staff.
+    expect(unguarded, 'routes mounted before requireStaff').toEqual([]);
     expect(found).toEqual(DECLARED_ROUTES);
     // And the role matrix below tries every route that needs a permission.
     const matrix = endpoints(office, tokens, () => '').map((e) => `${e.route}: ${e.permission}`);
@@ -312,6 +374,7 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
         'applications.update',
         'my-number.reveal',
         'exports.read',
+        'sync.import',
       ],
       admin: [...PERMISSIONS],
     };
@@ -378,7 +441,7 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
         DEMO_COUNTER.username,
       ]);
       expect((await office.get(list, token)).status).toBe(200);
-      expect((await office.post(API.applications, await validEnvelope(), token)).status).toBe(403);
+      expect((await office.submit(await validEnvelope(), token)).status).toBe(403);
       const info = (await (await office.get(API.session, token)).json()) as SessionInfo;
       expect(info.staff.role).toBe('backoffice');
       expect(info.permissions).toContain('applications.read');
@@ -389,7 +452,7 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
       ]);
     }
     expect((await office.get(list, token)).status).toBe(403);
-    expect((await office.post(API.applications, await validEnvelope(), token)).status).toBe(201);
+    expect((await office.submit(await validEnvelope(), token)).status).toBe(200);
   });
 
   describe('fails closed', () => {
@@ -402,7 +465,7 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
     });
     const logs: string[] = [];
 
-    it('never runs a route that declares no permission, even for an admin', async () => {
+    it('never runs a route that declares no permission, even for an admin, nor one with only a device check', async () => {
       const deps = await depsOf();
       let ran = false;
       const app = new Hono<AppEnv>();
@@ -411,11 +474,50 @@ describe.each(TEST_STORES)('staff roles on %s', (store) => {
         ran = true;
         return c.text('ran');
       });
+      // A tablet's signature is no permission: a route must still say which staff may call it.
+      app.post('/api/device-only', requireDevice(deps), (c) => {
+        ran = true;
+        return c.text('ran');
+      });
       const r = await app.request('/api/forgotten', { headers: { authorization: `Bearer ${tokens.admin}` } });
       expect(r.status).toBe(500);
       expect(((await r.json()) as { error: ApiErrorBody }).error.kind).toBe('internal');
-      expect(ran).toBe(false);
       expect(logs).toContain('error GET /api/forgotten route declares no permission: refused');
+      const body = JSON.stringify(office.device.batch(await office.device.chain([[await validEnvelope()]])));
+      const signed = await app.request('/api/device-only', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${tokens.admin}`,
+          ...(await office.device.headers('POST', '/api/device-only', body, office.clock.now())),
+        },
+        body,
+      });
+      expect(signed.status).toBe(500);
+      expect(logs).toContain('error POST /api/device-only route declares no permission: refused');
+      expect(ran).toBe(false);
+    });
+
+    it('the route walk names every route that declares no permission', async () => {
+      const deps = await depsOf();
+      const app = new Hono<AppEnv>();
+      app.get('/api/early', requirePermission(deps, 'session.own'), (c) => c.text('ok'));
+      app.use('/api/*', requireStaff(deps));
+      app.get('/api/declared', requirePermission(deps, 'session.own'), (c) => c.text('ok'));
+      app.post('/api/forgotten', (c) => c.text('ran'));
+      app.post('/api/device-only', requireDevice(deps), (c) => c.text('ran'));
+      app.post('/api/both', requirePermission(deps, 'applications.submit'), requireDevice(deps), (c) =>
+        c.text('ok'),
+      );
+      expect(walkRoutes(app.routes)).toEqual({
+        found: [
+          'GET /api/early: session.own',
+          'GET /api/declared: session.own',
+          'POST /api/both: applications.submit + device',
+        ],
+        undeclared: ['POST /api/forgotten', 'POST /api/device-only'],
+        unguarded: ['GET /api/early'],
+      });
     });
 
     it('refuses a permission check that runs without the sign-in check before it', async () => {

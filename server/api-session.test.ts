@@ -12,7 +12,7 @@ const PROTECTED: readonly { method: string; path: string }[] = [
   { method: 'DELETE', path: API.session },
   { method: 'GET', path: API.applications },
   { method: 'GET', path: `${API.applications}?status=received` },
-  { method: 'POST', path: API.applications },
+  { method: 'POST', path: API.sync },
   { method: 'GET', path: API.application('6f1c2a4e-8b7d-4c3e-9a1f-0e2d3c4b5a69') },
   { method: 'POST', path: API.transcribed('6f1c2a4e-8b7d-4c3e-9a1f-0e2d3c4b5a69') },
   { method: 'POST', path: API.revealMyNumber('6f1c2a4e-8b7d-4c3e-9a1f-0e2d3c4b5a69') },

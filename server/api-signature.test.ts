@@ -1,9 +1,11 @@
-// The signature record on receipt and in the detail: an envelope whose content is not what the
-// resident signed is refused (audited, nothing stored); a typed name (記名) is a signature too;
-// group fields come back as the rows that were signed. PGlite and PostgreSQL.
+// The signature record on receipt (POST /api/sync) and in the detail: an application whose content
+// is not what the resident signed is refused (audited, nothing stored, the chain does not move);
+// a typed name (記名) is a signature too; group fields come back as the rows that were signed.
+// PGlite and PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API, type ApiErrorBody, type ApplicationDetail, type Receipt } from '../shared/api.ts';
+import { API, type ApiErrorBody, type ApplicationDetail } from '../shared/api.ts';
 import { envelopeErrorMessage } from '../shared/application.ts';
+import type { SyncAck } from '../shared/sync/protocol.ts';
 import { listAudit } from './store/audit.ts';
 import {
   householdOf,
@@ -25,7 +27,10 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
   beforeAll(async () => {
     token = await office.signIn();
   });
-  const send = (body: unknown) => office.post(API.applications, body, token);
+  /** One visit as the next envelope of the harness tablet's chain (which moves only on a 200). */
+  const send = (application: unknown) => office.submit(application, token);
+  /** The refusal names the envelope: the one after the chain's head. */
+  const mismatch = () => `${office.device.head.seq + 1}番目の送信データ：${MISMATCH}`;
   const errorOf = async (r: Response) => ((await r.json()) as { error: ApiErrorBody }).error;
   const detailOf = async (id: string) =>
     (await (await office.get(API.application(id), token)).json()) as ApplicationDetail;
@@ -35,13 +40,19 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
     // The record of another resident's envelope, moved onto this one.
     const other = await validEnvelope({ fields: { ...RESIDENT, phone: '0398765432' } });
     const envelope = { ...(await validEnvelope()), signature: other.signature };
+    const message = mismatch();
+    const seq = office.device.head.seq + 1;
     const r = await send(envelope);
     expect(r.status).toBe(400);
-    expect(await errorOf(r)).toEqual({ kind: 'bad-request', message: MISMATCH });
+    expect(await errorOf(r)).toEqual({ kind: 'bad-request', message });
     expect(await office.countApplications()).toBe(before);
-    const audit = await listAudit(office.sql, { target: envelope.id });
-    expect(audit.map((e) => [e.actor, e.action, e.detail])).toEqual([
-      ['staff:demo', 'application.refused', { reason: 'signature-mismatch' }],
+    expect(office.device.head.seq).toBe(seq - 1);
+    const audit = (await listAudit(office.sql)).at(-1);
+    expect([audit?.actor, audit?.action, audit?.target, audit?.detail]).toEqual([
+      'staff:demo',
+      'sync.refused',
+      office.device.id,
+      { source: 'network', reason: 'sync-signature-mismatch', seq, application: envelope.id },
     ]);
     expect(JSON.stringify(audit)).not.toContain(RESIDENT.name);
     expect(office.logs.join('\n')).not.toContain(RESIDENT.name);
@@ -55,25 +66,28 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
       { ...envelope, visitId: crypto.randomUUID() },
       { ...envelope, card: { ...envelope.card, checks: ['attributes-read', 'digests-ok'] } },
     ]) {
+      const message = mismatch();
       const r = await send(tampered);
       expect(r.status).toBe(400);
-      expect((await errorOf(r)).message).toBe(MISMATCH);
+      expect((await errorOf(r)).message).toBe(message);
     }
     expect(await office.countApplications(envelope.id)).toBe(0);
     // The untouched envelope is still accepted: the refusals did not poison its id.
-    expect((await send(envelope)).status).toBe(201);
+    expect((await send(envelope)).status).toBe(200);
+    expect(await office.countApplications(envelope.id)).toBe(1);
   });
 
   it('refuses an envelope that was never bound to its content', async () => {
+    const message = mismatch();
     const r = await send(tennyuEnvelope());
     expect(r.status).toBe(400);
-    expect((await errorOf(r)).message).toBe(MISMATCH);
+    expect((await errorOf(r)).message).toBe(message);
   });
 
   it('accepts a typed name (記名) instead of strokes and returns it in the detail', async () => {
     const envelope = await signed(tennyuEnvelope({ signature: typedSignature(RESIDENT.name) }));
     const r = await send(envelope);
-    expect(r.status).toBe(201);
+    expect(r.status).toBe(200);
     const detail = await detailOf(envelope.id);
     expect(detail.signature).toEqual({
       scope: 'visit',
@@ -111,8 +125,8 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
       omittedAttachments: ['tenshutsu-shomei'],
       lang: 'vi',
     });
-    const receipt = (await (await send(envelope)).json()) as Receipt;
-    expect(receipt.receiptNumber).toMatch(/^R261201-/);
+    const ack = (await (await send(envelope)).json()) as SyncAck;
+    expect(ack.envelopes[0]?.receipts[0]?.receiptNumber).toMatch(/^R261201-/);
     const detail = await detailOf(envelope.id);
     expect(detail.fields.movers).toEqual(movers);
     expect(detail.fields).toEqual(envelope.fields);
@@ -132,7 +146,7 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
 
   it('recomputes the verification on each view: an edit in the database after receipt shows', async () => {
     const envelope = await validEnvelope();
-    await send(envelope);
+    expect((await send(envelope)).status).toBe(200);
     expect((await detailOf(envelope.id)).signatureVerified).toBe(true);
     await office.sql.query(
       `UPDATE applications SET fields = fields || '{"phone":"0300000000"}'::jsonb WHERE id = $1`,
@@ -145,7 +159,7 @@ describe.each(TEST_STORES)('signatures on %s', (store) => {
 
   it('verifies a createdAt sent without milliseconds, as it was signed', async () => {
     const envelope = await validEnvelope({ createdAt: '2026-12-01T00:30:00Z' });
-    expect((await send(envelope)).status).toBe(201);
+    expect((await send(envelope)).status).toBe(200);
     const detail = await detailOf(envelope.id);
     expect(detail.createdAt).toBe('2026-12-01T00:30:00.000Z');
     expect(detail.signatureVerified).toBe(true);

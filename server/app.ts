@@ -14,6 +14,8 @@ import { deviceRoutes } from './routes/devices.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { syncImportRoutes } from './routes/sync-import.ts';
 
 export interface AppOptions extends BackOfficeDeps {
   /** The built PWA; when absent or not built, pages say to run `npm run build`. */
@@ -30,6 +32,8 @@ export function createApp(deps: AppOptions): Hono<AppEnv> {
   app.route(API.applications, applicationFlowRoutes(deps));
   app.route(API.exports, exportRoutes(deps));
   app.route(API.devices, deviceRoutes(deps));
+  app.route(API.sync, syncRoutes(deps));
+  app.route(API.sync, syncImportRoutes(deps));
   // Every route above declares its permission (http/require-staff.ts); these two answer the rest.
   app.all('/api', unknownApiRoute(), (c) => failure(c, { kind: 'route-not-found' }));
   app.all('/api/*', unknownApiRoute(), (c) => failure(c, { kind: 'route-not-found' }));

@@ -9,11 +9,18 @@ import {
   type StaffRole,
 } from '../shared/api.ts';
 import { type EnvelopeError, envelopeErrorMessage, MAX_BODY_BYTES } from '../shared/application.ts';
+import {
+  type ChainHead,
+  chainProblemMessage,
+  type SyncEnvelopeError,
+  syncEnvelopeErrorMessage,
+} from '../shared/sync/envelope.ts';
 import { PERMISSION_LABELS, ROLE_LABELS } from './auth/roles.ts';
 
 export type BackOfficeError =
   | { readonly kind: 'unsupported-media-type' }
-  | { readonly kind: 'too-large' }
+  /** limitBytes: the route's limit (default MAX_BODY_BYTES, one application). */
+  | { readonly kind: 'too-large'; readonly limitBytes?: number }
   | { readonly kind: 'bad-json' }
   | { readonly kind: 'invalid-envelope'; readonly error: EnvelopeError }
   /** The signature record was made over other content than the envelope carries (tampering, a bug). */
@@ -59,9 +66,25 @@ export type BackOfficeError =
   | { readonly kind: 'device-not-found' }
   | { readonly kind: 'route-not-found' }
   | { readonly kind: 'id-conflict' }
+  /** The sync protocol (sync/ingest.ts). head: where the device's chain stands in the store. */
+  | { readonly kind: 'invalid-sync-batch'; readonly field: string }
+  | { readonly kind: 'invalid-sync-envelope'; readonly index: number; readonly error: SyncEnvelopeError }
+  /** seq: the envelope of another device; 0 when the batch itself names another device. */
+  | { readonly kind: 'sync-device-mismatch'; readonly seq: number }
+  | { readonly kind: 'sync-signature-mismatch'; readonly seq: number; readonly applicationId: string }
+  | { readonly kind: 'sync-gap'; readonly seq: number; readonly head: ChainHead }
+  | {
+      readonly kind: 'sync-chain';
+      /** prevHash is not the head's hash / the hash is not the content's / another envelope under a taken seq. */
+      readonly reason: 'broken-chain' | 'tampered' | 'fork';
+      readonly seq: number;
+      readonly head: ChainHead;
+    }
+  | { readonly kind: 'bad-idempotency-key' }
+  | { readonly kind: 'idempotency-conflict' }
   | { readonly kind: 'internal' };
 
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
 export interface HttpError {
   readonly status: HttpErrorStatus;
@@ -82,10 +105,14 @@ const STATUS: Readonly<Record<ApiErrorKind, HttpErrorStatus>> = {
   'device-revoked': 401,
   'device-signature': 401,
   'device-clock': 401,
+  'sync-gap': 409,
+  'sync-chain': 409,
+  'idempotency-conflict': 422,
   internal: 500,
 };
 
-const LIMIT_KB = Math.round(MAX_BODY_BYTES / 1024);
+const sizeLabel = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)}MB` : `${Math.round(bytes / 1024)}KB`;
 
 function describe(e: BackOfficeError): ApiErrorBody {
   const body = (kind: ApiErrorKind, message: string): ApiErrorBody => ({ kind, message });
@@ -98,7 +125,7 @@ function describe(e: BackOfficeError): ApiErrorBody {
     case 'too-large':
       return body(
         'too-large',
-        `送信データが大きすぎます（上限${LIMIT_KB}KB）。署名をやり直してから送信してください。`,
+        `送信データが大きすぎます（上限${sizeLabel(e.limitBytes ?? MAX_BODY_BYTES)}）。署名をやり直してから送信してください。`,
       );
     case 'bad-json':
       return body(
@@ -206,6 +233,59 @@ function describe(e: BackOfficeError): ApiErrorBody {
       return body(
         'conflict',
         '同じ申請IDで内容の異なる申請がすでに受け付けられています。送り直さずに、窓口の管理者に連絡してください。',
+      );
+    case 'invalid-sync-batch':
+      return body(
+        'bad-request',
+        `まとめ送信のデータ（${e.field}）が正しくありません。アプリを最新にしてから送り直してください。`,
+      );
+    case 'invalid-sync-envelope': {
+      const message = `${e.index + 1}件目の送信データ：${syncEnvelopeErrorMessage(e.error)}`;
+      const inner = e.error.kind === 'bad-application' ? e.error.error : undefined;
+      return inner?.kind === 'invalid-fields'
+        ? {
+            kind: 'bad-request',
+            message,
+            problems: inner.problems.map((p) => ({ key: p.key, message: p.message })),
+          }
+        : body('bad-request', message);
+    }
+    case 'sync-device-mismatch':
+      return body(
+        'bad-request',
+        `${e.seq > 0 ? `${e.seq}番目の送信データ` : 'この送信データ'}は別の端末のものです。この端末で作成した申請だけを送信できます。管理者に連絡してください。`,
+      );
+    case 'sync-signature-mismatch':
+      return body(
+        'bad-request',
+        `${e.seq}番目の送信データ：${envelopeErrorMessage({ kind: 'signature-mismatch' })}`,
+      );
+    case 'sync-gap':
+      return {
+        kind: 'sync-gap',
+        message: chainProblemMessage({ kind: 'gap', expected: e.head.seq + 1 }),
+        sync: { lastSeq: e.head.seq, lastHash: e.head.hash, seq: e.seq },
+      };
+    case 'sync-chain':
+      return {
+        kind: 'sync-chain',
+        message:
+          e.reason === 'broken-chain'
+            ? `${e.seq}番目の${chainProblemMessage({ kind: 'broken-chain' })}`
+            : e.reason === 'tampered'
+              ? `${e.seq}番目の送信データが作成後に変更されています（ハッシュが合いません）。送り直さずに、管理者に連絡してください。`
+              : `${e.seq}番目の送信は、この番号で別の内容がすでに受け付けられています。送り直さずに、管理者に連絡してください。`,
+        sync: { lastSeq: e.head.seq, lastHash: e.head.hash, seq: e.seq },
+      };
+    case 'bad-idempotency-key':
+      return body(
+        'bad-request',
+        'Idempotency-Key（再送判定用のキー）がないか正しくありません。アプリを最新にしてから送り直してください。',
+      );
+    case 'idempotency-conflict':
+      return body(
+        'idempotency-conflict',
+        '同じ再送キーで別の内容が送られました。アプリを再読み込みしてから送り直してください。続くときは管理者に連絡してください。',
       );
     case 'internal':
       return body(

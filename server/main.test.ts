@@ -5,11 +5,12 @@ import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, type HealthResponse, type Receipt, type SignInResponse } from '../shared/api.ts';
+import { API, type HealthResponse, type SignInResponse } from '../shared/api.ts';
+import type { SyncAck } from '../shared/sync/protocol.ts';
 import { startServer } from './main.ts';
 import { openPglite } from './store/pglite.ts';
 import { countStaff } from './store/staff.ts';
-import { enrollThroughApi, postApplication, TestDevice } from './test-support/device.ts';
+import { enrollThroughApi, postApplication, postSync, TestDevice } from './test-support/device.ts';
 import { RESIDENT, validEnvelope } from './test-support/envelope.ts';
 import { freshPostgresUrl } from './test-support/test-store.ts';
 
@@ -43,9 +44,10 @@ describe('startServer with PGlite on disk', () => {
     expect(((await (await fetch(first.url + API.health)).json()) as HealthResponse).store).toBe('pglite');
     const token = (await signIn(first.url)).token;
     const device = await enrollThroughApi(first.url, token);
-    const envelope = await validEnvelope();
-    const posted = await postApplication(first.url, token, device, envelope);
-    const receipt = (await posted.json()) as Receipt;
+    const sent = await device.chain([[await validEnvelope()]]);
+    const posted = await postSync(first.url, token, device, sent);
+    expect(posted.status).toBe(200);
+    const ack = (await posted.json()) as SyncAck;
     await first.close();
     expect(firstLog).toContain(`データフォルダを作成しました: ${dataDir}`);
     expect(firstLog).toContain('デモ職員を登録しました（ユーザー名 demo、counter、backoffice）');
@@ -55,10 +57,14 @@ describe('startServer with PGlite on disk', () => {
     try {
       expect(secondLog).toContain(`既存のデータフォルダを使います: ${dataDir}`);
       expect(secondLog.join('\n')).not.toMatch(/デモ職員を登録|データベースの構成を更新/);
-      // The same token and device still work after the restart, and the application is there once.
-      const again = await postApplication(second.url, token, device, envelope);
+      // The same token and device still work after the restart, and the application is there once:
+      // the resend of the same envelope answers its first receipt.
+      const again = await postSync(second.url, token, device, sent);
       expect(again.status).toBe(200);
-      expect(await again.json()).toEqual({ ...receipt, duplicate: true });
+      expect(await again.json()).toEqual({
+        ...ack,
+        envelopes: ack.envelopes.map((e) => ({ ...e, duplicate: true })),
+      });
     } finally {
       await second.close();
     }
@@ -222,7 +228,7 @@ describe('log cleanliness', () => {
     });
     const device = await enrollThroughApi(running.url, session.token);
     const envelope = await validEnvelope();
-    expect((await postApplication(running.url, session.token, device, envelope)).status).toBe(201);
+    expect((await postApplication(running.url, session.token, device, envelope)).status).toBe(200);
     await fetch(`${running.url}${API.applications}?status=received`, { headers: auth });
     await fetch(running.url + API.application(envelope.id), { headers: auth });
     await fetch(`${running.url}/api/applications/${encodeURIComponent(RESIDENT.name)}`, { headers: auth });

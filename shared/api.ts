@@ -3,6 +3,7 @@
 import type { Lang } from './i18n/lang.ts';
 import type { ProcedureValues } from './procedures/types.ts';
 import type { SignatureRecord } from './signature.ts';
+import type { SyncRefusalDetail } from './sync/protocol.ts';
 
 export const API = {
   health: '/healthz',
@@ -32,6 +33,15 @@ export const API = {
   deviceEnroll: '/api/devices/enroll',
   /** POST: a lost tablet is refused from the next request on (devices.manage) → DeviceInfo. */
   deviceRevoke: (id: string) => `/api/devices/${encodeURIComponent(id)}/revoke`,
+  /**
+   * POST SyncBatchRequest with an Idempotency-Key (applications.submit + device signature) →
+   * SyncAck: the tablets deliver their hash-chained sync envelopes here (shared/sync/protocol.ts).
+   */
+  sync: '/api/sync',
+  /** GET SyncImportKeyResponse: the public key tablets encrypt export files to (applications.submit). */
+  syncImportKey: '/api/sync/import-key',
+  /** POST an export file (sync.import) → SyncImportResponse, with the same exactly-once rules. */
+  syncImport: '/api/sync/import',
 } as const;
 
 export type ApiErrorKind =
@@ -49,12 +59,18 @@ export type ApiErrorKind =
   | 'device-revoked' // the tablet was revoked by an admin: re-enroll with a new code
   | 'device-signature' // the signature does not verify (another body, path or key)
   | 'device-clock' // X-Kakanai-Time more than 5 minutes off the back office's clock
+  // The sync protocol (shared/sync/protocol.ts); the body's `sync` member says where the chain stands:
+  | 'sync-gap' // an earlier envelope of this device has not arrived: resend from sync.lastSeq + 1 (409)
+  | 'sync-chain' // broken hash chain, tampered envelope or a second one under a taken seq (409)
+  | 'idempotency-conflict' // the Idempotency-Key was used for another body (422)
   | 'internal'; // (500)
 
 export interface ApiErrorBody {
   readonly kind: ApiErrorKind;
   readonly message: string;
   readonly problems?: readonly { readonly key: string; readonly message: string }[];
+  /** With sync-gap, sync-chain and refusals of one envelope's content (shared/sync/protocol.ts). */
+  readonly sync?: SyncRefusalDetail;
 }
 
 export interface HealthResponse {
@@ -80,7 +96,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** Every operation a route can require. Each /api route declares exactly one (or is public). */
 export const PERMISSIONS = [
   'session.own', // see and end one's own session (every role)
-  'applications.submit', // POST /api/applications: send an application, get its receipt back
+  'applications.submit', // POST /api/sync: deliver a tablet's sync envelopes, get their receipts back
   'applications.read', // list and open applications (personal data; audited)
   'applications.update', // status changes (the flow, mark transcribed) and comments
   'my-number.reveal', // see a stored My Number in full, with a reason (audited)
@@ -88,6 +104,7 @@ export const PERMISSIONS = [
   'audit.verify', // check the audit log's hash chain
   'staff.manage', // create staff accounts, change roles, reset passwords
   'devices.manage', // register and retire counter tablets
+  'sync.import', // import a tablet's encrypted export file (the last resort of a field day)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -179,11 +196,12 @@ export interface ApplicationCommentsResponse {
 /**
  * The query of GET API.applications (all optional; strings, as in a URL). status may be given
  * more than once (received and checked). from/to are Japanese calendar days of receipt. q finds a
- * 受付番号 or a part of the applicant's 氏名 or フリガナ (spaces ignored). Paging: limit (1–200,
- * default 50) rows from offset.
+ * 受付番号 or a part of the applicant's 氏名 or フリガナ (spaces ignored). device is the id of the
+ * tablet that delivered it. Paging: limit (1–200, default 50) rows from offset.
  */
 export interface ApplicationListQuery {
   readonly procedure?: string;
+  readonly device?: string;
   readonly status?: ApplicationStatus;
   readonly from?: string;
   readonly to?: string;
@@ -208,12 +226,16 @@ export interface ApplicationSummary {
   readonly name: string; // 氏名, so staff can pick the right one
   readonly receivedAt: string;
   readonly status: ApplicationStatus;
+  /** The tablet that delivered it (its name as enrolled); null for rows from before the sync protocol. */
+  readonly deviceName?: string | null;
 }
 
 export interface ApplicationListResponse {
   readonly applications: readonly ApplicationSummary[];
   /** How many match the filters in all (the page is `applications`). */
   readonly total: number;
+  /** Every enrolled tablet, revoked ones too, for the 端末 filter (`device=<id>`). */
+  readonly devices?: readonly { readonly id: string; readonly name: string }[];
   readonly offset: number;
   readonly limit: number;
 }
@@ -347,8 +369,12 @@ export interface DeviceInfo {
   readonly revokedAt: string | null;
   readonly revokedBy: string | null;
   readonly lastSeenAt: string | null;
+  /** How many sync envelopes of this tablet the back office holds (the head of its chain). */
+  readonly lastSeq: number;
 }
 
 export interface DeviceListResponse {
   readonly devices: readonly DeviceInfo[];
 }
+
+export type { SyncImportKeyResponse, SyncImportResponse } from './sync/import-types.ts';

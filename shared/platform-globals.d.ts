@@ -89,3 +89,95 @@ declare const crypto: {
   randomUUID(): string;
   readonly subtle: SharedSubtleCrypto;
 };
+
+// Additions for the export file (shared/sync/export-file.ts): ECDSA and ECDH on P-256, HKDF and
+// AES-GCM. Declared as further members of the interfaces above (declaration merging), so the RSA
+// surface stays as it is.
+
+/** RFC 7518 §6.2: the elliptic-curve members of a JWK. */
+interface SharedJsonWebKey {
+  crv?: string;
+  x?: string;
+  y?: string;
+}
+interface SharedEcKeyParams {
+  readonly name: 'ECDSA' | 'ECDH';
+  readonly namedCurve: 'P-256';
+}
+interface SharedEcdsaParams {
+  readonly name: 'ECDSA';
+  readonly hash: 'SHA-256';
+}
+interface SharedEcdhDeriveParams {
+  readonly name: 'ECDH';
+  readonly public: SharedCryptoKey;
+}
+interface SharedHkdfParams {
+  readonly name: 'HKDF';
+  readonly hash: 'SHA-256';
+  readonly salt: SharedBufferSource;
+  readonly info: SharedBufferSource;
+}
+interface SharedAesKeyParams {
+  readonly name: 'AES-GCM';
+  readonly length: 256;
+}
+interface SharedAesGcmParams {
+  readonly name: 'AES-GCM';
+  readonly iv: SharedBufferSource;
+  readonly additionalData?: SharedBufferSource;
+  readonly tagLength?: 128;
+}
+type SharedEcKeyUsage = 'sign' | 'verify' | 'deriveBits' | 'deriveKey';
+type SharedSecretKeyUsage = 'deriveKey' | 'deriveBits' | 'encrypt' | 'decrypt';
+
+interface SharedSubtleCrypto {
+  importKey(
+    format: 'jwk',
+    keyData: SharedJsonWebKey,
+    algorithm: SharedEcKeyParams,
+    extractable: boolean,
+    keyUsages: readonly SharedEcKeyUsage[],
+  ): Promise<SharedCryptoKey>;
+  importKey(
+    format: 'raw',
+    keyData: SharedBufferSource,
+    algorithm: 'HKDF' | { readonly name: 'HKDF' },
+    extractable: false,
+    keyUsages: readonly SharedSecretKeyUsage[],
+  ): Promise<SharedCryptoKey>;
+  generateKey(
+    algorithm: SharedEcKeyParams,
+    extractable: boolean,
+    keyUsages: readonly SharedEcKeyUsage[],
+  ): Promise<SharedCryptoKeyPair>;
+  deriveBits(
+    algorithm: SharedEcdhDeriveParams,
+    baseKey: SharedCryptoKey,
+    length: number,
+  ): Promise<ArrayBuffer>;
+  deriveKey(
+    algorithm: SharedHkdfParams,
+    baseKey: SharedCryptoKey,
+    derivedKeyType: SharedAesKeyParams,
+    extractable: false,
+    keyUsages: readonly SharedSecretKeyUsage[],
+  ): Promise<SharedCryptoKey>;
+  encrypt(
+    algorithm: SharedAesGcmParams,
+    key: SharedCryptoKey,
+    data: SharedBufferSource,
+  ): Promise<ArrayBuffer>;
+  decrypt(
+    algorithm: SharedAesGcmParams,
+    key: SharedCryptoKey,
+    data: SharedBufferSource,
+  ): Promise<ArrayBuffer>;
+  sign(algorithm: SharedEcdsaParams, key: SharedCryptoKey, data: SharedBufferSource): Promise<ArrayBuffer>;
+  verify(
+    algorithm: SharedEcdsaParams,
+    key: SharedCryptoKey,
+    signature: SharedBufferSource,
+    data: SharedBufferSource,
+  ): Promise<boolean>;
+}

@@ -1,4 +1,5 @@
-// Sign-in, then the inbox and an application's detail. The detail is #/applications/<id>, so the
+// Sign-in, then the inbox and an application's detail, the import of a tablet's export file
+// (#/import) and, for admins, the tablets (#/devices). The detail is #/applications/<id>, so the
 // browser's back button returns to the inbox with its filters. The token lives in sessionStorage:
 // a reload keeps the session, closing the tab ends it.
 import { useEffect, useState } from 'preact/hooks';
@@ -6,6 +7,8 @@ import type { Permission, StaffInfo } from '../../shared/api.ts';
 import type { ListFilters } from './api.ts';
 import { api } from './api.ts';
 import { Detail } from './Detail.tsx';
+import { Devices } from './Devices.tsx';
+import { Import } from './Import.tsx';
 import { Inbox } from './Inbox.tsx';
 import { ROLE_LABELS, SignIn } from './SignIn.tsx';
 
@@ -18,12 +21,25 @@ export interface Session {
 }
 
 const detailId = () => /^#\/applications\/([0-9a-f-]{36})$/.exec(location.hash)?.[1];
+type Page = 'inbox' | 'import' | 'devices';
+/** #/import: a tablet's export file (Import.tsx); #/devices: 端末の管理 (Devices.tsx). */
+const pageOf = (): Page =>
+  location.hash === '#/import' ? 'import' : location.hash === '#/devices' ? 'devices' : 'inbox';
 
-export const EMPTY_FILTERS: ListFilters = { procedure: '', status: '', from: '', to: '', q: '', offset: 0 };
+export const EMPTY_FILTERS: ListFilters = {
+  procedure: '',
+  device: '',
+  status: '',
+  from: '',
+  to: '',
+  q: '',
+  offset: 0,
+};
 
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [openId, setOpenId] = useState(detailId());
+  const [page, setPage] = useState<Page>(pageOf());
   const [filters, setFilters] = useState<ListFilters>(EMPTY_FILTERS);
 
   useEffect(() => {
@@ -32,7 +48,10 @@ export function App() {
     void api.session(token).then((r) => setSession(r.ok ? { token, ...r.value } : null));
   }, []);
   useEffect(() => {
-    const onHash = () => setOpenId(detailId());
+    const onHash = () => {
+      setOpenId(detailId());
+      setPage(pageOf());
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -68,9 +87,34 @@ export function App() {
           </div>
         )}
       </header>
+      {(session?.permissions.includes('sync.import') || session?.permissions.includes('devices.manage')) && (
+        <nav class="bo-nav" aria-label="メニュー">
+          <a href="#/" aria-current={page === 'inbox' && !openId ? 'page' : undefined}>
+            申請の一覧
+          </a>
+          {session.permissions.includes('sync.import') && (
+            <a href="#/import" aria-current={page === 'import' ? 'page' : undefined} data-testid="nav-import">
+              端末ファイルの取り込み
+            </a>
+          )}
+          {session.permissions.includes('devices.manage') && (
+            <a
+              href="#/devices"
+              aria-current={page === 'devices' ? 'page' : undefined}
+              data-testid="nav-devices"
+            >
+              端末の管理
+            </a>
+          )}
+        </nav>
+      )}
       <main class="bo-main">
         {!session ? (
           <SignIn onSignedIn={signedIn} />
+        ) : page === 'import' ? (
+          <Import session={session} onExpired={expired} />
+        ) : page === 'devices' ? (
+          <Devices session={session} onExpired={expired} />
         ) : openId ? (
           <Detail session={session} id={openId} onExpired={expired} />
         ) : (

@@ -1,4 +1,4 @@
-// The inbox: filters (手続, 状態, 受付日, 検索) applied with 「検索」, newest first, 50 a page.
+// The inbox: filters (手続, 端末, 状態, 受付日, 検索) applied with 「検索」, newest first, 50 a page.
 // Each 受付番号 opens the detail.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -77,6 +77,17 @@ export function Inbox({ session, filters, onFilters, onExpired }: Props) {
           </select>
         </div>
         <div>
+          <label for="f-device">端末</label>
+          <select id="f-device" data-testid="filter-device" value={draft.device} onChange={set('device')}>
+            <option value="">すべて</option>
+            {(answer?.devices ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label for="f-status">状態</label>
           <select id="f-status" data-testid="filter-status" value={draft.status} onChange={set('status')}>
             <option value="">すべて</option>
@@ -136,6 +147,7 @@ export function Inbox({ session, filters, onFilters, onExpired }: Props) {
               <th scope="col">手続</th>
               <th scope="col">氏名</th>
               <th scope="col">受付日時</th>
+              <th scope="col">端末</th>
               <th scope="col">状態</th>
             </tr>
           </thead>
@@ -148,6 +160,7 @@ export function Inbox({ session, filters, onFilters, onExpired }: Props) {
                 <td>{a.procedureName}</td>
                 <td>{a.name}</td>
                 <td>{tokyoTime(a.receivedAt)}</td>
+                <td>{a.deviceName ?? '—'}</td>
                 <td>
                   <StatusBadge status={a.status} />
                 </td>

@@ -8,11 +8,15 @@ import {
   type ApplicationDetail,
   type ApplicationListResponse,
   type ApplicationStatus,
+  type DeviceInfo,
+  type DeviceListResponse,
+  type EnrollmentCodeResponse,
   type RevealMyNumberResponse,
   type SessionInfo,
   type SignInResponse,
 } from '../../shared/api.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
+import type { SyncImportResponse } from '../../shared/sync/import-types.ts';
 
 export interface ApiFailure {
   readonly status: number; // 0: unreachable
@@ -55,6 +59,8 @@ const post = (body: unknown): RequestInit => ({
 
 export interface ListFilters {
   readonly procedure: string;
+  /** The id of the tablet that delivered it. */
+  readonly device: string;
   readonly status: ApplicationStatus | '';
   readonly from: string;
   readonly to: string;
@@ -66,7 +72,7 @@ export const PAGE_SIZE = 50;
 
 export function listQuery(f: ListFilters): string {
   const params = new URLSearchParams();
-  for (const key of ['procedure', 'status', 'from', 'to', 'q'] as const)
+  for (const key of ['procedure', 'device', 'status', 'from', 'to', 'q'] as const)
     if (f[key] !== '') params.set(key, f[key]);
   params.set('limit', String(PAGE_SIZE));
   params.set('offset', String(f.offset));
@@ -97,6 +103,18 @@ export const api = {
     const r = await call(API.applicationSignature(id), {}, token);
     return r.ok ? ok(await r.value.blob()) : r;
   },
+  /** A tablet's export file, as the text it holds (JSON), to POST /api/sync/import. */
+  devices: (token: string) => json<DeviceListResponse>(API.devices, {}, token),
+  issueDeviceCode: (token: string) =>
+    json<EnrollmentCodeResponse>(API.deviceCodes, { method: 'POST' }, token),
+  revokeDevice: (token: string, id: string) =>
+    json<DeviceInfo>(API.deviceRevoke(id), { method: 'POST' }, token),
+  importFile: (token: string, fileText: string) =>
+    json<SyncImportResponse>(
+      API.syncImport,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: fileText },
+      token,
+    ),
 };
 
 const TOKYO = new Intl.DateTimeFormat('ja-JP', {

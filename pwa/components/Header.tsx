@@ -1,4 +1,7 @@
+// The staff header: network state, what waits to be sent (counted in applications, as staff count
+// them, the same number in the badge and on the 送信 button), storage warnings, sign-out.
 import { useEffect, useState } from 'preact/hooks';
+import { pendingApplicationCount } from '../storage/outbox.ts';
 import { requestPersistentStorage, storageWarning, usedShare } from '../storage/persistence.ts';
 import { useOutbox } from './use-outbox.ts';
 
@@ -13,7 +16,7 @@ interface Props {
 export function Header({ staffName, online, onSignOut, onSend }: Props) {
   const [sending, setSending] = useState(false);
   const entries = useOutbox();
-  const pending = entries.filter((e) => e.state === 'pending').length;
+  const pending = pendingApplicationCount(entries);
   const [warning, setWarning] = useState<string | null>(null);
   useEffect(() => {
     void requestPersistentStorage().then((h) => setWarning(storageWarning(h)));

@@ -40,15 +40,19 @@ export function Done({
   useEffect(() => {
     void sync.syncNow();
   }, [sync]);
-  const entries = applications.map((a) => ({ app: a, entry: outbox.find((e) => e.id === a.id) }));
+  // The visit is one entry of the outbox; each application has its own 受付番号 in it.
+  const entries = applications.map((a) => {
+    const entry = outbox.find((e) => e.applications.some((x) => x.id === a.id));
+    return { app: a, entry, receiptNumber: entry?.applications.find((x) => x.id === a.id)?.receiptNumber };
+  });
   const print = (list: typeof entries) =>
     printForms(
-      list.map(({ app, entry }) => ({
+      list.map(({ app, receiptNumber }) => ({
         procedure: app.procedure,
         values: withoutMyNumber(app.procedure, app.values),
         signaturePng: app.signaturePng,
         notifiedOn: app.notifiedOn,
-        ...(entry?.receiptNumber ? { receiptNumber: entry.receiptNumber } : {}),
+        ...(receiptNumber ? { receiptNumber } : {}),
       })),
     );
 
@@ -56,14 +60,14 @@ export function Done({
     <main class="stack resident" data-testid="done">
       <h1>ありがとうございました</h1>
       <ul class="stack receipts">
-        {entries.map(({ app, entry }) => (
+        {entries.map(({ app, entry, receiptNumber }) => (
           <li key={app.id} data-testid={`done-${app.procedure.id}`}>
             <h2>{ja(app.procedure.name)}</h2>
-            {entry?.state === 'delivered' ? (
+            {entry?.state === 'delivered' && receiptNumber ? (
               <div class="message ok" data-testid="receipt">
                 <p>受付番号</p>
                 <p class="receipt-number" data-testid="receipt-number">
-                  {entry.receiptNumber}
+                  {receiptNumber}
                 </p>
               </div>
             ) : entry?.state === 'rejected' ? (
@@ -81,7 +85,7 @@ export function Done({
             )}
             <button
               type="button"
-              onClick={() => void print([{ app, entry }])}
+              onClick={() => void print([{ app, entry, receiptNumber }])}
               data-testid={`print-${app.procedure.id}`}
             >
               控えを印刷

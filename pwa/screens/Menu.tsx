@@ -1,6 +1,7 @@
 // The start of a visit: 手続ナビ (a life event proposes the procedures) or one procedure directly.
 import { ja } from '../../shared/i18n/lang.ts';
 import { CATALOGUE } from '../../shared/procedures/registry.ts';
+import { ExportOutbox } from '../components/ExportOutbox.tsx';
 import { OutboxTable } from '../components/OutboxTable.tsx';
 
 interface Props {
@@ -30,6 +31,7 @@ export function Menu({ onNavi, onPick, onChoose }: Props) {
         ))}
       </div>
       <OutboxTable />
+      <ExportOutbox />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 // The tablet's IndexedDB schema: one typed interface, versioned upgrades (style.md §5).
 // UI code never touches IndexedDB directly; it goes through Outbox and Settings.
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 
 export interface SealedBlob {
   readonly iv: Uint8Array; // 96-bit AES-GCM nonce, fresh per record
@@ -9,19 +9,57 @@ export interface SealedBlob {
 
 export type OutboxState = 'pending' | 'delivered' | 'rejected';
 
+/** The 受付番号 of one application of a delivered envelope, as the back office answered it. */
+export interface OutboxReceipt {
+  readonly id: string; // the application id
+  readonly procedure: string;
+  readonly receiptNumber: string;
+  readonly receivedAt: string;
+}
+
 /**
- * One application on its way to the back office. Personal data exists only inside `sealed`
- * (AES-GCM); after the back office acknowledges it, `sealed` is deleted and only the receipt stays.
+ * v3 (issue 5): one sync envelope (= one visit) on its way to the back office. Personal data
+ * exists only inside `sealed` (AES-GCM of the whole SyncEnvelope); after the back office
+ * acknowledges it, `sealed` is deleted and the receipts stay: a stub without personal data.
  */
 export interface OutboxRecord {
-  readonly id: string; // the envelope id = idempotency key
-  readonly procedure: string;
+  readonly id: string; // the SyncEnvelope's ULID
+  readonly deviceId: string;
+  readonly seq: number; // unique per device (index bySeq on [deviceId, seq])
+  readonly procedures: readonly string[];
+  readonly applicationIds: readonly string[]; // same order as procedures (index byApplication)
   readonly createdAt: string;
   state: OutboxState;
   sealed?: SealedBlob;
   attempts: number;
   lastAttemptAt?: string;
   lastError?: string; // Japanese, for staff; never contains personal data
+  receipts?: readonly OutboxReceipt[];
+  deliveredAt?: string;
+}
+
+/** The head of this tablet's chain for one device id: the last envelope it sealed. */
+export interface ChainHeadRecord {
+  readonly deviceId: string;
+  readonly seq: number;
+  readonly hash: string;
+  readonly envelopeId: string;
+}
+
+/**
+ * An outbox record as versions 1 and 2 stored it: one application envelope per record, sealed
+ * alone. Frozen: the v3 upgrade moves these into `outboxV2`, where pending ones wait until the
+ * Outbox re-wraps them into sync envelopes (sealing is async: it cannot run in the upgrade).
+ */
+export interface OutboxRecordV2 {
+  readonly id: string; // the application envelope's id
+  readonly procedure: string;
+  readonly createdAt: string;
+  state: OutboxState;
+  sealed?: SealedBlob;
+  attempts: number;
+  lastAttemptAt?: string;
+  lastError?: string;
   receiptNumber?: string;
   deliveredAt?: string;
 }
@@ -43,18 +81,27 @@ export interface DeviceKeyRecord {
 }
 
 export interface KakanaiDB extends DBSchema {
-  outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState; byCreatedAt: string } };
+  outbox: {
+    key: string;
+    value: OutboxRecord;
+    indexes: { bySeq: [string, number]; byState: OutboxState; byCreatedAt: string; byApplication: string };
+  };
+  outboxV2: { key: string; value: OutboxRecordV2; indexes: { byState: OutboxState } };
+  chain: { key: string; value: ChainHeadRecord };
   settings: { key: string; value: unknown };
   keys: { key: string; value: CryptoKey };
   device: { key: 'pending' | 'enrolled'; value: DeviceKeyRecord };
 }
 
 export const DB_NAME = 'kakanai';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
+
+type UpgradeTransaction = IDBPTransaction<KakanaiDB, StoreNames<KakanaiDB>[], 'versionchange'>;
 
 export function openKakanaiDB(name = DB_NAME): Promise<IDBPDatabase<KakanaiDB>> {
   return openDB<KakanaiDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    // Only IndexedDB requests are awaited in here: the upgrade transaction stays open across them.
+    async upgrade(db, oldVersion, _newVersion, tx) {
       // Each block upgrades from one version to the next; never edit a shipped block.
       if (oldVersion < 1) {
         const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
@@ -65,6 +112,27 @@ export function openKakanaiDB(name = DB_NAME): Promise<IDBPDatabase<KakanaiDB>> 
       }
       // 2: the device key pair (issue 5). Adds a store; the outbox, settings and keys stay as they are.
       if (oldVersion < 2) db.createObjectStore('device');
+      // 3: the sync protocol (issue 5): the outbox holds one sync envelope per visit.
+      if (oldVersion < 3) await upgradeToSyncEnvelopes(db, tx);
     },
   });
+}
+
+/**
+ * The v1/v2 outbox records (one application each) move unchanged into `outboxV2`; `outbox` is
+ * made again for v3 records, and `chain` keeps each device's chain head. Nothing is lost:
+ * pending ones are re-wrapped by Outbox (rechainPending), delivered stubs stay readable there.
+ */
+async function upgradeToSyncEnvelopes(db: IDBPDatabase<KakanaiDB>, tx: UpgradeTransaction): Promise<void> {
+  const old = (await tx.objectStore('outbox').getAll()) as unknown as OutboxRecordV2[];
+  db.deleteObjectStore('outbox');
+  const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+  outbox.createIndex('bySeq', ['deviceId', 'seq'], { unique: true });
+  outbox.createIndex('byState', 'state');
+  outbox.createIndex('byCreatedAt', 'createdAt');
+  outbox.createIndex('byApplication', 'applicationIds', { multiEntry: true });
+  const legacy = db.createObjectStore('outboxV2', { keyPath: 'id' });
+  legacy.createIndex('byState', 'state');
+  db.createObjectStore('chain', { keyPath: 'deviceId' });
+  for (const record of old) await legacy.put(record);
 }

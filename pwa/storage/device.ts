@@ -90,4 +90,20 @@ export class DeviceIdentity {
       [DEVICE_SIGNATURE_HEADER]: base64UrlOf(new Uint8Array(signature)),
     };
   }
+
+  /**
+   * ECDSA P-256 / SHA-256 over any bytes with the enrolled key (IEEE P1363, 64 bytes), and the
+   * device id it speaks for: an export file's signature (shared/sync/export-file.ts). Undefined
+   * when the tablet is not enrolled.
+   */
+  async signBytes(bytes: Uint8Array): Promise<{ deviceId: string; signature: Uint8Array } | undefined> {
+    const r = await this.db.get('device', 'enrolled');
+    if (!r?.deviceId) return undefined;
+    const signature = await crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      r.privateKey,
+      bytes as Uint8Array<ArrayBuffer>,
+    );
+    return { deviceId: r.deviceId, signature: new Uint8Array(signature) };
+  }
 }

@@ -1,9 +1,23 @@
 // Settings: small named values in IndexedDB (the staff session survives a reload and offline).
 import type { IDBPDatabase } from 'idb';
 import type { SignInResponse } from '../../shared/api.ts';
+import type { SyncImportKeyResponse } from '../../shared/sync/import-types.ts';
 import type { KakanaiDB } from './db.ts';
 
 const SESSION = 'staff-session';
+/** The back office's import key (GET /api/sync/import-key): export files are encrypted to it. */
+const IMPORT_KEY = 'sync-import-key';
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** What an older version or a broken write may have left is no key at all. */
+function asImportKey(v: unknown): SyncImportKeyResponse | undefined {
+  const r = v as { id?: unknown; publicKey?: Record<string, unknown> | null } | null | undefined;
+  const k = r?.publicKey;
+  if (!r || !isText(r.id) || !k || k.kty !== 'EC' || k.crv !== 'P-256' || !isText(k.x) || !isText(k.y))
+    return undefined;
+  return { id: r.id, publicKey: { kty: 'EC', crv: 'P-256', x: k.x, y: k.y } };
+}
 
 export class Settings {
   constructor(private readonly db: IDBPDatabase<KakanaiDB>) {}
@@ -19,5 +33,14 @@ export class Settings {
 
   async clearSession(): Promise<void> {
     await this.db.delete('settings', SESSION);
+  }
+
+  /** The cached import key: on a field day the tablet is offline, so this copy is what counts. */
+  async importKey(): Promise<SyncImportKeyResponse | undefined> {
+    return asImportKey(await this.db.get('settings', IMPORT_KEY));
+  }
+
+  async saveImportKey(key: SyncImportKeyResponse): Promise<void> {
+    await this.db.put('settings', { id: key.id, publicKey: { ...key.publicKey } }, IMPORT_KEY);
   }
 }

@@ -4,7 +4,7 @@
 //
 //   permission            counter  backoffice  admin   routes today
 //   session.own              ✓         ✓         ✓     GET, DELETE /api/session
-//   applications.submit      ✓         –         ✓     POST /api/applications
+//   applications.submit      ✓         –         ✓     POST /api/sync, GET /api/sync/import-key
 //   applications.read        –         ✓         ✓     GET /api/applications, GET /api/applications/:id,
 //                                                     GET …/:id/comments, GET …/:id/signature
 //   applications.update      –         ✓         ✓     POST /api/applications/:id/transcribed,
@@ -14,9 +14,10 @@
 //   audit.verify             –         –         ✓     (an HTTP audit check, later; the CLI needs the DB)
 //   staff.manage             –         –         ✓     (staff administration, later)
 //   devices.manage           –         –         ✓     POST /api/devices/codes, GET /api/devices, POST …/:id/revoke
+//   sync.import              –         ✓         ✓     POST /api/sync/import (a tablet's export file)
 //
-// Counter staff see their own receipts in the answer to POST /api/applications (a resend of the
-// same envelope answers the first receipt again); they never list or open others' applications.
+// Counter staff see their own receipts in the answer to POST /api/sync (a resend of the same
+// envelopes answers the first receipts again); they never list or open others' applications.
 // The back office does not send applications: the tablet keeps an application that was refused
 // with 403 in its outbox and delivers it once a counter account signs in. admin holds every
 // permission: a small office (and the demo) may have one person who does everything.
@@ -25,7 +26,14 @@ import { PERMISSIONS, STAFF_ROLES } from '../../shared/api.ts';
 
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
   counter: ['session.own', 'applications.submit'],
-  backoffice: ['session.own', 'applications.read', 'applications.update', 'my-number.reveal', 'exports.read'],
+  backoffice: [
+    'session.own',
+    'applications.read',
+    'applications.update',
+    'my-number.reveal',
+    'exports.read',
+    'sync.import',
+  ],
   admin: [
     'session.own',
     'applications.submit',
@@ -36,6 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>
     'audit.verify',
     'staff.manage',
     'devices.manage',
+    'sync.import',
   ],
 };
 
@@ -50,6 +59,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   'audit.verify': '監査ログの検証',
   'staff.manage': '職員アカウントの管理',
   'devices.manage': '端末の管理',
+  'sync.import': '端末の書き出しファイルの取り込み',
 };
 
 export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {

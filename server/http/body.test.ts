@@ -46,7 +46,7 @@ describe('readJsonBody', () => {
     const chunk = new Uint8Array(64).fill(0x20);
     const body = chunked(Array.from({ length: 100 }, () => chunk));
     const r = await readJsonBody(request(body.stream), 200);
-    expect(r).toEqual({ ok: false, error: { kind: 'too-large' } });
+    expect(r).toEqual({ ok: false, error: { kind: 'too-large', limitBytes: 200 } });
     expect(body.pulled()).toBeLessThan(10); // 4 chunks pass 200 bytes; the other 96 are never pulled
   });
 
@@ -58,7 +58,7 @@ describe('readJsonBody', () => {
 
   it('refuses a declared Content-Length over the limit without reading', async () => {
     const r = await readJsonBody(request('{}', { ...json, 'content-length': '1000' }), 100);
-    expect(r).toEqual({ ok: false, error: { kind: 'too-large' } });
+    expect(r).toEqual({ ok: false, error: { kind: 'too-large', limitBytes: 100 } });
   });
 
   it('reports malformed JSON, an empty body and bytes that are not UTF-8 as bad JSON', async () => {

@@ -53,10 +53,10 @@ export async function readJsonBytes(
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
     await request.body?.cancel().catch(() => {});
-    return err({ kind: 'too-large' });
+    return err({ kind: 'too-large', limitBytes: limit });
   }
   const bytes = await readAtMost(request.body, limit);
-  return bytes ? ok(bytes) : err({ kind: 'too-large' });
+  return bytes ? ok(bytes) : err({ kind: 'too-large', limitBytes: limit });
 }
 
 export function parseJsonBytes(bytes: Uint8Array): Result<unknown, BackOfficeError> {
@@ -94,10 +94,10 @@ export async function readNoContentBody(
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
     await request.body?.cancel().catch(() => {});
-    return err({ kind: 'too-large' });
+    return err({ kind: 'too-large', limitBytes: limit });
   }
   const bytes = await readAtMost(request.body, limit);
-  if (!bytes) return err({ kind: 'too-large' });
+  if (!bytes) return err({ kind: 'too-large', limitBytes: limit });
   if (bytes.byteLength === 0) return ok({});
   if (!isJsonMediaType(request.headers.get('content-type'))) return err({ kind: 'unsupported-media-type' });
   const value = parseJsonBytes(bytes);

@@ -73,7 +73,22 @@ export function requireDevice(deps: BackOfficeDeps, limit = MAX_BODY_BYTES): Mid
     if (signature?.length !== 64) return refuse(c, 'device-signature', deviceId);
 
     const body = await readJsonBytes(c.req.raw, limit);
-    if (!body.ok) return failure(c, body.error);
+    if (!body.ok) {
+      // Too large or not JSON: the body is not read, so only the kind is kept (request.refused).
+      const session = c.get('session') as AuthenticatedStaff | undefined;
+      await recordAudit(deps.sql, deps.clock.now(), {
+        actor: session ? staffActor(session.staff) : 'anonymous',
+        action: 'request.refused',
+        target: deviceId,
+        detail: {
+          route: `${c.req.method} ${routePath(c)}`,
+          error: body.error.kind,
+          fields: [],
+          unknownKeys: 0,
+        },
+      });
+      return failure(c, body.error);
+    }
     const url = new URL(c.req.url);
     const text = deviceSigningInput(
       c.req.method,

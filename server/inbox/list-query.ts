@@ -3,6 +3,7 @@
 // The values reach SQL only as bound parameters (store/applications.ts).
 import { type ApplicationStatus, isApplicationStatus } from '../../shared/api.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
+import { isDeviceId } from '../../shared/sync/envelope.ts';
 import { parseIsoDate } from '../../shared/wareki.ts';
 import type { BackOfficeError } from '../errors.ts';
 import { receivedRange } from '../exports/query.ts';
@@ -19,6 +20,7 @@ export type RawQuery = Readonly<Record<string, readonly string[]>>;
 /** What the list audit records about the filters: never the search text (it may be a name). */
 export type FilterSummary = {
   readonly procedure: string;
+  readonly device: string;
   readonly status: string;
   readonly from: string | null;
   readonly to: string | null;
@@ -51,10 +53,8 @@ export function normaliseSearch(raw: string): string {
 export function parseListQuery(
   query: RawQuery,
 ): Parsed<{ filters: ApplicationFilters; summary: FilterSummary }> {
-  // Devices are not recorded on applications yet: refuse rather than answer an unfiltered list.
-  if (query.device !== undefined) return bad('device');
   const raw: Record<string, string | undefined> = {};
-  for (const name of ['procedure', 'from', 'to', 'q', 'limit', 'offset']) {
+  for (const name of ['procedure', 'device', 'from', 'to', 'q', 'limit', 'offset']) {
     const value = single(query, name);
     if (!value.ok) return value;
     raw[name] = value.value;
@@ -66,6 +66,7 @@ export function parseListQuery(
     if (!statuses.includes(s)) statuses.push(s);
   }
   if (raw.procedure !== undefined && !/^[a-z0-9-]{1,60}$/.test(raw.procedure)) return bad('procedure');
+  if (raw.device !== undefined && !isDeviceId(raw.device)) return bad('device');
   for (const name of ['from', 'to'] as const)
     if (raw[name] !== undefined && !parseIsoDate(raw[name])) return bad(name);
   if (raw.from !== undefined && raw.to !== undefined && raw.from > raw.to) return bad('to');
@@ -82,6 +83,7 @@ export function parseListQuery(
   return ok({
     filters: {
       ...(raw.procedure === undefined ? {} : { procedure: raw.procedure }),
+      ...(raw.device === undefined ? {} : { deviceId: raw.device }),
       statuses,
       ...range,
       ...(search === undefined ? {} : { search }),
@@ -90,6 +92,7 @@ export function parseListQuery(
     },
     summary: {
       procedure: raw.procedure ?? 'all',
+      device: raw.device ?? 'all',
       status: statuses.length > 0 ? statuses.join(',') : 'all',
       from: raw.from ?? null,
       to: raw.to ?? null,

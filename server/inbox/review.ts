@@ -15,6 +15,7 @@ import {
   type ApplicationFilters,
   findApplication,
   listApplications,
+  listDeviceNames,
   markTranscribed,
 } from '../store/applications.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
@@ -52,7 +53,8 @@ export async function listInbox(
     target: null,
     detail: { ...summary, count: applications.length, total },
   });
-  return { applications, total, offset: filters.offset, limit: filters.limit };
+  const devices = await listDeviceNames(deps.sql);
+  return { applications, total, offset: filters.offset, limit: filters.limit, devices };
 }
 
 export async function viewApplication(

@@ -30,6 +30,12 @@ export interface NewApplication {
   readonly contentHash: string;
   readonly receivedAt: Date;
   readonly receivedBy: number; // staff id signed in on the tablet
+  /**
+   * The tablet and the sync envelope that brought it (server/sync/ingest.ts sets both). Null only
+   * for rows shaped like those received before the sync protocol (migration tests).
+   */
+  readonly deviceId: string | null;
+  readonly syncEnvelopeId: string | null;
 }
 
 /** Next 受付番号 of the Tokyo day; the counter row stays locked until the transaction ends. */
@@ -60,8 +66,9 @@ export async function insertApplication(
   const { rows } = await tx.query<ReceiptRow>(
     `INSERT INTO applications (id, receipt_number, procedure, visit_id, lang, fields, card,
        omitted_attachments, signature, signature_png, signed_at, content_hash, created_at,
-       created_at_text, received_at, received_by)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14, $15, $16)
+       created_at_text, received_at, received_by, device_id, sync_envelope_id)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14, $15, $16,
+       $17, $18)
      ON CONFLICT (id) DO NOTHING
      RETURNING id, receipt_number, received_at, content_hash`,
     [
@@ -81,6 +88,8 @@ export async function insertApplication(
       e.createdAt,
       app.receivedAt.toISOString(),
       app.receivedBy,
+      app.deviceId,
+      app.syncEnvelopeId,
     ],
   );
   return rows[0] ? fromReceiptRow(rows[0]) : undefined;
@@ -117,6 +126,7 @@ interface SummaryRow {
   name: string | null;
   received_at: unknown;
   status: ApplicationStatus;
+  device_name: string | null;
 }
 
 interface DetailRow extends SummaryRow {
@@ -133,7 +143,8 @@ interface DetailRow extends SummaryRow {
   transcribed_by: string | null;
 }
 
-const SUMMARY_COLUMNS = `a.id, a.receipt_number, a.procedure, a.fields->>'name' AS name, a.received_at, a.status`;
+const SUMMARY_COLUMNS = `a.id, a.receipt_number, a.procedure, a.fields->>'name' AS name, a.received_at, a.status,
+  (SELECT d.name FROM devices d WHERE d.id = a.device_id) AS device_name`;
 
 /** The name staff read (転入届); the id itself for a procedure the catalogue no longer has. */
 function procedureName(procedures: ProcedureLookup, id: string): string {
@@ -150,11 +161,14 @@ function toSummary(r: SummaryRow, procedures: ProcedureLookup): ApplicationSumma
     name: r.name ?? '',
     receivedAt: toIso(r.received_at),
     status: r.status,
+    deviceName: r.device_name,
   };
 }
 
 export interface ApplicationFilters {
   readonly procedure?: string;
+  /** The tablet that delivered it. */
+  readonly deviceId?: string;
   /** Any of these; all when empty. */
   readonly statuses: readonly ApplicationStatus[];
   readonly since?: Date; // received_at >= since
@@ -181,6 +195,7 @@ export async function listApplications(
     return `$${params.length}`;
   };
   if (filters.procedure !== undefined) conditions.push(`a.procedure = ${bind(filters.procedure)}`);
+  if (filters.deviceId !== undefined) conditions.push(`a.device_id = ${bind(filters.deviceId)}`);
   if (filters.statuses.length > 0) conditions.push(`a.status = ANY(${bind(filters.statuses)}::text[])`);
   if (filters.since) conditions.push(`a.received_at >= ${bind(filters.since.toISOString())}`);
   if (filters.before) conditions.push(`a.received_at < ${bind(filters.before.toISOString())}`);
@@ -202,6 +217,14 @@ export async function listApplications(
     params,
   );
   return { applications: rows.map((r) => toSummary(r, procedures)), total: toInt(counted.rows[0]?.n) };
+}
+
+/** Every enrolled tablet (revoked ones too: their applications stay), for the inbox's 端末 filter. */
+export async function listDeviceNames(sql: SqlExecutor): Promise<{ id: string; name: string }[]> {
+  const { rows } = await sql.query<{ id: string; name: string }>(
+    'SELECT id, name FROM devices ORDER BY name, id',
+  );
+  return rows;
 }
 
 /**

@@ -30,7 +30,11 @@ export type AuditAction =
   | 'device.enrolled' // a tablet enrolled with a code (target: device id)
   | 'device.enroll-failed' // detail: reason (unknown-code, used-code, expired-code, bad-key, …)
   | 'device.revoked' // target: device id
-  | 'device.refused'; // a request with a missing, unknown or revoked device, a bad signature or clock
+  | 'device.refused' // a request with a missing, unknown or revoked device, a bad signature or clock
+  | 'sync.received' // sync envelopes stored (target: device; detail: source, seq range, counts, 受付番号)
+  | 'sync.refused' // a batch refused (detail: source, reason, seq, chain head — never content)
+  | 'sync.imported' // an export file imported (detail: counts, seq range)
+  | 'sync.import-refused'; // an export file refused (detail: reason)
 
 export interface AuditEntry {
   readonly actor: string; // "staff:<username>", or "anonymous" for a failed sign-in

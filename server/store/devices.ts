@@ -118,10 +118,11 @@ interface DeviceInfoRow {
   revoked_at: unknown;
   revoked_by: string | null;
   last_seen_at: unknown;
+  last_seq: unknown;
 }
 
 const INFO = `SELECT d.id, d.name, d.enrolled_at, e.username AS enrolled_by, d.revoked_at,
-    r.username AS revoked_by, d.last_seen_at
+    r.username AS revoked_by, d.last_seen_at, d.last_seq
   FROM devices d JOIN staff e ON e.id = d.enrolled_by LEFT JOIN staff r ON r.id = d.revoked_by`;
 
 const info = (row: DeviceInfoRow): DeviceInfo => ({
@@ -132,6 +133,7 @@ const info = (row: DeviceInfoRow): DeviceInfo => ({
   revokedAt: row.revoked_at === null ? null : toIso(row.revoked_at),
   revokedBy: row.revoked_by,
   lastSeenAt: row.last_seen_at === null ? null : toIso(row.last_seen_at),
+  lastSeq: toInt(row.last_seq),
 });
 
 /** Newest enrollment first. */

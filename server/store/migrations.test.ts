@@ -59,6 +59,9 @@ describe.each(TEST_STORES)('migrations on %s', (store) => {
         'schema_migrations',
         'sessions',
         'staff',
+        'sync_batches',
+        'sync_envelopes',
+        'sync_import_keys',
       ]);
     } finally {
       await sql.close();
@@ -139,7 +142,14 @@ describe.each(TEST_STORES)('migrations on %s', (store) => {
       await sql.transaction(async (tx) =>
         insertApplication(
           tx,
-          { envelope, contentHash: 'b'.repeat(64), receivedAt, receivedBy: 1 },
+          {
+            envelope,
+            contentHash: 'b'.repeat(64),
+            receivedAt,
+            receivedBy: 1,
+            deviceId: null,
+            syncEnvelopeId: null,
+          },
           await allocateReceiptNumber(tx, receivedAt),
         ),
       );

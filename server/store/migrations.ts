@@ -159,6 +159,54 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX application_comments_by_application ON application_comments (application_id, id)',
     ],
   },
+  {
+    version: 6,
+    name: 'sync protocol: device chains, sync envelopes, idempotency keys, import keys',
+    // Each device numbers its sync envelopes 1, 2, 3… and chains them by hash (shared/sync/).
+    // devices.last_seq/last_hash is the head of that chain as stored here; it only moves inside
+    // the transaction that stores the envelopes (server/sync/ingest.ts), under the device row's
+    // lock. Applications now name the device and the envelope that brought them (null for rows
+    // received before the protocol). An idempotency key's answer is kept, so a resent batch is
+    // answered without being checked again. The import key pair lets tablets encrypt an export
+    // file that only this back office can open (shared/sync/export-file.ts).
+    statements: [
+      'ALTER TABLE devices ADD COLUMN last_seq bigint NOT NULL DEFAULT 0 CHECK (last_seq >= 0)',
+      `ALTER TABLE devices ADD COLUMN last_hash text NOT NULL DEFAULT '${'0'.repeat(64)}'
+        CHECK (last_hash ~ '^[0-9a-f]{64}$')`,
+      `CREATE TABLE sync_envelopes (
+        device_id text NOT NULL REFERENCES devices (id),
+        seq bigint NOT NULL CHECK (seq >= 1),
+        id text NOT NULL UNIQUE CHECK (id ~ '^[0-7][0-9A-HJKMNP-TV-Z]{25}$'),
+        hash text NOT NULL CHECK (hash ~ '^[0-9a-f]{64}$'),
+        prev_hash text NOT NULL CHECK (prev_hash ~ '^[0-9a-f]{64}$'),
+        created_at timestamptz NOT NULL, -- tablet clock
+        procedures jsonb NOT NULL,
+        received_at timestamptz NOT NULL, -- server clock
+        received_by integer NOT NULL REFERENCES staff (id),
+        source text NOT NULL CHECK (source IN ('network', 'import')),
+        PRIMARY KEY (device_id, seq)
+      )`,
+      'ALTER TABLE applications ADD COLUMN device_id text REFERENCES devices (id)',
+      'ALTER TABLE applications ADD COLUMN sync_envelope_id text REFERENCES sync_envelopes (id)',
+      'CREATE INDEX applications_device ON applications (device_id, received_at DESC)',
+      'CREATE INDEX applications_sync_envelope ON applications (sync_envelope_id)',
+      `CREATE TABLE sync_batches (
+        device_id text NOT NULL REFERENCES devices (id),
+        idempotency_key text NOT NULL CHECK (idempotency_key ~ '^[0-9a-f]{64}$'),
+        body_sha256 text NOT NULL,
+        response jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (device_id, idempotency_key)
+      )`,
+      `CREATE TABLE sync_import_keys (
+        id text PRIMARY KEY, -- SHA-256 (hex) of the canonical public JWK
+        public_key jsonb NOT NULL, -- ECDH P-256 public JWK
+        private_key jsonb NOT NULL, -- its private JWK: as protected as the applications themselves
+        created_at timestamptz NOT NULL,
+        retired_at timestamptz
+      )`,
+    ],
+  },
 ];
 
 // Two PostgreSQL processes starting at once must not both run a migration.

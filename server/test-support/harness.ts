@@ -4,7 +4,9 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll } from 'vitest';
 import { API } from '../../shared/api.ts';
+import type { ApplicationEnvelope } from '../../shared/application.ts';
 import { loadCatalogue, type ProcedureLookup } from '../../shared/procedures/registry.ts';
+import type { SyncEnvelope } from '../../shared/sync/envelope.ts';
 import { createApp } from '../app.ts';
 import { DEMO_STAFF, seedDemoStaff } from '../auth/seed.ts';
 import type { Clock } from '../clock.ts';
@@ -34,8 +36,15 @@ export interface BackOffice {
   readonly app: Hono<AppEnv>;
   readonly clock: TestClock;
   readonly logs: string[];
-  /** An enrolled tablet: post() signs POST /api/applications with it (shared/device-auth.ts). */
+  /** An enrolled tablet: submit() and sync() send as it (shared/device-auth.ts, shared/sync/). */
   readonly device: TestDevice;
+  /**
+   * Delivers one visit (one application or several of one visit) as the next sync envelope of the
+   * harness tablet's chain, in a batch of one: POST /api/sync. The chain moves on a 200.
+   */
+  submit(applications: unknown, token: string | undefined): Promise<Response>;
+  /** POST /api/sync with these envelopes as they are (signed by `device`, default the harness tablet). */
+  sync(envelopes: readonly SyncEnvelope[], token: string | undefined, device?: TestDevice): Promise<Response>;
   /** The device headers for a request sent some other way (a socket, a raw request). */
   deviceHeaders(method: string, path: string, body: string): Promise<Record<string, string>>;
   request(path: string, init?: RequestInit): Promise<Response>;
@@ -103,15 +112,31 @@ export function useBackOffice(kind: StoreKind, options: BackOfficeOptions = {}):
       if (r.status !== 200) throw new Error(`sign-in answered ${r.status}`);
       return ((await r.json()) as { token: string }).token;
     },
+    async submit(applications, token) {
+      const { device } = ready();
+      const visit = (Array.isArray(applications) ? applications : [applications]) as ApplicationEnvelope[];
+      const envelope = await device.envelope(visit);
+      const r = await this.sync([envelope], token, device);
+      if (r.status === 200) device.advance(envelope);
+      return r;
+    },
+    async sync(envelopes, token, device = ready().device) {
+      const text = JSON.stringify(device.batch(envelopes));
+      return request(API.sync, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...auth(token),
+          ...(await device.syncHeaders(text, envelopes, ready().clock.now())),
+        },
+        body: text,
+      });
+    },
     async post(path, body, token, contentType = 'application/json') {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
-      const device =
-        path === API.applications
-          ? await ready().device.headers('POST', path, text, ready().clock.now())
-          : {};
       return request(path, {
         method: 'POST',
-        headers: { 'content-type': contentType, ...auth(token), ...device },
+        headers: { 'content-type': contentType, ...auth(token) },
         body: text,
       });
     },

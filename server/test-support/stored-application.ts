@@ -19,7 +19,11 @@ export async function storeApplication(
   const contentHash = sha256Hex(canonicalJson(envelope as unknown as JsonValue));
   const stored = await sql.transaction(async (tx) => {
     const number = await allocateReceiptNumber(tx, receivedAt);
-    return insertApplication(tx, { envelope, contentHash, receivedAt, receivedBy: staff.id }, number);
+    return insertApplication(
+      tx,
+      { envelope, contentHash, receivedAt, receivedBy: staff.id, deviceId: null, syncEnvelopeId: null },
+      number,
+    );
   });
   if (!stored) throw new Error('storeApplication: the id exists');
   return {

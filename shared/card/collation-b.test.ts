@@ -111,11 +111,13 @@ describe('照合番号B (cards.md §1.7)', () => {
         fc.integer({ min: 2015, max: 2050 }),
         fc.stringMatching(/^\d{4}$/),
         (d, expiryYear, securityCode) => {
-          const built = buildCollationB({
-            birthDate: d.toISOString().slice(0, 10),
-            expiryYear,
-            securityCode,
-          });
+          const birthDate = d.toISOString().slice(0, 10);
+          const built = buildCollationB({ birthDate, expiryYear, securityCode });
+          // A card cannot expire in a year before its holder's birth: refused, never built.
+          if (d.getUTCFullYear() > expiryYear) {
+            expect(built).toEqual({ ok: false, error: { kind: 'expiry-before-birth' } });
+            return;
+          }
           expect(built.ok).toBe(true);
           if (built.ok) {
             expect(built.value).toMatch(/^\d{14}$/);

@@ -18,6 +18,8 @@ export interface CollationBParts {
 export type CollationBError =
   | { readonly kind: 'birth-date-invalid' }
   | { readonly kind: 'expiry-year-out-of-range' }
+  /** A card expires after its holder was born: one of the two was mistyped. */
+  | { readonly kind: 'expiry-before-birth' }
   | { readonly kind: 'security-code-invalid' }
   | { readonly kind: 'not-14-digits' }
   | { readonly kind: 'birth-part-invalid' };
@@ -31,6 +33,7 @@ export function buildCollationB(parts: CollationBParts): Result<string, Collatio
   const wareki = toWareki(parts.birthDate);
   if (!wareki) return err({ kind: 'birth-date-invalid' });
   if (!isExpiryYear(parts.expiryYear)) return err({ kind: 'expiry-year-out-of-range' });
+  if (Number(parts.birthDate.slice(0, 4)) > parts.expiryYear) return err({ kind: 'expiry-before-birth' });
   if (!/^\d{4}$/.test(parts.securityCode)) return err({ kind: 'security-code-invalid' });
   const yymmdd = pad2(wareki.year) + pad2(wareki.month) + pad2(wareki.day);
   return ok(`${yymmdd}${parts.expiryYear}${parts.securityCode}`);
@@ -71,6 +74,8 @@ export function collationBErrorMessage(e: CollationBError): string {
       return '生年月日が正しくありません。カード券面の生年月日を、西暦の年月日（例: 1980-02-17）で入力し直してください。';
     case 'expiry-year-out-of-range':
       return `有効期限の年は${EXPIRY_YEAR_MIN}〜${EXPIRY_YEAR_MAX}の西暦4桁です（照合番号Bの7〜10桁目）。カード券面の有効期限の年を確かめて入力し直してください。`;
+    case 'expiry-before-birth':
+      return '有効期限の年が生年月日より前になっています。カード券面の生年月日と有効期限の年を確かめて入力し直してください。';
     case 'security-code-invalid':
       return 'セキュリティコードはカード券面に印字された数字4桁です。確かめて入力し直してください。';
     case 'not-14-digits':

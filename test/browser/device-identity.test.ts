@@ -1,12 +1,13 @@
 // The tablet's device key pair (issue 5) in a real browser: WebCrypto ECDSA P-256, the private key
 // non-extractable and kept as a CryptoKey in IndexedDB across a reopen, the API client's signature
-// verifying with the public key over exactly the bytes it sent, and the schema upgrade to v2
-// keeping what v1 stored.
+// verifying with the public key over exactly the bytes it sent (POST /api/sync), and the schema
+// upgrades keeping what v1 stored.
 import { openDB } from 'idb';
 import { createApiClient } from '../../pwa/api/client.ts';
 import { openKakanaiDB } from '../../pwa/storage/db.ts';
 import { DeviceIdentity } from '../../pwa/storage/device.ts';
 import { API } from '../../shared/api.ts';
+import type { ApplicationEnvelope } from '../../shared/application.ts';
 import {
   bytesOfBase64Url,
   DEVICE_HEADER,
@@ -15,10 +16,31 @@ import {
   deviceSigningInput,
   hexOf,
 } from '../../shared/device-auth.ts';
+import {
+  GENESIS_HASH,
+  SYNC_SCHEMA,
+  type SyncEnvelope,
+  sealSyncEnvelope,
+} from '../../shared/sync/envelope.ts';
+import { ulidFactory } from '../../shared/sync/ulid.ts';
 import { tennyuEnvelope } from '../fixtures/applications.ts';
 import { assert, equal } from './assert.ts';
 
 const DEVICE_ID = 'dev_01jd0000000000000000000000';
+
+/** The first envelope of this device's chain, holding one application. */
+function syncEnvelopeOf(application: ApplicationEnvelope): Promise<SyncEnvelope> {
+  return sealSyncEnvelope({
+    schema: SYNC_SCHEMA,
+    id: ulidFactory()(),
+    deviceId: DEVICE_ID,
+    seq: 1,
+    createdAt: new Date().toISOString(),
+    procedures: [application.procedure],
+    payload: [application],
+    prevHash: GENESIS_HASH,
+  });
+}
 
 async function enrolledIdentity(name: string) {
   const db = await openKakanaiDB(name);
@@ -87,9 +109,9 @@ describe('device identity', () => {
     db.close();
   });
 
-  it('signs POST /api/applications in the API client: the signature verifies over the bytes sent', async () => {
+  it('signs POST /api/sync in the API client: the signature verifies over the bytes sent', async () => {
     const { db, identity, publicJwk } = await enrolledIdentity(`kakanai-test-${crypto.randomUUID()}`);
-    const envelope = tennyuEnvelope();
+    const envelope = await syncEnvelopeOf(tennyuEnvelope());
     let seen: { url: string; headers: Headers; body: Uint8Array } | undefined;
     const fakeFetch = (async (url: string, init: RequestInit) => {
       seen = { url, headers: new Headers(init.headers), body: init.body as Uint8Array };
@@ -99,18 +121,22 @@ describe('device identity', () => {
       });
     }) as typeof fetch;
     const client = createApiClient('', fakeFetch, identity);
-    const r = await client.submit(envelope, 'token');
+    const r = await client.sync([envelope], 'token');
     equal(r.ok ? 'ok' : r.error.kind, 'device-revoked', 'the refusal kind reaches the engine');
     assert(seen, 'sent');
-    equal(seen.url, API.applications);
+    equal(seen.url, API.sync);
     equal(seen.headers.get(DEVICE_HEADER), DEVICE_ID);
-    equal(JSON.parse(new TextDecoder().decode(seen.body)).id, envelope.id, 'the body is the envelope');
+    equal(
+      JSON.parse(new TextDecoder().decode(seen.body)).envelopes[0].id,
+      envelope.id,
+      'the body is the batch',
+    );
     const hash = hexOf(
       new Uint8Array(await crypto.subtle.digest('SHA-256', seen.body as Uint8Array<ArrayBuffer>)),
     );
     const time = seen.headers.get(DEVICE_TIME_HEADER) as string;
     assert(Math.abs(Date.parse(time) - Date.now()) < 60_000, 'the time is now');
-    const text = deviceSigningInput('POST', API.applications, time, hash);
+    const text = deviceSigningInput('POST', API.sync, time, hash);
     assert(await verifies(publicJwk, seen.headers.get(DEVICE_SIGNATURE_HEADER) as string, text), 'verifies');
     assert(
       !(await verifies(publicJwk, seen.headers.get(DEVICE_SIGNATURE_HEADER) as string, `${text}0`)),
@@ -130,13 +156,13 @@ describe('device identity', () => {
       }) as typeof fetch,
       new DeviceIdentity(db),
     );
-    const r = await client.submit(tennyuEnvelope(), 'token');
+    const r = await client.sync([await syncEnvelopeOf(tennyuEnvelope())], 'token');
     equal(r.ok ? 'ok' : r.error.kind, 'device-unknown');
     equal(calls, 0, 'no request at all');
     db.close();
   });
 
-  it('upgrades a version 1 database to version 2 and keeps its data', async () => {
+  it('upgrades a version 1 database to the current version and keeps its data', async () => {
     const name = `kakanai-test-${crypto.randomUUID()}`;
     const v1 = await openDB(name, 1, {
       upgrade(db) {
@@ -151,8 +177,9 @@ describe('device identity', () => {
     await v1.put('settings', 'kept', 'some-setting');
     v1.close();
     const db = await openKakanaiDB(name);
-    equal(db.version, 2);
-    equal((await db.get('outbox', 'a'))?.state, 'pending', 'outbox kept');
+    equal(db.version, 3);
+    // Kept through v2 and v3: the v3 upgrade moves the v1/v2 records into outboxV2.
+    equal((await db.get('outboxV2', 'a'))?.state, 'pending', 'outbox kept');
     equal(await db.get('settings', 'some-setting'), 'kept', 'settings kept');
     equal(await new DeviceIdentity(db).enrolled(), undefined, 'not enrolled yet');
     db.close();

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BACKOFFICE, DEMO_COUNTER, seedDemoStaff } from '../../server/auth/seed.ts';
+import { DEMO_BACKOFFICE, DEMO_COUNTER, DEMO_STAFF, seedDemoStaff } from '../../server/auth/seed.ts';
 import { startServer } from '../../server/main.ts';
 import { openStore } from '../../server/store/open-store.ts';
+import { TestDevice } from '../../server/test-support/device.ts';
 import { storeApplication } from '../../server/test-support/stored-application.ts';
 import { signed, signedTennyuEnvelope, tennyuEnvelope } from '../fixtures/applications.ts';
 import { sample as kokinKoza } from '../fixtures/samples/kokin-koza.ts';
@@ -144,5 +145,40 @@ describe('the back-office dashboard', () => {
     await expect.poll(() => page.getByTestId('inbox-row').count()).toBe(2);
     await expect.poll(() => page.getByTestId('inbox').textContent()).toContain('確認済み');
     expect(serverLog.join('\n')).not.toContain(MY_NUMBER); // no personal data in the log
+  });
+
+  it('lets an admin issue an enrollment code, see the tablet that used it and revoke it; passes axe', async () => {
+    await page.getByTestId('sign-out').click();
+    await signIn(DEMO_STAFF);
+    await page.getByTestId('nav-devices').click();
+    await page.getByRole('heading', { name: '端末の管理' }).waitFor();
+    await page.getByTestId('issue-code').click();
+    const shown = (await page.getByTestId('issued-code').locator('strong').textContent()) ?? '';
+    expect(shown).toMatch(/^[2-9A-HJ-NP-TW-Z]{4}-[2-9A-HJ-NP-TW-Z]{4}-[2-9A-HJ-NP-TW-Z]{2}$/);
+
+    // A tablet enrolls with the code read off the screen.
+    const device = await TestDevice.create();
+    const enrolled = await fetch(`${server.url}/api/devices/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: shown, name: '出張窓口A', publicKey: device.publicKey }),
+    });
+    expect(enrolled.status).toBe(201);
+    await page.reload();
+    await page.getByTestId('device-row').first().waitFor();
+    await expect.poll(() => page.getByTestId('devices').textContent()).toContain('出張窓口A');
+    await expect.poll(() => page.getByTestId('devices').textContent()).toContain('有効');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByTestId('revoke').first().click();
+    await page.getByRole('button', { name: '取り消す', exact: true }).click();
+    await expect.poll(() => page.getByTestId('devices-message').textContent()).toContain('出張窓口A');
+    await expect.poll(() => page.getByTestId('devices').textContent()).toContain('取消済み');
+    // The inbox offers the tablet in its 端末 filter.
+    await page.getByRole('link', { name: '申請の一覧' }).click();
+    await page.getByRole('heading', { name: '申請の一覧' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('filter-device').locator('option').allTextContents())
+      .toContain('出張窓口A');
   });
 });

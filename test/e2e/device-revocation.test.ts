@@ -1,6 +1,6 @@
 // A lost tablet (issue 5): an admin revokes it; the application made on it stays in its outbox
 // with a message that says what to do, nothing reaches the back office; after enrolling again
-// with a new code it is delivered exactly once.
+// with a new code it is re-wrapped into the new device's chain and delivered exactly once.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, type DeviceListResponse, type SignInResponse } from '../../shared/api.ts';
@@ -90,6 +90,36 @@ describe('a revoked tablet', () => {
     await expect.poll(async () => (await backOffice.list('received')).length).toBe(1);
     await expect.poll(() => page.getByTestId('outbox-badge').getAttribute('data-pending')).toBe('0');
     expect(await page.getByTestId('device-rejected').count()).toBe(0);
+    expect(await page.getByTestId('sync-chain-stopped').count()).toBe(0);
+    // The visit was re-wrapped into the new device's chain (seq 1); only its receipt stub is left.
+    const token = await adminToken();
+    const { devices } = (await (
+      await fetch(stack.server.url + API.devices, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as DeviceListResponse;
+    const current = devices.find((d) => d.revokedAt === null);
+    const rows = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('kakanai');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      return new Promise<
+        { deviceId: string; seq: number; state: string; sealed: boolean; receipts: number }[]
+      >((res) => {
+        const r = db.transaction('outbox').objectStore('outbox').getAll();
+        r.onsuccess = () =>
+          res(
+            r.result.map((x) => ({
+              deviceId: x.deviceId,
+              seq: x.seq,
+              state: x.state,
+              sealed: 'sealed' in x,
+              receipts: x.receipts?.length ?? 0,
+            })),
+          );
+      });
+    });
+    expect(rows).toEqual([{ deviceId: current?.id, seq: 1, state: 'delivered', sealed: false, receipts: 1 }]);
     // Nothing is left to send (the 送信 button is gone); a reload and its sync send nothing twice.
     await page.reload();
     await page.getByTestId('procedure-tennyu').waitFor();

@@ -1,8 +1,8 @@
 // The 引越し (転入) life event end to end: 手続ナビ proposes six procedures, the My Number Card is
 // read once (PIN, since four of them legally need the number), the interview asks each shared
 // question once, the resident confirms all six and signs (once for the visit, once more for the
-// form that must be signed on its own), and six envelopes wait sealed in the outbox, then reach
-// the back office with signatures it verifies.
+// form that must be signed on its own), and the six applications wait sealed in the outbox as one
+// hash-chained sync envelope, then reach the back office with signatures it verifies.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -247,24 +247,37 @@ describe('引越し（転入） life event: six procedures, one card read, one i
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
-      return new Promise<{ procedure: string; state: string; raw: string }[]>((res) => {
+      return new Promise<
+        { procedures: string[]; applications: number; seq: number; state: string; raw: string }[]
+      >((res) => {
         const r = db.transaction('outbox').objectStore('outbox').getAll();
         r.onsuccess = () =>
           res(
-            r.result.map((x: { procedure: string; state: string }) => ({
-              procedure: x.procedure,
-              state: x.state,
-              raw: JSON.stringify(x),
-            })),
+            r.result.map(
+              (x: { procedures: string[]; applicationIds: string[]; seq: number; state: string }) => ({
+                procedures: x.procedures,
+                applications: x.applicationIds.length,
+                seq: x.seq,
+                state: x.state,
+                // The ciphertext as text: a name or number in clear would show.
+                raw: JSON.stringify(x, (_k, v) =>
+                  v instanceof ArrayBuffer || v instanceof Uint8Array ? new TextDecoder().decode(v) : v,
+                ),
+              }),
+            ),
           );
       });
     });
-    expect(entries.map((e) => e.procedure).sort()).toEqual(procedures.map((p) => p.id).sort());
-    expect(entries.every((e) => e.state === 'pending')).toBe(true);
-    for (const e of entries) {
-      expect(e.raw).not.toContain(resident.name);
-      expect(e.raw).not.toContain(resident.myNumber);
-    }
+    // One sync envelope for the visit, holding the six applications.
+    expect(entries).toHaveLength(1);
+    const [visit] = entries;
+    expect([...(visit?.procedures ?? [])].sort()).toEqual(procedures.map((p) => p.id).sort());
+    expect(visit?.applications).toBe(6);
+    expect(visit?.seq).toBe(1);
+    expect(visit?.state).toBe('pending');
+    expect(visit?.raw).not.toContain(resident.name);
+    expect(visit?.raw).not.toContain(resident.myNumber);
+    expect(await page.getByTestId('queued').count()).toBe(6);
   });
 
   it('back online: six applications of one visit, each signature verified, the number masked', async () => {

@@ -212,19 +212,39 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByTestId('queued').waitFor();
     expect(await page.getByTestId('queued').textContent()).toContain('送信待ち');
     expect((await backOffice.list('received')).length).toBe(before);
-    // Nothing personal is readable in IndexedDB while it waits.
-    const raw = await page.evaluate(async () => {
+    // Nothing personal is readable in IndexedDB while it waits: one record per visit, the first
+    // a receipt stub, the second the next envelope of the chain, sealed.
+    const { raw, rows } = await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((res, rej) => {
         const r = indexedDB.open('kakanai');
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
-      const rows = await new Promise<unknown[]>((res) => {
-        const r = db.transaction('outbox').objectStore('outbox').getAll();
-        r.onsuccess = () => res(r.result);
-      });
-      return JSON.stringify(rows);
+      const all = await new Promise<{ seq: number; state: string; sealed?: unknown; receipts?: unknown[] }[]>(
+        (res) => {
+          const r = db.transaction('outbox').objectStore('outbox').getAll();
+          r.onsuccess = () => res(r.result);
+        },
+      );
+      return {
+        // The ciphertext as text: a name or an address in clear would show.
+        raw: JSON.stringify(all, (_k, v) =>
+          v instanceof ArrayBuffer || v instanceof Uint8Array ? new TextDecoder().decode(v) : v,
+        ),
+        rows: all
+          .map((x) => ({
+            seq: x.seq,
+            state: x.state,
+            sealed: x.sealed !== undefined,
+            receipts: x.receipts?.length ?? 0,
+          }))
+          .sort((a, b) => a.seq - b.seq),
+      };
     });
+    expect(rows).toEqual([
+      { seq: 1, state: 'delivered', sealed: false, receipts: 1 },
+      { seq: 2, state: 'pending', sealed: true, receipts: 0 },
+    ]);
     expect(raw).not.toContain(second.name);
     expect(raw).not.toContain(secondInput.address);
   });

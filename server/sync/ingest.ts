@@ -1,0 +1,338 @@
+// 受付 of sync envelopes, exactly once (shared/sync/protocol.ts). One function for the network
+// (POST /api/sync) and for an imported export file, so both follow the same rules:
+//
+// 1. Outside the transaction, everything that needs no store: the shape of every envelope and of
+//    every application in it (the procedure's own validation), that they belong to this device and
+//    run consecutively, the envelope hash, and each application's signature hash. A tampered
+//    envelope or application is refused here and audited; nothing is stored.
+// 2. In one transaction, with the device's chain head locked: envelopes at or below the head are
+//    replays — the same hash under the same id answers the original receipts, anything else is a
+//    fork and refused; the first new one must be head + 1 (else a gap: the answer says where the
+//    head is) and name the head's hash as prevHash (else a broken chain). The new envelopes and
+//    their applications are inserted, each application with its 受付番号, the head advances, one
+//    audit entry names what was stored, and the answer is kept under the idempotency key.
+//    Any refusal rolls the whole transaction back: all of a batch's new envelopes or none.
+//
+// An application already stored with the same content (a tablet re-enrolled after a revocation
+// re-wraps what it had not heard back about into its new chain) keeps its first receipt; the same
+// application id with other content is refused (id-conflict), never overwritten.
+
+import { signatureMatches } from '../../shared/application.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import {
+  type ChainProblem,
+  chainProblem,
+  parseSyncEnvelope,
+  type SyncEnvelope,
+  syncEnvelopeHashMatches,
+} from '../../shared/sync/envelope.ts';
+import type { SyncAck, SyncApplicationReceipt, SyncEnvelopeReceipt } from '../../shared/sync/protocol.ts';
+import { staffActor } from '../auth/staff-sessions.ts';
+import { canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
+import type { BackOfficeDeps } from '../deps.ts';
+import type { BackOfficeError } from '../errors.ts';
+import { allocateReceiptNumber, insertApplication } from '../store/applications.ts';
+import { appendAudit, recordAudit } from '../store/audit.ts';
+import type { SqlExecutor } from '../store/sql.ts';
+import type { StaffIdentity } from '../store/staff.ts';
+import {
+  advanceChainHead,
+  findSyncBatch,
+  insertSyncEnvelope,
+  lockChainHead,
+  readChainHead,
+  receiptsOf,
+  saveSyncBatch,
+  storedEnvelopes,
+} from '../store/sync.ts';
+import { isStorableJson } from '../text-rules.ts';
+
+export interface IngestInput {
+  readonly staff: StaffIdentity;
+  /** The device the envelopes must belong to: the one that signed the request, or the file. */
+  readonly deviceId: string;
+  readonly source: 'network' | 'import';
+  /** As received: parsed and checked here. */
+  readonly envelopes: unknown;
+  readonly idempotency?: { readonly key: string; readonly bodySha256: string };
+}
+
+/** Thrown inside the transaction to roll it back with a refusal; caught right below. */
+class Refused extends Error {
+  constructor(readonly refusal: BackOfficeError) {
+    super(refusal.kind);
+  }
+}
+
+function isSameAck(value: unknown): value is SyncAck {
+  return typeof value === 'object' && value !== null && Array.isArray((value as SyncAck).envelopes);
+}
+
+/** Checks that need no store, in order; the first problem refuses the whole batch. */
+async function checkBatch(
+  deps: BackOfficeDeps,
+  input: IngestInput,
+): Promise<Result<SyncEnvelope[], BackOfficeError>> {
+  const raw = input.envelopes;
+  if (!Array.isArray(raw) || raw.length === 0) return err({ kind: 'invalid-sync-batch', field: 'envelopes' });
+  const envelopes: SyncEnvelope[] = [];
+  for (const [index, item] of raw.entries()) {
+    const parsed = parseSyncEnvelope(item, deps.procedures);
+    if (!parsed.ok) return err({ kind: 'invalid-sync-envelope', index, error: parsed.error });
+    const e = parsed.value;
+    if (e.deviceId !== input.deviceId) return err({ kind: 'sync-device-mismatch', seq: e.seq });
+    const previous = envelopes[envelopes.length - 1];
+    if (previous && e.seq !== previous.seq + 1)
+      return err({ kind: 'invalid-sync-batch', field: 'envelopes.seq' });
+    if (!isStorableJson(e.payload)) return err({ kind: 'unstorable-text' });
+    envelopes.push(e);
+  }
+  for (const e of envelopes) {
+    if (!(await syncEnvelopeHashMatches(e)))
+      return err({
+        kind: 'sync-chain',
+        reason: 'tampered',
+        seq: e.seq,
+        head: await readChainHead(deps.sql, input.deviceId),
+      });
+    for (const application of e.payload)
+      if (!(await signatureMatches(application)))
+        return err({ kind: 'sync-signature-mismatch', seq: e.seq, applicationId: application.id });
+  }
+  return ok(envelopes);
+}
+
+/**
+ * Every refused batch is kept in the audit log (sync.refused): which device, why, which envelope —
+ * never the content.
+ */
+export async function auditSyncRefusal(
+  deps: BackOfficeDeps,
+  input: Pick<IngestInput, 'staff' | 'deviceId' | 'source'>,
+  refusal: BackOfficeError,
+): Promise<void> {
+  const detail: Record<string, JsonValue> = { source: input.source, reason: refusal.kind };
+  if (refusal.kind === 'sync-chain') {
+    detail.chain = refusal.reason;
+    detail.seq = refusal.seq;
+    detail.lastSeq = refusal.head.seq;
+  } else if (refusal.kind === 'sync-signature-mismatch') {
+    detail.seq = refusal.seq;
+    detail.application = refusal.applicationId;
+  } else if (refusal.kind === 'sync-gap') {
+    detail.lastSeq = refusal.head.seq;
+    detail.seq = refusal.seq;
+  } else if (refusal.kind === 'sync-device-mismatch') {
+    detail.seq = refusal.seq;
+  } else if (refusal.kind === 'invalid-sync-envelope') {
+    detail.index = refusal.index;
+    detail.error = refusal.error.kind;
+  } else if (refusal.kind === 'invalid-sync-batch') {
+    detail.field = refusal.field;
+  } else if (refusal.kind === 'invalid-body') {
+    detail.field = refusal.field;
+  }
+  await recordAudit(deps.sql, deps.clock.now(), {
+    actor: staffActor(input.staff),
+    action: 'sync.refused',
+    target: input.deviceId,
+    detail,
+  });
+}
+
+export async function ingestSyncBatch(
+  deps: BackOfficeDeps,
+  input: IngestInput,
+): Promise<Result<SyncAck, BackOfficeError>> {
+  const { idempotency } = input;
+  if (idempotency) {
+    // A resend of a batch whose answer was lost: the kept answer, without checking anything again.
+    const kept = await findSyncBatch(deps.sql, input.deviceId, idempotency.key);
+    if (kept) {
+      if (kept.bodySha256 !== idempotency.bodySha256) {
+        // Refused like any other batch, so audited like any other refusal.
+        const refusal: BackOfficeError = { kind: 'idempotency-conflict' };
+        await auditSyncRefusal(deps, input, refusal);
+        return err(refusal);
+      }
+      if (isSameAck(kept.response)) return ok(replayed(kept.response));
+    }
+  }
+  const checked = await checkBatch(deps, input);
+  if (!checked.ok) {
+    await auditSyncRefusal(deps, input, checked.error);
+    return checked;
+  }
+  const envelopes = checked.value;
+  const receivedAt = deps.clock.now();
+  try {
+    const ack = await deps.sql.transaction((tx) => storeBatch(tx, input, envelopes, receivedAt));
+    return ok(ack);
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    await auditSyncRefusal(deps, input, e.refusal);
+    return err(e.refusal);
+  }
+}
+
+/** The kept answer to a resend: every envelope in it is now one stored before. */
+function replayed(ack: SyncAck): SyncAck {
+  return { ...ack, envelopes: ack.envelopes.map((e) => ({ ...e, duplicate: true })) };
+}
+
+function problemRefusal(
+  problem: ChainProblem,
+  e: SyncEnvelope,
+  head: { seq: number; hash: string },
+): BackOfficeError {
+  switch (problem.kind) {
+    case 'gap':
+      return { kind: 'sync-gap', seq: e.seq, head };
+    case 'broken-chain':
+      return { kind: 'sync-chain', reason: 'broken-chain', seq: e.seq, head };
+    case 'replay':
+      return { kind: 'sync-chain', reason: 'fork', seq: e.seq, head };
+  }
+}
+
+async function storeBatch(
+  tx: SqlExecutor,
+  input: IngestInput,
+  envelopes: readonly SyncEnvelope[],
+  receivedAt: Date,
+): Promise<SyncAck> {
+  const locked = await lockChainHead(tx, input.deviceId);
+  if (!locked) throw new Refused({ kind: 'device-unknown' });
+  let head = { seq: locked.seq, hash: locked.hash };
+
+  const replays = envelopes.filter((e) => e.seq <= head.seq);
+  const stored = await storedEnvelopes(
+    tx,
+    input.deviceId,
+    replays.map((e) => e.seq),
+  );
+  const fresh: SyncEnvelope[] = [];
+  for (const e of envelopes) {
+    if (e.seq > head.seq) {
+      fresh.push(e);
+      continue;
+    }
+    const earlier = stored.get(e.seq);
+    // Not this envelope under that number: a second history of the same device.
+    if (!earlier || earlier.id !== e.id || earlier.hash !== e.hash)
+      throw new Refused({ kind: 'sync-chain', reason: 'fork', seq: e.seq, head });
+  }
+
+  // Receipts of replayed envelopes, and of applications a re-wrapped envelope brings again.
+  const known = await receiptsOf(
+    tx,
+    envelopes.flatMap((e) => e.payload.map((a) => a.id)),
+  );
+  const answers: SyncEnvelopeReceipt[] = replays.map((e) => ({
+    id: e.id,
+    seq: e.seq,
+    duplicate: true,
+    receipts: e.payload.map((a) => {
+      const r = known.get(a.id);
+      if (!r) throw new Error(`a stored envelope's application ${a.id} is not stored`);
+      return { id: r.id, procedure: r.procedure, receiptNumber: r.receiptNumber, receivedAt: r.receivedAt };
+    }),
+  }));
+
+  const receiptNumbers: string[] = [];
+  let newApplications = 0;
+  for (const e of fresh) {
+    const problem = chainProblem(head, e);
+    if (problem) throw new Refused(problemRefusal(problem, e, head));
+    if (
+      !(await insertSyncEnvelope(tx, {
+        deviceId: input.deviceId,
+        seq: e.seq,
+        id: e.id,
+        hash: e.hash,
+        prevHash: e.prevHash,
+        createdAt: e.createdAt,
+        procedures: e.procedures,
+        receivedAt,
+        receivedBy: input.staff.id,
+        source: input.source,
+      }))
+    )
+      // The ULID is taken by another envelope (another device's, or another seq of this one).
+      throw new Refused({ kind: 'sync-chain', reason: 'fork', seq: e.seq, head });
+    const receipts: SyncApplicationReceipt[] = [];
+    for (const application of e.payload) {
+      const contentHash = sha256Hex(canonicalJson(application as unknown as JsonValue));
+      const before = known.get(application.id);
+      if (before) {
+        if (before.contentHash !== contentHash) throw new Refused({ kind: 'id-conflict' });
+        receipts.push({
+          id: before.id,
+          procedure: before.procedure,
+          receiptNumber: before.receiptNumber,
+          receivedAt: before.receivedAt,
+        });
+        continue;
+      }
+      const receiptNumber = await allocateReceiptNumber(tx, receivedAt);
+      const row = await insertApplication(
+        tx,
+        {
+          envelope: application,
+          contentHash,
+          receivedAt,
+          receivedBy: input.staff.id,
+          deviceId: input.deviceId,
+          syncEnvelopeId: e.id,
+        },
+        receiptNumber,
+      );
+      // Stored meanwhile by another device's transaction: roll back, the tablet sends again.
+      if (!row) throw new Error(`application ${application.id} was stored by a concurrent request`);
+      known.set(application.id, { ...row, procedure: application.procedure });
+      receipts.push({
+        id: row.id,
+        procedure: application.procedure,
+        receiptNumber,
+        receivedAt: row.receivedAt,
+      });
+      receiptNumbers.push(receiptNumber);
+      newApplications += 1;
+    }
+    answers.push({ id: e.id, seq: e.seq, duplicate: false, receipts });
+    head = { seq: e.seq, hash: e.hash };
+  }
+
+  if (fresh.length > 0) {
+    await advanceChainHead(tx, input.deviceId, head.seq, head.hash);
+    await appendAudit(tx, receivedAt, {
+      actor: staffActor(input.staff),
+      action: 'sync.received',
+      target: input.deviceId,
+      detail: {
+        source: input.source,
+        firstSeq: (fresh[0] as SyncEnvelope).seq,
+        lastSeq: head.seq,
+        envelopes: fresh.length,
+        applications: newApplications,
+        receiptNumbers,
+      },
+    });
+  }
+  const ack: SyncAck = {
+    deviceId: input.deviceId,
+    lastSeq: head.seq,
+    lastHash: head.hash,
+    envelopes: answers,
+  };
+  if (input.idempotency)
+    await saveSyncBatch(
+      tx,
+      input.deviceId,
+      input.idempotency.key,
+      input.idempotency.bodySha256,
+      ack,
+      receivedAt,
+    );
+  return ack;
+}

@@ -1,0 +1,143 @@
+// The v2 → v3 upgrade in real Chromium IndexedDB: a version 2 database with the old outbox shape
+// (one sealed application per record) is opened by the new code. Nothing is lost: pending
+// applications are re-wrapped, visit by visit, into chained sync envelopes once the tablet is
+// enrolled; delivered stubs and refused applications stay readable.
+import { openDB } from 'idb';
+import { type OutboxRecordV2, openKakanaiDB } from '../../pwa/storage/db.ts';
+import { Outbox } from '../../pwa/storage/outbox.ts';
+import { createSealer } from '../../pwa/storage/sealer.ts';
+import type { ApplicationEnvelope } from '../../shared/application.ts';
+import { GENESIS_HASH, syncEnvelopeHashMatches } from '../../shared/sync/envelope.ts';
+import { RESIDENT, tennyuEnvelope } from '../fixtures/applications.ts';
+import { assert, equal } from './assert.ts';
+
+const DEVICE = 'dev_01jd0000000000000000000000';
+
+/** A database exactly as version 2 of the app made it (the shipped upgrade blocks 1 and 2). */
+async function openV2(name: string) {
+  return openDB(name, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+        outbox.createIndex('byState', 'state');
+        outbox.createIndex('byCreatedAt', 'createdAt');
+        db.createObjectStore('settings');
+        db.createObjectStore('keys');
+      }
+      if (oldVersion < 2) db.createObjectStore('device');
+    },
+  });
+}
+
+describe('IndexedDB upgrade v2 → v3 (sync envelopes)', () => {
+  it('re-wraps pending v2 applications by visit into a chain, keeps delivered stubs and refused ones', async () => {
+    const name = `kakanai-test-${crypto.randomUUID()}`;
+    const v2 = await openV2(name);
+    // The v2 app's sealer: the same key store and AES-GCM key the new code reads.
+    const sealer = await createSealer(v2 as unknown as Awaited<ReturnType<typeof openKakanaiDB>>);
+    const visitX = crypto.randomUUID();
+    const visitY = crypto.randomUUID();
+    const x1 = tennyuEnvelope({ visitId: visitX, createdAt: '2026-12-01T00:30:00.000Z' });
+    const x2 = tennyuEnvelope({ visitId: visitX, createdAt: '2026-12-01T00:30:00.000Z' });
+    const y1 = tennyuEnvelope({ visitId: visitY, createdAt: '2026-12-01T00:40:00.000Z' });
+    const refused = tennyuEnvelope({ createdAt: '2026-12-01T00:20:00.000Z' });
+    const pendingV2 = async (e: ApplicationEnvelope): Promise<OutboxRecordV2> => ({
+      id: e.id,
+      procedure: e.procedure,
+      createdAt: e.createdAt,
+      state: 'pending',
+      sealed: await sealer.seal(e),
+      attempts: 2,
+      lastError: 'サーバーに接続できません。',
+    });
+    for (const e of [y1, x2, x1]) await v2.put('outbox', await pendingV2(e));
+    await v2.put('outbox', {
+      ...(await pendingV2(refused)),
+      state: 'rejected',
+      lastError: '内容が異なります',
+    });
+    const stub: OutboxRecordV2 = {
+      id: crypto.randomUUID(),
+      procedure: 'tennyu',
+      createdAt: '2026-11-30T00:30:00.000Z',
+      state: 'delivered',
+      attempts: 1,
+      receiptNumber: 'R261130-0001',
+      deliveredAt: '2026-11-30T00:31:00.000Z',
+    };
+    await v2.put('outbox', stub);
+    await v2.put('settings', 'kept', 'some-setting');
+    v2.close();
+
+    const db = await openKakanaiDB(name);
+    equal(db.version, 3, 'upgraded');
+    equal((await db.getAll('outbox')).length, 0, 'the v3 outbox starts empty');
+    equal((await db.getAll('outboxV2')).length, 5, 'every v2 record kept, unchanged');
+    equal(await db.get('settings', 'some-setting'), 'kept', 'settings kept');
+    const device = { id: undefined as string | undefined };
+    const outbox = new Outbox(db, await createSealer(db), { deviceId: async () => device.id });
+
+    // Before enrollment nothing can be chained; the applications still count as waiting.
+    equal(await outbox.init(), { ok: true, value: 0 }, 'nothing to chain under');
+    equal((await outbox.counts()).pendingApplications, 3, 'three applications wait');
+
+    device.id = DEVICE;
+    equal(await outbox.init(), { ok: true, value: 2 }, 'two visits re-wrapped');
+    const envelopes = await outbox.pendingEnvelopes();
+    equal(
+      envelopes.map((e) => e.seq),
+      [1, 2],
+      'seqs',
+    );
+    equal(envelopes[0]?.prevHash, GENESIS_HASH, 'genesis');
+    equal(envelopes[1]?.prevHash, envelopes[0]?.hash, 'chained');
+    for (const e of envelopes) assert(await syncEnvelopeHashMatches(e), 'hash');
+    equal(
+      envelopes.map((e) => e.payload.map((a) => a.visitId)),
+      [[visitX, visitX], [visitY]],
+      'one envelope per visit, the older visit first',
+    );
+    equal(
+      envelopes[0]?.payload.map((a) => a.id).sort(),
+      [x1.id, x2.id].sort(),
+      'both applications of visit X',
+    );
+    equal(envelopes[1]?.payload[0], y1, 'the signed application unchanged');
+    equal(
+      (await db.getAllFromIndex('outboxV2', 'byState', 'pending')).length,
+      0,
+      'no v2 record left pending',
+    );
+    equal((await outbox.counts()).pendingApplications, 3, 'still three waiting, now in two envelopes');
+
+    const all = await outbox.all();
+    const legacyStub = all.find((e) => e.id === stub.id);
+    equal(legacyStub?.kind, 'legacy', 'the delivered stub is listed');
+    equal(legacyStub?.applications[0]?.receiptNumber, 'R261130-0001', 'with its 受付番号');
+    equal((await outbox.findByApplication(x2.id))?.seq, 1, 'an application finds its visit');
+    const rejected = all.find((e) => e.id === refused.id);
+    equal(rejected?.state, 'rejected', 'the refused one waits for staff');
+
+    // No plaintext anywhere, old or new.
+    const dump = JSON.stringify(
+      [await db.getAll('outbox'), await db.getAll('outboxV2'), await db.getAll('chain')],
+      (_k, v) => (v instanceof ArrayBuffer || v instanceof Uint8Array ? new TextDecoder().decode(v) : v),
+    );
+    assert(!dump.includes(RESIDENT.name), 'no name in clear');
+    assert(!dump.includes(RESIDENT.address), 'no address in clear');
+
+    // Staff send the refused one again: it becomes the next envelope of the chain.
+    const requeued = await outbox.requeue(refused.id);
+    assert(requeued.ok, 'requeued');
+    const after = await outbox.pendingEnvelopes();
+    equal(
+      after.map((e) => e.seq),
+      [1, 2, 3],
+      'appended',
+    );
+    equal(after[2]?.payload[0], refused, 'the refused application, unchanged');
+    equal(await db.get('outboxV2', refused.id), undefined, 'moved out of the v2 store');
+    equal(await outbox.init(), { ok: true, value: 0 }, 'the migration runs once');
+    db.close();
+  });
+});
