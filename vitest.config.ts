@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one runner: pure logic (shared/, extension logic), the back office against
-// PGlite and a throwaway real PostgreSQL cluster, and the whole path in headless Chromium.
+// Four projects, one runner: pure logic (shared/, extension logic), the back office against
+// PGlite and a throwaway real PostgreSQL cluster, the whole path in headless Chromium, and the
+// sync fault test (test/fault/: Chromium tablets, a faulty proxy, a server that is SIGKILLed).
 export default defineConfig({
   test: {
     projects: [

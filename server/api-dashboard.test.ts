@@ -10,9 +10,9 @@ import {
   type ApplicationDetail,
   type ApplicationListResponse,
   type ApplicationStatus,
-  type Receipt,
 } from '../shared/api.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
+import type { SyncApplicationReceipt } from '../shared/sync/protocol.ts';
 import { sample as kokinKoza } from '../test/fixtures/samples/kokin-koza.ts';
 import { DEMO_BACKOFFICE, DEMO_COUNTER } from './auth/seed.ts';
 import { listAudit } from './store/audit.ts';
@@ -42,7 +42,7 @@ describe.each(TEST_STORES)('the dashboard API on %s', (store) => {
   let admin = '';
   let staff = ''; // backoffice role
   let counter = '';
-  const receipts: Receipt[] = [];
+  const receipts: SyncApplicationReceipt[] = [];
   const envelopes: ApplicationEnvelope[] = [];
 
   beforeAll(async () => {

@@ -142,9 +142,20 @@ describe.each(TEST_STORES)('devices on %s', (store) => {
       lastSeenAt: null,
     });
 
-    // One-time: the same code again, even with the same key, is refused and enrolls nothing.
+    // A retry after a lost answer — the same code with the same key — gets the same device back.
     const devices = await count('devices');
-    const again = await enroll(code, device.publicKey);
+    const retry = await enroll(code, device.publicKey);
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toEqual(body);
+    expect(await count('devices')).toBe(devices);
+    expect(await lastAudit()).toMatchObject({
+      action: 'device.enrolled',
+      target: body.deviceId,
+      detail: { repeated: true },
+    });
+
+    // One-time: the same code with another key is refused and enrolls nothing.
+    const again = await enroll(code, (await TestDevice.create()).publicKey);
     expect(again.status).toBe(400);
     expect(await errorOf(again)).toEqual({ kind: 'bad-request', message: REFUSED_CODE });
     expect(await count('devices')).toBe(devices);

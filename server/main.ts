@@ -141,13 +141,28 @@ async function main(): Promise<void> {
     seedDemo: demo,
     demoEnrollmentCode: demo,
   });
+  // From the moment the store is open a signal closes it cleanly (before the demo's extras start).
+  let legacy: { close(): Promise<void> } | undefined;
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: 終了しています…`);
+    Promise.all([running.close(), legacy?.close()]).then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('終了処理に失敗しました', e instanceof Error ? e.name : e);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
   // Demo only: the old-style Shift_JIS 転入届 page the extension fills, on the next port.
   // It lives with the test fixtures because it stands in for a municipality's legacy system.
-  const legacy = demo
+  const demoLegacy = demo
     ? await import('../test/fixtures/legacy/server.ts').then((m) =>
         m.startLegacyServer({ port: running.port + 1, host: '127.0.0.1' }),
       )
     : undefined;
+  legacy = demoLegacy;
   const lines = [
     '',
     `Kakanai 窓口サーバーを起動しました（${running.store === 'postgres' ? 'PostgreSQL' : 'PGlite'}）`,
@@ -166,23 +181,10 @@ async function main(): Promise<void> {
     existsSync(extensionDir)
       ? `  拡張機能:         chrome://extensions で「パッケージ化されていない拡張機能を読み込む」→ ${extensionDir}`
       : `  拡張機能:         ${extensionDir} がありません。npm run build を実行してください。`,
-    legacy ? `  旧システム（デモ）: ${legacy.url}/legacy/tennyu （拡張機能で入力を試せます）` : '',
+    demoLegacy ? `  旧システム（デモ）: ${demoLegacy.url}/legacy/tennyu （拡張機能で入力を試せます）` : '',
     '終了するには Ctrl+C を押してください。',
   ];
   console.log(lines.filter((l) => l !== '').join('\n'));
-
-  const shutdown = (signal: string) => {
-    console.log(`${signal}: 終了しています…`);
-    Promise.all([running.close(), legacy?.close()]).then(
-      () => process.exit(0),
-      (e: unknown) => {
-        console.error('終了処理に失敗しました', e instanceof Error ? e.name : e);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -210,14 +210,6 @@ export interface ApplicationListQuery {
   readonly offset?: string;
 }
 
-/** Answer to POST /api/applications: 201 the first time, 200 with the same receipt on a resend. */
-export interface Receipt {
-  readonly id: string;
-  readonly receiptNumber: string; // 受付番号: R + YYMMDD (Asia/Tokyo) + daily sequence, e.g. "R261201-0001"
-  readonly receivedAt: string;
-  readonly duplicate: boolean;
-}
-
 export interface ApplicationSummary {
   readonly id: string;
   readonly receiptNumber: string;

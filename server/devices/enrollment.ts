@@ -19,7 +19,9 @@ import type { EnrollBody } from '../http/schemas.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import {
   claimEnrollmentCode,
+  type DevicePublicJwk,
   deviceInfo,
+  enrolledWithCode,
   enrollmentCodeState,
   insertDevice,
   insertEnrollmentCode,
@@ -147,11 +149,30 @@ export async function enrollDevice(
   });
   if (!enrolled) {
     const state = await enrollmentCodeState(deps.sql, codeHash, now);
+    if (state === 'used') {
+      // The tablet's retry after a lost answer: the same code with the same key it enrolled
+      // within the code's lifetime gets the same device back (the key pair stays pending on the
+      // tablet until it hears the answer). Any other key is refused as before.
+      const earlier = await enrolledWithCode(deps.sql, codeHash, now);
+      if (earlier && sameKey(earlier.publicKey, publicKey)) {
+        await recordAudit(deps.sql, now, {
+          actor: `device:${earlier.id}`,
+          action: 'device.enrolled',
+          target: earlier.id,
+          detail: { name: earlier.name, repeated: true, key: keyThumbprint(publicKey) },
+        });
+        throttle.recordSuccess(client);
+        return ok({ deviceId: earlier.id, name: earlier.name, enrolledAt: earlier.enrolledAt });
+      }
+    }
     return failed(state === 'usable' ? 'code-race' : `${state}-code`, { kind: 'enroll-code-refused' });
   }
   throttle.recordSuccess(client);
   return ok({ deviceId, name: request.name, enrolledAt: now.toISOString() });
 }
+
+const sameKey = (a: DevicePublicJwk, b: DevicePublicJwk) =>
+  a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y;
 
 export async function devicesList(deps: BackOfficeDeps): Promise<DeviceInfo[]> {
   return listDevices(deps.sql);

@@ -44,6 +44,29 @@ export async function enrollmentCodeState(sql: SqlExecutor, codeHash: string, no
   return Date.parse(toIso(row.expires_at)) <= now.getTime() ? 'expired' : 'usable';
 }
 
+/** The unrevoked device a used, unexpired code enrolled (for a retry after a lost answer). */
+export async function enrolledWithCode(
+  sql: SqlExecutor,
+  codeHash: string,
+  now: Date,
+): Promise<{ id: string; name: string; publicKey: DevicePublicJwk; enrolledAt: string } | undefined> {
+  const { rows } = await sql.query<{
+    id: string;
+    name: string;
+    public_key: DevicePublicJwk;
+    enrolled_at: unknown;
+  }>(
+    `SELECT d.id, d.name, d.public_key, d.enrolled_at FROM device_enrollment_codes c
+     JOIN devices d ON d.id = c.device_id
+     WHERE c.code_hash = $1 AND c.expires_at > $2 AND d.revoked_at IS NULL`,
+    [codeHash, now.toISOString()],
+  );
+  const r = rows[0];
+  return r
+    ? { id: r.id, name: r.name, publicKey: r.public_key, enrolledAt: toIso(r.enrolled_at) }
+    : undefined;
+}
+
 /**
  * Marks the code used by `deviceId` if it is unused and unexpired, in one statement (two tablets
  * racing with one code: one wins). Answers the issuing admin's staff id, or undefined.

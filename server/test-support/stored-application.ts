@@ -1,8 +1,9 @@
 // Puts an application straight into the store, as the receive path would after its checks: for
 // tests about what the back office does with applications (the dashboard), which should not
 // depend on how a tablet proves who it is when it sends one.
-import type { Receipt } from '../../shared/api.ts';
+
 import type { ApplicationEnvelope } from '../../shared/application.ts';
+import type { SyncApplicationReceipt } from '../../shared/sync/protocol.ts';
 import { canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
 import { allocateReceiptNumber, insertApplication } from '../store/applications.ts';
 import type { SqlClient } from '../store/sql.ts';
@@ -13,7 +14,7 @@ export async function storeApplication(
   envelope: ApplicationEnvelope,
   receivedAt: Date,
   receivedBy = 'demo',
-): Promise<Receipt> {
+): Promise<SyncApplicationReceipt> {
   const staff = await findStaffByUsername(sql, receivedBy);
   if (!staff) throw new Error(`storeApplication: no staff ${receivedBy}`);
   const contentHash = sha256Hex(canonicalJson(envelope as unknown as JsonValue));
@@ -29,7 +30,7 @@ export async function storeApplication(
   return {
     id: stored.id,
     receiptNumber: stored.receiptNumber,
+    procedure: envelope.procedure,
     receivedAt: stored.receivedAt,
-    duplicate: false,
   };
 }
