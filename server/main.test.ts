@@ -270,15 +270,14 @@ describe('the demo enrollment code', () => {
       const issued = running.demoEnrollmentCode;
       expect(issued?.code).toMatch(/^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{2}$/);
       expect(Date.parse(issued?.expiresAt ?? '') - Date.now()).toBeGreaterThan(7 * 3600_000);
-      const device = await TestDevice.create();
-      const enroll = () =>
+      const enroll = (device: TestDevice) =>
         fetch(running.url + API.deviceEnroll, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ code: issued?.code, name: 'デモ端末', publicKey: device.publicKey }),
         });
-      expect((await enroll()).status).toBe(201);
-      expect((await enroll()).status).toBe(400); // one tablet per start
+      expect((await enroll(await TestDevice.create())).status).toBe(201);
+      expect((await enroll(await TestDevice.create())).status).toBe(400); // one tablet per start
       expect(log.join('\n')).not.toContain(issued?.code ?? '-');
     } finally {
       await running.close();
