@@ -38,13 +38,14 @@ function area(url: string, fn: string): string {
   if (url.includes('node_modules/hono') || url.includes('node_modules/@hono')) return 'Hono + node-server';
   if (url.includes('node_modules/'))
     return `other packages (${url.split('node_modules/')[1]?.split('/')[0]})`;
+  if (url.includes('/bench/')) return 'bench/sync-server.ts trace wrappers (--profile only)';
   if (url.includes('/shared/')) return 'shared/ (parse, validate, canonical JSON)';
   if (url.includes('/server/')) return `server/${url.split('/server/')[1]?.split('/')[0]}`;
-  if (url.startsWith('node:') || url === '') return 'Node internals (http, crypto, streams)';
+  if (url.startsWith('node:') || url === '') return 'Node internals (not called from a package or our code)';
   return 'other';
 }
 
-const short = (url: string) => url.replace(/^.*\/(server|shared|node_modules)\//, '$1/');
+const short = (url: string) => url.replace(/^.*\/(server|shared|bench|node_modules)\//, '$1/');
 
 export function summariseProfile(file: string, inclusiveNames: readonly string[] = []): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
@@ -59,16 +60,32 @@ export function summariseProfile(file: string, inclusiveNames: readonly string[]
   const inclusive = new Map<string, number>(inclusiveNames.map((n) => [n, 0]));
   let busy = 0;
   let idle = 0;
+  // Native frames (a syscall, a builtin) and Node's own JS have no URL of ours: their time goes
+  // to the nearest caller that has one (writev under the pg driver is the driver's, under the
+  // HTTP response Hono's); with no such caller (a WebCrypto job's completion) it stays Node's.
+  const callerUrl = (id: number): string => {
+    for (let n = parent.get(id); n !== undefined; n = parent.get(n)) {
+      const url = byId.get(n)?.callFrame.url ?? '';
+      // The bench's own trace wrappers (sync-server.ts) are skipped: the caller is the server's.
+      if (url !== '' && !url.startsWith('node:') && !url.includes('/bench/')) return url;
+    }
+    return '';
+  };
   for (const [id, ms] of self) {
     const node = byId.get(id);
     if (!node) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url: ownUrl, lineNumber } = node.callFrame;
+    const own = ownUrl !== '' && !ownUrl.startsWith('node:');
+    const url = own || functionName.startsWith('(') ? ownUrl : callerUrl(id) || ownUrl;
     const a = area(url, functionName);
     if (a === '(idle)') idle += ms;
     else busy += ms;
     areas.set(a, (areas.get(a) ?? 0) + ms);
     if (a !== '(idle)') {
-      const name = `${functionName || '(anonymous)'} ${url ? `${short(url)}:${lineNumber + 1}` : ''}`.trim();
+      const where = ownUrl ? `${short(ownUrl)}:${lineNumber + 1}` : '';
+      const under =
+        !own && url && url !== ownUrl ? ` (called from ${short(url).split('/').slice(0, 2).join('/')})` : '';
+      const name = `${functionName || '(anonymous)'} ${where}${under}`.trim();
       functions.set(name, (functions.get(name) ?? 0) + ms);
     }
     // Inclusive: once per sample stack for each named function on it.

@@ -14,6 +14,7 @@ import { issueEnrollmentCode } from '../test/e2e/stack.ts';
 import { HARNESS_PAGE, harnessResources, Tablet } from '../test/fault/tablet.ts';
 import { signedTennyuEnvelope } from '../test/fixtures/applications.ts';
 import { DEMO, spawnServer } from './sync-load.ts';
+import type { ServerStats } from './sync-server.ts';
 
 export interface FlushResult {
   readonly envelopes: number;
@@ -23,12 +24,22 @@ export interface FlushResult {
   /** How long queueing them took (outbox.enqueueVisit, one visit after the other). */
   readonly enqueueSeconds: number;
   readonly describe: string;
+  /** trace: the back office's main thread during the timed flush (bench/sync-server.ts). */
+  readonly server?: ServerStats;
 }
 
 const ENQUEUE_CHUNK = 100;
 
-export async function runFlush(envelopes: number): Promise<FlushResult> {
+export async function runFlush(envelopes: number, trace = false): Promise<FlushResult> {
   const work = mkdtempSync(join(tmpdir(), 'kakanai-bench-flush-'));
+  try {
+    return await flush(work, envelopes, trace);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function flush(work: string, envelopes: number, trace: boolean): Promise<FlushResult> {
   const staticDir = join(work, 'static');
   const dataDir = join(work, 'data');
   const profileDir = join(work, 'chromium-profile');
@@ -41,11 +52,12 @@ export async function runFlush(envelopes: number): Promise<FlushResult> {
   if (!page) throw new Error('the tablet harness has no page');
   writeFileSync(join(staticDir, 'index.html'), page.body);
 
-  const server = await spawnServer({ dataDir, staticDir });
+  const server = await spawnServer({ dataDir, staticDir, trace });
   const tablet = new Tablet(0, '窓口ベンチ', profileDir, server.url, 3_600_000);
-  let deviceId: string | undefined;
+  let deviceId: string;
   let seconds: number;
   let enqueueSeconds: number;
+  let serverStats: ServerStats | undefined;
   try {
     await tablet.open();
     const enrolled = await tablet.enroll(await issueEnrollmentCode(server.url));
@@ -67,6 +79,7 @@ export async function runFlush(envelopes: number): Promise<FlushResult> {
     if (before.pending !== envelopes)
       throw new Error(`${before.pending} pending after enqueueing ${envelopes}`);
 
+    if (trace) await server.stats();
     const t0 = performance.now();
     for (;;) {
       const report = await tablet.syncNow();
@@ -74,6 +87,7 @@ export async function runFlush(envelopes: number): Promise<FlushResult> {
       if (report.pending === 0) break;
     }
     seconds = (performance.now() - t0) / 1000;
+    if (trace) serverStats = await server.stats();
     const after = await tablet.counts();
     if (after.delivered !== envelopes || after.pending !== 0)
       throw new Error(`after the flush: ${after.delivered} delivered, ${after.pending} pending`);
@@ -82,8 +96,9 @@ export async function runFlush(envelopes: number): Promise<FlushResult> {
     await tablet.close();
     await server.close();
   }
-  let requests = 0;
+  // What the back office holds: every application, and one kept answer per request it took.
   const sql = await openStore({ dataDir }, () => {});
+  let requests: number;
   try {
     const stored = await sql.query<{ n: unknown }>(
       'SELECT count(*) AS n FROM applications WHERE device_id = $1',
@@ -98,7 +113,6 @@ export async function runFlush(envelopes: number): Promise<FlushResult> {
     requests = toInt(batches.rows[0]?.n);
   } finally {
     await sql.close();
-    rmSync(work, { recursive: true, force: true });
   }
   return {
     envelopes,
@@ -106,5 +120,6 @@ export async function runFlush(envelopes: number): Promise<FlushResult> {
     seconds,
     enqueueSeconds,
     describe: 'headless Debian Chromium, the fault harness page = the real pwa/ outbox + sync engine',
+    ...(serverStats ? { server: serverStats } : {}),
   };
 }

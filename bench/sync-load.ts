@@ -74,9 +74,19 @@ export function spawnServer(options: ServerOptions, cpuProfileDir?: string): Pro
             waiting.push(got);
             child.send('stats');
           }),
+        // The store closes first (the PGlite data dir is free after); a child that died already
+        // has nothing left to close, and one that does not end within 30 s is killed.
         close: () =>
           new Promise<void>((done) => {
-            child.once('exit', () => done());
+            if (child.exitCode !== null || child.signalCode !== null || !child.connected) {
+              done();
+              return;
+            }
+            const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              done();
+            });
             child.send('close');
           }),
       });
@@ -273,7 +283,8 @@ export async function runProtocol(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The raw baseline: the same rows, plain parameterised INSERTs, one transaction per batch
+// The raw baseline: the same rows, parameterised multi-row INSERTs (one per table, as
+// sync/ingest.ts writes them), one transaction per batch
 
 /** What the protocol stores per envelope, made before the clock starts (the content hash included). */
 export interface RawEnvelope {
@@ -301,11 +312,11 @@ const INSERT_APPLICATION = `INSERT INTO applications (id, receipt_number, proced
 let rawReceipt = 0;
 
 /**
- * How the raw rows are written. 'plain' is the baseline. The others are diagnostics (bench
- * --profile, PostgreSQL) that add only the 受付番号 counter of the protocol to it:
- * 'counter-each' takes it the way sync/ingest.ts does today (an upsert of the day's
- * receipt_counters row before each application, so the row stays locked from the first one to
- * COMMIT); 'counter-once' inserts the envelopes first, then takes all n numbers with one upsert,
+ * How the raw rows are written. 'plain' is the baseline: one multi-row INSERT for the envelopes
+ * and one for the applications, the statements ingest uses, with nothing else. The others are
+ * diagnostics (bench --profile, PostgreSQL) with row-by-row INSERTs plus only a 受付番号 counter:
+ * 'counter-each' takes it before each application (how sync/ingest.ts first did it: the day's
+ * receipt_counters row stays locked from the first one to COMMIT); 'counter-once' inserts the envelopes first, then takes all n numbers with one upsert,
  * then inserts the applications one by one; 'counter-once-multirow' the same with one multi-row
  * INSERT for the applications, so the row is locked only for that statement and the COMMIT.
  */
@@ -391,6 +402,34 @@ async function insertRaw(
       const params = rows.flatMap((r, k) =>
         applicationParams(r.e, r.i, r.hash, numberOf(k), receivedAt, staffId),
       );
+      const values = rows.map((_, k) => {
+        const p = (n: number) => `$${k * 18 + n}`;
+        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}::jsonb, ${p(8)}::jsonb, ${p(9)}::jsonb, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, ${p(16)}, ${p(17)}, ${p(18)})`;
+      });
+      await tx.query(
+        `${INSERT_APPLICATION.slice(0, INSERT_APPLICATION.indexOf('VALUES'))}VALUES ${values.join(', ')}`,
+        params,
+      );
+      return;
+    }
+    if (mode === 'plain') {
+      const envelopeValues = batch.map((_, k) => {
+        const p = (n: number) => `$${k * 10 + n}`;
+        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::jsonb, ${p(8)}, ${p(9)}, ${p(10)})`;
+      });
+      await tx.query(
+        `${INSERT_SYNC_ENVELOPE.slice(0, INSERT_SYNC_ENVELOPE.indexOf('VALUES'))}VALUES ${envelopeValues.join(', ')}`,
+        batch.flatMap(({ envelope: e }) => envelopeParams(e, receivedAt, staffId)),
+      );
+      const rows = batch.flatMap(({ envelope: e, contentHashes }) =>
+        e.payload.map((_, i) => ({ e, i, hash: contentHashes[i] })),
+      );
+      const params = rows.flatMap((r) => {
+        // Not a real 受付番号 (no counter row is taken): a number of its own that cannot clash.
+        rawReceipt += 1;
+        const number = `R000000-${String(rawReceipt).padStart(6, '0')}`;
+        return applicationParams(r.e, r.i, r.hash, number, receivedAt, staffId);
+      });
       const values = rows.map((_, k) => {
         const p = (n: number) => `$${k * 18 + n}`;
         return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}::jsonb, ${p(8)}::jsonb, ${p(9)}::jsonb, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, ${p(16)}, ${p(17)}, ${p(18)})`;

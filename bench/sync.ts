@@ -3,8 +3,8 @@
 //    (bench/sync-server.ts), batches of 1 and of 50 envelopes, on PostgreSQL (a throwaway cluster
 //    started here, fsync on) and on PGlite (a temp data dir): envelopes/s and per-request latency
 //    p50/p99, 4 devices sending at once. Beside each, in the same run and the same database, the
-//    raw insert rate of the same rows (sync_envelopes + applications) by plain parameterised
-//    INSERTs in transactions of the same batch size, 4 writers at once, with no parsing,
+//    raw insert rate of the same rows (sync_envelopes + applications) by parameterised multi-row
+//    INSERTs (one per table, the statements ingest uses) in transactions of the same batch size, 4 writers at once, with no parsing,
 //    verification, 受付番号, chain head or audit: ratio = protocol / raw.
 // 2. Flush: one Chromium tablet with 1,000 envelopes queued in its real outbox (the PWA's own
 //    storage and sync engine, through the fault test's harness page) delivers them all to the
@@ -14,7 +14,7 @@
 // waits; PostgreSQL runs with pg_stat_statements and prints each statement's time; and raw runs
 // with the protocol's 受付番号 counter added show what the counter's placement costs.
 // --quick: fewer envelopes, for trying. --devices=N: N tablets at once instead of 4.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -69,7 +69,7 @@ interface CaseResult {
   readonly ratio: number;
   readonly ratioRange: readonly [number, number];
   /** --profile: what the server's requests waited for during the first round's protocol run. */
-  readonly waits?: ServerStats;
+  readonly waits?: { readonly stats: ServerStats; readonly run: Run };
 }
 
 interface StoreResult {
@@ -149,7 +149,7 @@ async function benchStore(
 ): Promise<StoreResult> {
   const protocolRounds = new Map<number, Run[]>();
   const rawRounds = new Map<number, Run[]>();
-  const waits = new Map<number, ServerStats>();
+  const waits = new Map<number, { stats: ServerStats; run: Run }>();
   const statements = new Map<number, StatementTime[]>();
   const diagnostics: Diagnostic[] = [];
   const serverErrors: string[] = [];
@@ -189,7 +189,7 @@ async function benchStore(
         if (traced && admin) await admin.query('SELECT pg_stat_statements_reset()');
         if (traced) await server.stats();
         const run = await runProtocol(server.url, requests);
-        if (traced) waits.set(batch, await server.stats());
+        if (traced) waits.set(batch, { stats: await server.stats(), run });
         if (traced && admin) statements.set(batch, await statementTimes(admin));
         protocolRounds.set(batch, [...(protocolRounds.get(batch) ?? []), run]);
         sent += run.envelopes;
@@ -199,8 +199,12 @@ async function benchStore(
       serverErrors.push(...server.errors);
     }
     if (profileDir) {
-      const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-      profile = file ? join(profileDir, file) : undefined;
+      // The main thread's profile: the largest (tsx's loader thread writes a small one beside it).
+      const files = readdirSync(profileDir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => join(profileDir, f))
+        .sort((a, b) => statSync(b).size - statSync(a).size);
+      profile = files[0];
     }
 
     // The raw baseline, in the same database, now that the back office let go of it.
@@ -232,7 +236,7 @@ async function benchStore(
       }).join('; ');
       console.log(`  ${kind}, round ${round}/${ROUNDS}: ${line}`);
       // Diagnostics (--profile, PostgreSQL, once): the raw rows plus only the 受付番号 counter,
-      // taken as ingest takes it today and taken once at the end (sync-load.ts RawMode).
+      // taken per application (ingest's first version) and once per batch (sync-load.ts RawMode).
       if (PROFILE && kind === 'postgres' && round === ROUNDS)
         for (const { batch, envelopes } of CASES)
           for (const mode of ['counter-each', 'counter-once', 'counter-once-multirow'] as const) {
@@ -276,7 +280,7 @@ function printProfile(kind: StoreKind, file: string): void {
   const s = summariseProfile(file, INCLUSIVE);
   const pct = (ms: number) => `${((100 * ms) / s.busyMs).toFixed(1)}%`;
   console.log(
-    `\n${kind} server process, CPU profile of the whole run (warm-up and sign-in included): busy ${(s.busyMs / 1000).toFixed(1)} s, idle ${(s.idleMs / 1000).toFixed(1)} s — ${file}`,
+    `\n${kind} server process of round 1, CPU profile (its warm-up and sign-in included): busy ${(s.busyMs / 1000).toFixed(1)} s, idle ${(s.idleMs / 1000).toFixed(1)} s — ${file}`,
   );
   console.log('| area (self time) | ms | share of busy |');
   console.log('|---|---:|---:|');
@@ -347,7 +351,7 @@ try {
 }
 
 console.log(`sync bench: flush, one Chromium tablet, ${FLUSH_ENVELOPES} envelopes queued…`);
-const flush = await runFlush(FLUSH_ENVELOPES);
+const flush = await runFlush(FLUSH_ENVELOPES, PROFILE);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -363,7 +367,7 @@ console.log(
   `\nServer ingest: POST /api/sync over HTTP (node fetch, keep-alive) to the back office in its own Node process;` +
     ` ${DEVICES} devices send at once, each its own chain in seq order, one request after the other.` +
     ` Each envelope carries 1 application (転入届, fictional fixture, drawn signature), ~${Math.round(pgResult.bytesPerEnvelope)} bytes of JSON.` +
-    `\nRaw: the same rows (1 sync_envelopes + 1 applications row per envelope) by plain parameterised INSERTs,` +
+    `\nRaw: the same rows (1 sync_envelopes + 1 applications row per envelope) by parameterised multi-row INSERTs (one per table),` +
     ` one transaction per batch, ${DEVICES} writers at once, through the back office's own store adapter; no parsing,` +
     ` verification, 受付番号, chain head, idempotency record or audit entry.` +
     `\nPostgreSQL ${cluster.version} (throwaway cluster, ${pgSettings}); PGlite ${pgliteVersion} (temp data dir, default settings).` +
@@ -374,7 +378,7 @@ console.log(
 const loadAtEnd = loadavg()[0] ?? 0;
 console.log(
   `Machine: ${cpus().length} CPUs; 1-min load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end` +
-    `${loadAtStart > cpus().length / 2 ? ' (other work was running before the bench started: the figures are noisy)' : ' (the bench itself included)'}.\n`,
+    `${loadAtStart > cpus().length / 2 ? ' (the machine was busy before the start — other work or an earlier run: the figures are noisier)' : ' (the bench itself included)'}.\n`,
 );
 console.log(
   '| store | batch | envelopes (requests) | env/s | raw env/s | ratio (range) | p50 | p99 | raw p50 | raw p99 |',
@@ -404,21 +408,30 @@ for (const [kind, r] of [
     console.log(`${kind} server log errors: ${r.serverErrors.slice(0, 5).join('; ')}`);
 if (PROFILE) {
   console.log(
-    "\nWhere a protocol request's time goes (server side, wall clock, mean per request; measured around the drivers and crypto.subtle in the server process, --profile):",
+    "\nWhere a protocol request's time goes (round 1; server side, wall clock, mean per request; measured around the drivers and crypto.subtle in the server process):",
   );
   console.log(
     '| store | batch | request ms (client) | awaiting DB ms | DB calls | awaiting WebCrypto ms | WebCrypto calls | rest ms (JS, HTTP, event-loop queue) | server event loop busy |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const c of all) {
-    const w = c.waits;
-    if (!w) continue;
-    const n = c.protocol.requests;
-    const mean = c.protocol.mean;
+    if (!c.waits) continue;
+    const { stats: w, run } = c.waits;
+    const n = run.requests;
+    const mean = run.mean;
     const cryptoMs = Object.values(w.crypto).reduce((t, x) => t + x.ms, 0);
     const cryptoCalls = Object.values(w.crypto).reduce((t, x) => t + x.calls, 0);
     console.log(
       `| ${c.store} | ${c.batch} | ${mean.toFixed(1)} | ${(w.dbMs / n).toFixed(1)} | ${(w.dbCalls / n).toFixed(0)} | ${(cryptoMs / n).toFixed(1)} | ${(cryptoCalls / n).toFixed(0)} | ${(mean - (w.dbMs + cryptoMs) / n).toFixed(1)} | ${(100 * w.eventLoopUtilization).toFixed(0)}% |`,
+    );
+  }
+  if (flush.server) {
+    const s = flush.server;
+    const busy = (s.eventLoopUtilization * s.wallMs) / 1000;
+    console.log(
+      `\nFlush: the back office's main thread was busy ${busy.toFixed(2)} s of the ${flush.seconds.toFixed(2)} s` +
+        ` (${(s.dbMs / 1000).toFixed(2)} s awaiting PGlite in ${s.dbCalls} protocol exchanges);` +
+        ` the rest is the tablet (reading and opening the sealed envelopes, signing, marking each delivered in IndexedDB) and the way between.`,
     );
   }
   if (pgResult.diagnostics.length > 0) {
@@ -446,9 +459,10 @@ if (PROFILE) {
     }
   }
   for (const [batch, rows] of pgResult.statements ?? []) {
-    const run = find('postgres', batch).protocol;
+    const run = find('postgres', batch).waits?.run;
+    if (!run) continue;
     console.log(
-      `\nPostgreSQL statement time, protocol run with batch ${batch} (${run.seconds.toFixed(1)} s × ${DEVICES} devices; pg_stat_statements, server side):`,
+      `\nPostgreSQL statement time, round 1's protocol run with batch ${batch} (${run.requests} requests in ${run.seconds.toFixed(1)} s, ${DEVICES} devices at once; pg_stat_statements, server side; COMMIT's WAL flush is not in it):`,
     );
     console.log('| statement | calls | total ms | mean ms |');
     console.log('|---|---:|---:|---:|');

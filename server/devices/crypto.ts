@@ -1,5 +1,7 @@
 // The cryptography of device enrollment, with WebCrypto (globalThis.crypto.subtle) only: the
 // one-time codes (random, unambiguous, stored as a hash) and the tablets' ECDSA P-256 keys.
+// (Plain hashes use node:crypto's synchronous SHA-256.)
+import { createHash } from 'node:crypto';
 import { ENROLLMENT_CODE_ALPHABET, ENROLLMENT_CODE_LENGTH } from '../../shared/api.ts';
 import { bytesOfBase64Url } from '../../shared/device-auth.ts';
 import { sha256Hex } from '../canonical-json.ts';
@@ -63,6 +65,23 @@ export function importDeviceKey(key: DevicePublicJwk) {
   return crypto.subtle.importKey('jwk', { ...key, ext: true }, ECDSA_P256, false, ['verify']);
 }
 
+// Imported verification keys by coordinates: a tablet signs every request with the same key, and
+// importing a JWK costs more than the verification itself. Bounded: a full cache starts over.
+const verifyKeys = new Map<string, ReturnType<typeof importDeviceKey>>();
+const MAX_CACHED_KEYS = 1000;
+
+function verifyKeyOf(key: DevicePublicJwk): ReturnType<typeof importDeviceKey> {
+  const id = `${key.x}.${key.y}`;
+  let imported = verifyKeys.get(id);
+  if (!imported) {
+    if (verifyKeys.size >= MAX_CACHED_KEYS) verifyKeys.clear();
+    imported = importDeviceKey(key);
+    imported.catch(() => verifyKeys.delete(id));
+    verifyKeys.set(id, imported);
+  }
+  return imported;
+}
+
 export async function verifyDeviceSignature(
   key: DevicePublicJwk,
   signature: Uint8Array,
@@ -71,7 +90,7 @@ export async function verifyDeviceSignature(
   try {
     return await crypto.subtle.verify(
       { name: 'ECDSA', hash: 'SHA-256' },
-      await importDeviceKey(key),
+      await verifyKeyOf(key),
       signature as Uint8Array<ArrayBuffer>,
       new TextEncoder().encode(text),
     );
@@ -83,7 +102,7 @@ export async function verifyDeviceSignature(
 /** SHA-256 of the JWK's coordinates, short: names a key in the audit log without copying it. */
 export const keyThumbprint = (key: DevicePublicJwk) => sha256Hex(`${key.x}.${key.y}`).slice(0, 16);
 
+/** Synchronous underneath (node:crypto): a batch's body is hashed on every request. */
 export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return createHash('sha256').update(bytes).digest('hex');
 }

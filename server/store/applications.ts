@@ -40,59 +40,172 @@ export interface NewApplication {
 
 /** Next 受付番号 of the Tokyo day; the counter row stays locked until the transaction ends. */
 export async function allocateReceiptNumber(tx: SqlExecutor, receivedAt: Date): Promise<string> {
-  const day = tokyoDay(receivedAt);
-  const { rows } = await tx.query<{ last_seq: unknown }>(
-    `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, 1)
-     ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
-     RETURNING last_seq`,
-    [day],
-  );
-  return formatReceiptNumber(day, toInt(rows[0]?.last_seq));
+  return (await allocateReceiptNumbers(tx, receivedAt, 1))[0] as string;
 }
 
 /**
- * Inserts unless the id exists. ON CONFLICT DO NOTHING makes a concurrent second insert of the
- * same id wait for the first and then do nothing, instead of failing: undefined means "stored
- * already", by this or another request.
+ * The next n 受付番号 of the Tokyo day in one statement (none for n = 0). The counter row stays
+ * locked until the transaction ends, so take it late: it serialises every writer of the day.
  */
+export async function allocateReceiptNumbers(
+  tx: SqlExecutor,
+  receivedAt: Date,
+  n: number,
+): Promise<string[]> {
+  if (n === 0) return [];
+  const day = tokyoDay(receivedAt);
+  const { rows } = await tx.query<{ last_seq: unknown }>(
+    `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, $2)
+     ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + $2
+     RETURNING last_seq`,
+    [day, n],
+  );
+  const last = toInt(rows[0]?.last_seq);
+  return Array.from({ length: n }, (_, i) => formatReceiptNumber(day, last - n + 1 + i));
+}
+
+const APPLICATION_COLUMNS = 18;
+
+function applicationParams(app: NewApplication, receiptNumber: string): unknown[] {
+  const e = app.envelope;
+  const { png, ...record } = e.signature;
+  const signature: StoredSignature = record;
+  return [
+    e.id,
+    receiptNumber,
+    e.procedure,
+    e.visitId,
+    e.lang,
+    JSON.stringify(e.fields),
+    JSON.stringify(e.card),
+    JSON.stringify(e.omittedAttachments),
+    JSON.stringify(signature),
+    png,
+    e.signature.signedAt,
+    app.contentHash,
+    e.createdAt,
+    e.createdAt,
+    app.receivedAt.toISOString(),
+    app.receivedBy,
+    app.deviceId,
+    app.syncEnvelopeId,
+  ];
+}
+
+const JSONB_COLUMNS = new Set([6, 7, 8, 9]); // fields, card, omitted_attachments, signature (1-based)
+
+/**
+ * Inserts the applications in one statement, each unless its id exists. ON CONFLICT DO NOTHING
+ * makes a concurrent insert of the same id wait for the first and then do nothing instead of
+ * failing: the answer holds only the rows this statement inserted, in the order given.
+ */
+export async function insertApplications(
+  tx: SqlExecutor,
+  apps: readonly (NewApplication & { readonly receiptNumber: string })[],
+): Promise<StoredReceipt[]> {
+  if (apps.length === 0) return [];
+  const params: unknown[] = [];
+  const values = apps.map((app) => {
+    const at = params.length;
+    params.push(...applicationParams(app, app.receiptNumber));
+    const cells = Array.from({ length: APPLICATION_COLUMNS }, (_, i) =>
+      JSONB_COLUMNS.has(i + 1) ? `$${at + i + 1}::jsonb` : `$${at + i + 1}`,
+    );
+    return `(${cells.join(', ')})`;
+  });
+  const { rows } = await tx.query<ReceiptRow>(
+    `INSERT INTO applications (id, receipt_number, procedure, visit_id, lang, fields, card,
+       omitted_attachments, signature, signature_png, signed_at, content_hash, created_at,
+       created_at_text, received_at, received_by, device_id, sync_envelope_id)
+     VALUES ${values.join(', ')}
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id, receipt_number, received_at, content_hash`,
+    params,
+  );
+  const byId = new Map(rows.map((r) => [r.id, fromReceiptRow(r)]));
+  return apps.flatMap((a) => byId.get(a.envelope.id) ?? []);
+}
+
+const APPLICATION_TYPES = [
+  'uuid', // id
+  'text', // procedure
+  'uuid', // visit_id
+  'text', // lang
+  'jsonb', // fields
+  'jsonb', // card
+  'jsonb', // omitted_attachments
+  'jsonb', // signature
+  'text', // signature_png
+  'timestamptz', // signed_at
+  'text', // content_hash
+  'timestamptz', // created_at
+  'text', // created_at_text
+  'timestamptz', // received_at
+  'integer', // received_by
+  'text', // device_id
+  'text', // sync_envelope_id
+] as const;
+
+/**
+ * Takes the next n 受付番号 of the day and inserts the n applications with them, in ONE statement
+ * (the counter upsert is a CTE). The counter row stays locked until COMMIT and serialises every
+ * writer of the day, so the caller makes this its last statement: what is held under the lock is
+ * this statement and the commit. Each id is inserted unless it exists (ON CONFLICT DO NOTHING:
+ * a concurrent insert of the same id waits and then does nothing); the answer holds only the rows
+ * this statement inserted, in the order given — fewer than given means the caller must roll back
+ * (the numbers were taken for all of them).
+ */
+export async function insertNumberedApplications(
+  tx: SqlExecutor,
+  receivedAt: Date,
+  apps: readonly NewApplication[],
+): Promise<StoredReceipt[]> {
+  if (apps.length === 0) return [];
+  const day = tokyoDay(receivedAt);
+  const params: unknown[] = [day, apps.length];
+  const rows = apps.map((app, ord) => {
+    const values = applicationParams(app, '');
+    values.splice(1, 1); // the receipt number is made in SQL
+    const at = params.length;
+    params.push(ord + 1, ...values);
+    const cells = [`$${at + 1}::integer`, ...APPLICATION_TYPES.map((t, i) => `$${at + i + 2}::${t}`)];
+    return `(${cells.join(', ')})`;
+  });
+  const { rows: inserted } = await tx.query<ReceiptRow>(
+    `WITH counter AS (
+       INSERT INTO receipt_counters (day, last_seq) VALUES ($1, $2)
+       ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + $2
+       RETURNING last_seq
+     ), given (ord, id, procedure, visit_id, lang, fields, card, omitted_attachments, signature,
+         signature_png, signed_at, content_hash, created_at, created_at_text, received_at,
+         received_by, device_id, sync_envelope_id) AS (
+       VALUES ${rows.join(', ')}
+     ), numbered AS (
+       SELECT given.*, counter.last_seq - $2 + given.ord AS n FROM counter, given
+     )
+     INSERT INTO applications (id, receipt_number, procedure, visit_id, lang, fields, card,
+       omitted_attachments, signature, signature_png, signed_at, content_hash, created_at,
+       created_at_text, received_at, received_by, device_id, sync_envelope_id)
+     SELECT id, 'R' || $1 || '-' || CASE WHEN n < 10000 THEN lpad(n::text, 4, '0') ELSE n::text END,
+       procedure, visit_id, lang, fields, card, omitted_attachments, signature, signature_png,
+       signed_at, content_hash, created_at, created_at_text, received_at, received_by, device_id,
+       sync_envelope_id
+     FROM numbered ORDER BY ord
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id, receipt_number, received_at, content_hash`,
+    params,
+  );
+  const byId = new Map(inserted.map((r) => [r.id, fromReceiptRow(r)]));
+  return apps.flatMap((a) => byId.get(a.envelope.id) ?? []);
+}
+
+/** One application (see insertApplications); undefined when the id was stored already. */
 export async function insertApplication(
   tx: SqlExecutor,
   app: NewApplication,
   receiptNumber: string,
 ): Promise<StoredReceipt | undefined> {
-  const e = app.envelope;
-  const { png, ...record } = e.signature;
-  const signature: StoredSignature = record;
-  const { rows } = await tx.query<ReceiptRow>(
-    `INSERT INTO applications (id, receipt_number, procedure, visit_id, lang, fields, card,
-       omitted_attachments, signature, signature_png, signed_at, content_hash, created_at,
-       created_at_text, received_at, received_by, device_id, sync_envelope_id)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14, $15, $16,
-       $17, $18)
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id, receipt_number, received_at, content_hash`,
-    [
-      e.id,
-      receiptNumber,
-      e.procedure,
-      e.visitId,
-      e.lang,
-      JSON.stringify(e.fields),
-      JSON.stringify(e.card),
-      JSON.stringify(e.omittedAttachments),
-      JSON.stringify(signature),
-      png,
-      e.signature.signedAt,
-      app.contentHash,
-      e.createdAt,
-      e.createdAt,
-      app.receivedAt.toISOString(),
-      app.receivedBy,
-      app.deviceId,
-      app.syncEnvelopeId,
-    ],
-  );
-  return rows[0] ? fromReceiptRow(rows[0]) : undefined;
+  return (await insertApplications(tx, [{ ...app, receiptNumber }]))[0];
 }
 
 interface ReceiptRow {

@@ -17,6 +17,7 @@ export interface DeviceRecord {
   readonly name: string;
   readonly publicKey: DevicePublicJwk;
   readonly revokedAt: string | null;
+  readonly lastSeenAt: string | null;
 }
 
 export async function insertEnrollmentCode(
@@ -103,10 +104,13 @@ export async function insertDevice(
 }
 
 export async function findDevice(sql: SqlExecutor, id: string): Promise<DeviceRecord | undefined> {
-  const { rows } = await sql.query<{ id: string; name: string; public_key: unknown; revoked_at: unknown }>(
-    'SELECT id, name, public_key, revoked_at FROM devices WHERE id = $1',
-    [id],
-  );
+  const { rows } = await sql.query<{
+    id: string;
+    name: string;
+    public_key: unknown;
+    revoked_at: unknown;
+    last_seen_at: unknown;
+  }>('SELECT id, name, public_key, revoked_at, last_seen_at FROM devices WHERE id = $1', [id]);
   const row = rows[0];
   if (!row) return undefined;
   const key = (
@@ -117,6 +121,7 @@ export async function findDevice(sql: SqlExecutor, id: string): Promise<DeviceRe
     name: row.name,
     publicKey: key,
     revokedAt: row.revoked_at === null ? null : toIso(row.revoked_at),
+    lastSeenAt: row.last_seen_at === null ? null : toIso(row.last_seen_at),
   };
 }
 

@@ -21,6 +21,53 @@ export async function lockChainHead(tx: SqlExecutor, deviceId: string): Promise<
   return r ? { seq: toInt(r.last_seq), hash: r.last_hash, revoked: r.revoked_at !== null } : undefined;
 }
 
+/**
+ * What a batch needs to know once the head is locked, in one statement (so in one snapshot taken
+ * after the lock: everything committed before it is seen): the envelopes stored under the batch's
+ * sequence numbers, the applications stored under its application ids, and the answer kept under
+ * its idempotency key.
+ */
+export async function chainState(
+  tx: SqlExecutor,
+  deviceId: string,
+  seqs: readonly number[],
+  applicationIds: readonly string[],
+  idempotencyKey: string | undefined,
+): Promise<{
+  stored: Map<number, { id: string; hash: string }>;
+  known: Map<string, SyncApplicationReceipt & { contentHash: string }>;
+  kept: { bodySha256: string; response: unknown } | undefined;
+}> {
+  const { rows } = await tx.query<{ stored: unknown; known: unknown; kept: unknown }>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('seq', s.seq, 'id', s.id, 'hash', s.hash)), '[]'::json)
+          FROM sync_envelopes s WHERE s.device_id = $1 AND s.seq = ANY($2::bigint[])) AS stored,
+       (SELECT coalesce(json_agg(json_build_object('id', a.id, 'procedure', a.procedure,
+            'receiptNumber', a.receipt_number, 'receivedAt', a.received_at, 'contentHash', a.content_hash)),
+            '[]'::json)
+          FROM applications a WHERE a.id = ANY($3::uuid[])) AS known,
+       (SELECT json_build_object('bodySha256', b.body_sha256, 'response', b.response)
+          FROM sync_batches b WHERE b.device_id = $1 AND b.idempotency_key = $4) AS kept`,
+    [deviceId, seqs, applicationIds, idempotencyKey ?? ''],
+  );
+  const r = rows[0];
+  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+  const stored = (json(r?.stored) ?? []) as { seq: unknown; id: string; hash: string }[];
+  const known = (json(r?.known) ?? []) as {
+    id: string;
+    procedure: string;
+    receiptNumber: string;
+    receivedAt: unknown;
+    contentHash: string;
+  }[];
+  const kept = json(r?.kept) as { bodySha256: string; response: unknown } | null | undefined;
+  return {
+    stored: new Map(stored.map((e) => [toInt(e.seq), { id: e.id, hash: e.hash }])),
+    known: new Map(known.map((a) => [a.id, { ...a, receivedAt: toIso(a.receivedAt) }])),
+    kept: kept ?? undefined,
+  };
+}
+
 /** The head without a lock (for an answer after a refusal). */
 export async function readChainHead(
   sql: SqlExecutor,
@@ -32,29 +79,6 @@ export async function readChainHead(
   );
   const r = rows[0];
   return { seq: r ? toInt(r.last_seq) : 0, hash: r?.last_hash ?? '0'.repeat(64) };
-}
-
-export async function advanceChainHead(
-  tx: SqlExecutor,
-  deviceId: string,
-  seq: number,
-  hash: string,
-): Promise<void> {
-  await tx.query('UPDATE devices SET last_seq = $2, last_hash = $3 WHERE id = $1', [deviceId, seq, hash]);
-}
-
-/** The envelopes of a device already stored under these sequence numbers. */
-export async function storedEnvelopes(
-  tx: SqlExecutor,
-  deviceId: string,
-  seqs: readonly number[],
-): Promise<Map<number, { id: string; hash: string }>> {
-  if (seqs.length === 0) return new Map();
-  const { rows } = await tx.query<{ seq: unknown; id: string; hash: string }>(
-    'SELECT seq, id, hash FROM sync_envelopes WHERE device_id = $1 AND seq = ANY($2::bigint[])',
-    [deviceId, seqs],
-  );
-  return new Map(rows.map((r) => [toInt(r.seq), { id: r.id, hash: r.hash }]));
 }
 
 export interface NewSyncEnvelope {
@@ -70,14 +94,22 @@ export interface NewSyncEnvelope {
   readonly source: 'network' | 'import';
 }
 
-/** False when the envelope id is taken already (by another device or sequence number). */
-export async function insertSyncEnvelope(tx: SqlExecutor, e: NewSyncEnvelope): Promise<boolean> {
-  const result = await tx.query(
-    `INSERT INTO sync_envelopes (device_id, seq, id, hash, prev_hash, created_at, procedures,
-       received_at, received_by, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
-     ON CONFLICT DO NOTHING`,
-    [
+/**
+ * Inserts the envelopes and moves the device's head to the last of them, in one statement;
+ * answers how many envelopes were inserted (fewer: an envelope id is taken already, by another
+ * device or sequence number — the caller rolls back).
+ */
+export async function insertSyncEnvelopes(
+  tx: SqlExecutor,
+  envelopes: readonly NewSyncEnvelope[],
+  head: { readonly seq: number; readonly hash: string },
+): Promise<number> {
+  const first = envelopes[0];
+  if (!first) return 0;
+  const params: unknown[] = [first.deviceId, head.seq, head.hash];
+  const rows = envelopes.map((e) => {
+    const at = params.length;
+    params.push(
       e.deviceId,
       e.seq,
       e.id,
@@ -88,54 +120,23 @@ export async function insertSyncEnvelope(tx: SqlExecutor, e: NewSyncEnvelope): P
       e.receivedAt.toISOString(),
       e.receivedBy,
       e.source,
-    ],
+    );
+    return `($${at + 1}, $${at + 2}::bigint, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::timestamptz, $${at + 7}::jsonb, $${at + 8}::timestamptz, $${at + 9}::integer, $${at + 10})`;
+  });
+  const { rows: counted } = await tx.query<{ n: unknown }>(
+    `WITH inserted AS (
+       INSERT INTO sync_envelopes (device_id, seq, id, hash, prev_hash, created_at, procedures,
+         received_at, received_by, source)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     ), moved AS (
+       UPDATE devices SET last_seq = $2, last_hash = $3 WHERE id = $1 RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM inserted) AS n, (SELECT count(*) FROM moved) AS m`,
+    params,
   );
-  return result.rowCount === 1;
-}
-
-/** The receipts of applications by id (whichever envelope brought them). */
-export async function receiptsOf(
-  tx: SqlExecutor,
-  applicationIds: readonly string[],
-): Promise<Map<string, SyncApplicationReceipt & { contentHash: string }>> {
-  if (applicationIds.length === 0) return new Map();
-  const { rows } = await tx.query<{
-    id: string;
-    procedure: string;
-    receipt_number: string;
-    received_at: unknown;
-    content_hash: string;
-  }>(
-    `SELECT id, procedure, receipt_number, received_at, content_hash FROM applications
-     WHERE id = ANY($1::uuid[])`,
-    [applicationIds],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        procedure: r.procedure,
-        receiptNumber: r.receipt_number,
-        receivedAt: toIso(r.received_at),
-        contentHash: r.content_hash,
-      },
-    ]),
-  );
-}
-
-/** The answer kept for an idempotency key of this device, with the hash of the body it answered. */
-export async function findSyncBatch(
-  sql: SqlExecutor,
-  deviceId: string,
-  key: string,
-): Promise<{ bodySha256: string; response: unknown } | undefined> {
-  const { rows } = await sql.query<{ body_sha256: string; response: unknown }>(
-    'SELECT body_sha256, response FROM sync_batches WHERE device_id = $1 AND idempotency_key = $2',
-    [deviceId, key],
-  );
-  const r = rows[0];
-  return r ? { bodySha256: r.body_sha256, response: r.response } : undefined;
+  return toInt(counted[0]?.n);
 }
 
 export async function saveSyncBatch(

@@ -8,42 +8,41 @@
 // 2. In one transaction, with the device's chain head locked: envelopes at or below the head are
 //    replays — the same hash under the same id answers the original receipts, anything else is a
 //    fork and refused; the first new one must be head + 1 (else a gap: the answer says where the
-//    head is) and name the head's hash as prevHash (else a broken chain). The new envelopes and
-//    their applications are inserted, each application with its 受付番号, the head advances, one
-//    audit entry names what was stored, and the answer is kept under the idempotency key.
+//    head is) and name the head's hash as prevHash (else a broken chain). The new envelopes are
+//    inserted, the head advances, and last the applications with their 受付番号 (the day's counter
+//    is one row every device needs: it is locked for that last statement and the COMMIT only).
 //    Any refusal rolls the whole transaction back: all of a batch's new envelopes or none.
+// 3. After COMMIT: the answer is kept under the idempotency key and the audit entry (sync.received)
+//    names what was stored.
 //
 // An application already stored with the same content (a tablet re-enrolled after a revocation
 // re-wraps what it had not heard back about into its new chain) keeps its first receipt; the same
 // application id with other content is refused (id-conflict), never overwritten.
 
-import { signatureMatches } from '../../shared/application.ts';
+import { type ApplicationEnvelope, signedContent } from '../../shared/application.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import {
   type ChainProblem,
   chainProblem,
   parseSyncEnvelope,
   type SyncEnvelope,
-  syncEnvelopeHashMatches,
+  syncEnvelopeHashInput,
 } from '../../shared/sync/envelope.ts';
-import type { SyncAck, SyncApplicationReceipt, SyncEnvelopeReceipt } from '../../shared/sync/protocol.ts';
+import type { SyncAck, SyncEnvelopeReceipt } from '../../shared/sync/protocol.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
 import { canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
-import { allocateReceiptNumber, insertApplication } from '../store/applications.ts';
+import { insertNumberedApplications } from '../store/applications.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
 import {
-  advanceChainHead,
-  findSyncBatch,
-  insertSyncEnvelope,
+  chainState,
+  insertSyncEnvelopes,
   lockChainHead,
   readChainHead,
-  receiptsOf,
   saveSyncBatch,
-  storedEnvelopes,
 } from '../store/sync.ts';
 import { isStorableJson } from '../text-rules.ts';
 
@@ -87,8 +86,10 @@ async function checkBatch(
     if (!isStorableJson(e.payload)) return err({ kind: 'unstorable-text' });
     envelopes.push(e);
   }
+  // The same hashes as shared/ computes with WebCrypto, with node:crypto's synchronous SHA-256:
+  // a batch of 50 would otherwise await a hundred digests one after the other.
   for (const e of envelopes) {
-    if (!(await syncEnvelopeHashMatches(e)))
+    if (sha256Hex(syncEnvelopeHashInput(e)) !== e.hash)
       return err({
         kind: 'sync-chain',
         reason: 'tampered',
@@ -96,7 +97,7 @@ async function checkBatch(
         head: await readChainHead(deps.sql, input.deviceId),
       });
     for (const application of e.payload)
-      if (!(await signatureMatches(application)))
+      if (sha256Hex(canonicalJson(signedContent(application))) !== application.signature.contentSha256)
         return err({ kind: 'sync-signature-mismatch', seq: e.seq, applicationId: application.id });
   }
   return ok(envelopes);
@@ -144,20 +145,6 @@ export async function ingestSyncBatch(
   deps: BackOfficeDeps,
   input: IngestInput,
 ): Promise<Result<SyncAck, BackOfficeError>> {
-  const { idempotency } = input;
-  if (idempotency) {
-    // A resend of a batch whose answer was lost: the kept answer, without checking anything again.
-    const kept = await findSyncBatch(deps.sql, input.deviceId, idempotency.key);
-    if (kept) {
-      if (kept.bodySha256 !== idempotency.bodySha256) {
-        // Refused like any other batch, so audited like any other refusal.
-        const refusal: BackOfficeError = { kind: 'idempotency-conflict' };
-        await auditSyncRefusal(deps, input, refusal);
-        return err(refusal);
-      }
-      if (isSameAck(kept.response)) return ok(replayed(kept.response));
-    }
-  }
   const checked = await checkBatch(deps, input);
   if (!checked.ok) {
     await auditSyncRefusal(deps, input, checked.error);
@@ -165,14 +152,19 @@ export async function ingestSyncBatch(
   }
   const envelopes = checked.value;
   const receivedAt = deps.clock.now();
+  let outcome: StoredBatch;
   try {
-    const ack = await deps.sql.transaction((tx) => storeBatch(tx, input, envelopes, receivedAt));
-    return ok(ack);
+    outcome = await deps.sql.transaction((tx) => storeBatch(tx, input, envelopes, receivedAt));
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     await auditSyncRefusal(deps, input, e.refusal);
     return err(e.refusal);
   }
+  return ok(outcome.ack);
+}
+
+interface StoredBatch {
+  readonly ack: SyncAck;
 }
 
 /** The kept answer to a resend: every envelope in it is now one stored before. */
@@ -200,17 +192,24 @@ async function storeBatch(
   input: IngestInput,
   envelopes: readonly SyncEnvelope[],
   receivedAt: Date,
-): Promise<SyncAck> {
+): Promise<StoredBatch> {
   const locked = await lockChainHead(tx, input.deviceId);
   if (!locked) throw new Refused({ kind: 'device-unknown' });
   let head = { seq: locked.seq, hash: locked.hash };
-
-  const replays = envelopes.filter((e) => e.seq <= head.seq);
-  const stored = await storedEnvelopes(
+  const { stored, known, kept } = await chainState(
     tx,
     input.deviceId,
-    replays.map((e) => e.seq),
+    envelopes.map((e) => e.seq),
+    envelopes.flatMap((e) => e.payload.map((a) => a.id)),
+    input.idempotency?.key,
   );
+  if (kept && input.idempotency) {
+    // A resend of a batch whose answer was lost: the kept answer. The same key for another body
+    // is refused (and audited like any other refusal).
+    if (kept.bodySha256 !== input.idempotency.bodySha256) throw new Refused({ kind: 'idempotency-conflict' });
+    if (isSameAck(kept.response)) return { ack: replayed(kept.response) };
+  }
+  const replays = envelopes.filter((e) => e.seq <= head.seq);
   const fresh: SyncEnvelope[] = [];
   for (const e of envelopes) {
     if (e.seq > head.seq) {
@@ -224,10 +223,6 @@ async function storeBatch(
   }
 
   // Receipts of replayed envelopes, and of applications a re-wrapped envelope brings again.
-  const known = await receiptsOf(
-    tx,
-    envelopes.flatMap((e) => e.payload.map((a) => a.id)),
-  );
   const answers: SyncEnvelopeReceipt[] = replays.map((e) => ({
     id: e.id,
     seq: e.seq,
@@ -239,92 +234,123 @@ async function storeBatch(
     }),
   }));
 
-  const receiptNumbers: string[] = [];
-  let newApplications = 0;
+  // The chain first, in memory: every new envelope follows the one before it.
   for (const e of fresh) {
     const problem = chainProblem(head, e);
     if (problem) throw new Refused(problemRefusal(problem, e, head));
-    if (
-      !(await insertSyncEnvelope(tx, {
-        deviceId: input.deviceId,
-        seq: e.seq,
-        id: e.id,
-        hash: e.hash,
-        prevHash: e.prevHash,
-        createdAt: e.createdAt,
-        procedures: e.procedures,
-        receivedAt,
-        receivedBy: input.staff.id,
-        source: input.source,
-      }))
-    )
-      // The ULID is taken by another envelope (another device's, or another seq of this one).
-      throw new Refused({ kind: 'sync-chain', reason: 'fork', seq: e.seq, head });
-    const receipts: SyncApplicationReceipt[] = [];
-    for (const application of e.payload) {
-      const contentHash = sha256Hex(canonicalJson(application as unknown as JsonValue));
-      const before = known.get(application.id);
-      if (before) {
-        if (before.contentHash !== contentHash) throw new Refused({ kind: 'id-conflict' });
-        receipts.push({
-          id: before.id,
-          procedure: before.procedure,
-          receiptNumber: before.receiptNumber,
-          receivedAt: before.receivedAt,
-        });
-        continue;
-      }
-      const receiptNumber = await allocateReceiptNumber(tx, receivedAt);
-      const row = await insertApplication(
-        tx,
-        {
-          envelope: application,
-          contentHash,
-          receivedAt,
-          receivedBy: input.staff.id,
-          deviceId: input.deviceId,
-          syncEnvelopeId: e.id,
-        },
-        receiptNumber,
-      );
-      // Stored meanwhile by another device's transaction: roll back, the tablet sends again.
-      if (!row) throw new Error(`application ${application.id} was stored by a concurrent request`);
-      known.set(application.id, { ...row, procedure: application.procedure });
-      receipts.push({
-        id: row.id,
-        procedure: application.procedure,
-        receiptNumber,
-        receivedAt: row.receivedAt,
-      });
-      receiptNumbers.push(receiptNumber);
-      newApplications += 1;
-    }
-    answers.push({ id: e.id, seq: e.seq, duplicate: false, receipts });
     head = { seq: e.seq, hash: e.hash };
   }
-
-  if (fresh.length > 0) {
-    await advanceChainHead(tx, input.deviceId, head.seq, head.hash);
-    await appendAudit(tx, receivedAt, {
-      actor: staffActor(input.staff),
-      action: 'sync.received',
-      target: input.deviceId,
-      detail: {
-        source: input.source,
-        firstSeq: (fresh[0] as SyncEnvelope).seq,
-        lastSeq: head.seq,
-        envelopes: fresh.length,
-        applications: newApplications,
-        receiptNumbers,
-      },
-    });
+  const firstNew = fresh[0]?.seq ?? head.seq + 1;
+  head = { seq: locked.seq, hash: locked.hash };
+  if (fresh.length === 0) {
+    const ack: SyncAck = {
+      deviceId: input.deviceId,
+      lastSeq: head.seq,
+      lastHash: head.hash,
+      envelopes: answers,
+    };
+    if (input.idempotency)
+      await saveSyncBatch(
+        tx,
+        input.deviceId,
+        input.idempotency.key,
+        input.idempotency.bodySha256,
+        ack,
+        receivedAt,
+      );
+    return { ack };
   }
+
+  // Which applications are new; one stored before (a re-wrapped envelope) keeps its receipt.
+  const toInsert: { application: ApplicationEnvelope; contentHash: string; envelopeId: string }[] = [];
+  const inBatch = new Map<string, string>(); // id → content hash, for a repeat inside the batch
+  for (const e of fresh)
+    for (const application of e.payload) {
+      const contentHash = sha256Hex(canonicalJson(application as unknown as JsonValue));
+      const before = known.get(application.id)?.contentHash ?? inBatch.get(application.id);
+      if (before !== undefined) {
+        if (before !== contentHash) throw new Refused({ kind: 'id-conflict' });
+        continue;
+      }
+      inBatch.set(application.id, contentHash);
+      toInsert.push({ application, contentHash, envelopeId: e.id });
+    }
+
+  const last = fresh[fresh.length - 1] as SyncEnvelope;
+  const inserted = await insertSyncEnvelopes(
+    tx,
+    fresh.map((e) => ({
+      deviceId: input.deviceId,
+      seq: e.seq,
+      id: e.id,
+      hash: e.hash,
+      prevHash: e.prevHash,
+      createdAt: e.createdAt,
+      procedures: e.procedures,
+      receivedAt,
+      receivedBy: input.staff.id,
+      source: input.source,
+    })),
+    { seq: last.seq, hash: last.hash },
+  );
+  // An envelope ULID taken by another envelope (another device's, or another seq of this one).
+  if (inserted < fresh.length) throw new Refused({ kind: 'sync-chain', reason: 'fork', seq: firstNew, head });
+
+  head = { seq: last.seq, hash: last.hash };
+
+  // Last: the day's 受付番号 and the applications in one statement. The counter row's lock
+  // serialises every device's ingest until COMMIT, so nothing else runs while it is held.
+  const rows = await insertNumberedApplications(
+    tx,
+    receivedAt,
+    toInsert.map((x) => ({
+      envelope: x.application,
+      contentHash: x.contentHash,
+      receivedAt,
+      receivedBy: input.staff.id,
+      deviceId: input.deviceId,
+      syncEnvelopeId: x.envelopeId,
+    })),
+  );
+  // Stored meanwhile by another device's transaction: roll back, the tablet sends again.
+  if (rows.length < toInsert.length) throw new Error('an application was stored by a concurrent request');
+  for (const [i, row] of rows.entries())
+    known.set(row.id, {
+      ...row,
+      procedure: (toInsert[i] as (typeof toInsert)[number]).application.procedure,
+    });
+  for (const e of fresh)
+    answers.push({
+      id: e.id,
+      seq: e.seq,
+      duplicate: false,
+      receipts: e.payload.map((a) => {
+        const r = known.get(a.id);
+        if (!r) throw new Error(`application ${a.id} is neither stored nor new`);
+        return { id: r.id, procedure: r.procedure, receiptNumber: r.receiptNumber, receivedAt: r.receivedAt };
+      }),
+    });
   const ack: SyncAck = {
     deviceId: input.deviceId,
     lastSeq: head.seq,
     lastHash: head.hash,
     envelopes: answers,
   };
+  // Still under the day's lock, so kept short: the audit entry and the answer under the key.
+  const receiptNumbers = rows.map((r) => r.receiptNumber);
+  await appendAudit(tx, receivedAt, {
+    actor: staffActor(input.staff),
+    action: 'sync.received',
+    target: input.deviceId,
+    detail: {
+      source: input.source,
+      firstSeq: firstNew,
+      lastSeq: head.seq,
+      envelopes: fresh.length,
+      applications: receiptNumbers.length,
+      receiptNumbers,
+    },
+  });
   if (input.idempotency)
     await saveSyncBatch(
       tx,
@@ -334,5 +360,5 @@ async function storeBatch(
       ack,
       receivedAt,
     );
-  return ack;
+  return { ack };
 }

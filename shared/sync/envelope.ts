@@ -59,13 +59,18 @@ function hashedContent(e: UnsealedSyncEnvelope): JsonValue {
   };
 }
 
+/** The text the envelope's hash is the SHA-256 of (for a caller with a synchronous hash). */
+export function syncEnvelopeHashInput(e: UnsealedSyncEnvelope): string {
+  return canonicalJson(hashedContent(e));
+}
+
 /** Seals the envelope: from here on any change shows in its hash and breaks the device's chain. */
 export async function sealSyncEnvelope(e: UnsealedSyncEnvelope): Promise<SyncEnvelope> {
-  return { ...e, hash: await sha256HexOf(canonicalJson(hashedContent(e))) };
+  return { ...e, hash: await sha256HexOf(syncEnvelopeHashInput(e)) };
 }
 
 export async function syncEnvelopeHashMatches(e: SyncEnvelope): Promise<boolean> {
-  return (await sha256HexOf(canonicalJson(hashedContent(e)))) === e.hash;
+  return (await sha256HexOf(syncEnvelopeHashInput(e))) === e.hash;
 }
 
 export type SyncEnvelopeError =
