@@ -9,11 +9,13 @@
 //    replays — the same hash under the same id answers the original receipts, anything else is a
 //    fork and refused; the first new one must be head + 1 (else a gap: the answer says where the
 //    head is) and name the head's hash as prevHash (else a broken chain). The new envelopes are
-//    inserted, the head advances, and last the applications with their 受付番号 (the day's counter
-//    is one row every device needs: it is locked for that last statement and the COMMIT only).
+//    inserted with the head moved in the same statement, and last the applications with their
+//    受付番号 (the day's counter is one row every device needs: it is locked only for the last
+//    statements and the COMMIT).
 //    Any refusal rolls the whole transaction back: all of a batch's new envelopes or none.
-// 3. After COMMIT: the answer is kept under the idempotency key and the audit entry (sync.received)
-//    names what was stored.
+//    In the same transaction the audit entry (sync.received) names what was stored and the
+//    answer is kept under the idempotency key (a resend with the same key gets that answer back;
+//    the same key with another body is refused).
 //
 // An application already stored with the same content (a tablet re-enrolled after a revocation
 // re-wraps what it had not heard back about into its new chain) keeps its first receipt; the same
@@ -33,7 +35,7 @@ import { staffActor } from '../auth/staff-sessions.ts';
 import { canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
-import { insertNumberedApplications } from '../store/applications.ts';
+import { allocateReceiptNumbers, insertApplications } from '../store/applications.ts';
 import { appendAudit, recordAudit } from '../store/audit.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
@@ -298,18 +300,20 @@ async function storeBatch(
 
   head = { seq: last.seq, hash: last.hash };
 
-  // Last: the day's 受付番号 and the applications in one statement. The counter row's lock
-  // serialises every device's ingest until COMMIT, so nothing else runs while it is held.
-  const rows = await insertNumberedApplications(
+  // Last: the day's 受付番号 (one upsert for the batch) and the applications (one multi-row
+  // INSERT). The counter row's lock serialises every device's ingest until COMMIT, so only these
+  // and the audit entry run while it is held.
+  const numbers = await allocateReceiptNumbers(tx, receivedAt, toInsert.length);
+  const rows = await insertApplications(
     tx,
-    receivedAt,
-    toInsert.map((x) => ({
+    toInsert.map((x, i) => ({
       envelope: x.application,
       contentHash: x.contentHash,
       receivedAt,
       receivedBy: input.staff.id,
       deviceId: input.deviceId,
       syncEnvelopeId: x.envelopeId,
+      receiptNumber: numbers[i] as string,
     })),
   );
   // Stored meanwhile by another device's transaction: roll back, the tablet sends again.
