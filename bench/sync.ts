@@ -439,7 +439,7 @@ if (PROFILE) {
       `\nPostgreSQL, ${DEVICES} writers, raw rows plus only the 受付番号 counter (diagnostic: what the counter's placement costs):`,
     );
     console.log(
-      '| batch | raw env/s | + counter before each application (as ingest.ts) | + counter once after the envelopes, applications one by one | + counter once, then one multi-row INSERT of the applications |',
+      '| batch | raw env/s | + counter before each application (the first version of ingest.ts) | + counter once after the envelopes, applications one by one | + counter once, then one multi-row INSERT of the applications (as ingest.ts) |',
     );
     console.log('|---:|---:|---:|---:|---:|');
     for (const { batch } of CASES) {
