@@ -244,24 +244,7 @@ async function storeBatch(
   }
   const firstNew = fresh[0]?.seq ?? head.seq + 1;
   head = { seq: locked.seq, hash: locked.hash };
-  if (fresh.length === 0) {
-    const ack: SyncAck = {
-      deviceId: input.deviceId,
-      lastSeq: head.seq,
-      lastHash: head.hash,
-      envelopes: answers,
-    };
-    if (input.idempotency)
-      await saveSyncBatch(
-        tx,
-        input.deviceId,
-        input.idempotency.key,
-        input.idempotency.bodySha256,
-        ack,
-        receivedAt,
-      );
-    return { ack };
-  }
+  if (fresh.length === 0) return { ack: await answered(tx, input, head, answers, receivedAt) };
 
   // Which applications are new; one stored before (a re-wrapped envelope) keeps its receipt.
   const toInsert: { application: ApplicationEnvelope; contentHash: string; envelopeId: string }[] = [];
@@ -334,12 +317,6 @@ async function storeBatch(
         return { id: r.id, procedure: r.procedure, receiptNumber: r.receiptNumber, receivedAt: r.receivedAt };
       }),
     });
-  const ack: SyncAck = {
-    deviceId: input.deviceId,
-    lastSeq: head.seq,
-    lastHash: head.hash,
-    envelopes: answers,
-  };
   // Still under the day's lock, so kept short: the audit entry and the answer under the key.
   const receiptNumbers = rows.map((r) => r.receiptNumber);
   await appendAudit(tx, receivedAt, {
@@ -355,14 +332,19 @@ async function storeBatch(
       receiptNumbers,
     },
   });
-  if (input.idempotency)
-    await saveSyncBatch(
-      tx,
-      input.deviceId,
-      input.idempotency.key,
-      input.idempotency.bodySha256,
-      ack,
-      receivedAt,
-    );
-  return { ack };
+  return { ack: await answered(tx, input, head, answers, receivedAt) };
+}
+
+/** The ack of a batch, kept under its idempotency key (if it came with one). */
+async function answered(
+  tx: SqlExecutor,
+  input: IngestInput,
+  head: { seq: number; hash: string },
+  envelopes: readonly SyncEnvelopeReceipt[],
+  receivedAt: Date,
+): Promise<SyncAck> {
+  const ack: SyncAck = { deviceId: input.deviceId, lastSeq: head.seq, lastHash: head.hash, envelopes };
+  const key = input.idempotency;
+  if (key) await saveSyncBatch(tx, input.deviceId, key.key, key.bodySha256, ack, receivedAt);
+  return ack;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardFace, PERSONAS, type Persona } from '../../shared/card/emulator/personas.ts';
 import { BackOffice } from './back-office.ts';
 import { DEMO, type Stack, signIn, startStack } from './stack.ts';
-import { enterCollationB, fillStaffFields, placeCard, residentSigns } from './tablet.ts';
+import { backToMenu, queuedTennyuVisit } from './tablet.ts';
 
 let stack: Stack;
 let page: Page;
@@ -39,25 +39,13 @@ describe('export file: offline visit → .kakanai → dashboard import → back 
     await page.reload();
     await page.getByTestId('procedure-tennyu').waitFor();
     await stack.tablet.setOffline(true);
-    await page.getByTestId('procedure-tennyu').click();
-    await placeCard(page, persona.id);
-    await enterCollationB(page, cardFace(persona));
-    await page.getByTestId('read-card').click();
-    await page.getByTestId('q-applicant_name').waitFor();
-    await fillStaffFields(page, {
+    await queuedTennyuVisit(page, persona, cardFace(persona), {
       nameKana: 'カクナイ　タロウ',
       postalCode: '100-0013',
       address: '東京都千代田区霞が関３丁目１番１号',
       moveDate: '2026-11-20',
     });
-    await page.getByTestId('to-resident').click();
-    await page.getByTestId('lang-ja').click();
-    await page.getByTestId('confirm-tennyu').click();
-    await residentSigns(page);
-    await page.getByTestId('queued').waitFor();
-    await page.getByTestId('next-resident').click();
-    await page.getByTestId('unlock-password').fill(DEMO.password);
-    await page.getByTestId('unlock-submit').click();
+    await backToMenu(page, DEMO.password);
     await page.getByTestId('export-outbox').waitFor();
 
     await page.getByTestId('export-outbox').click();

@@ -102,3 +102,42 @@ export async function residentSigns(page: Page, slots: readonly string[] = ['vis
   for (const slot of slots) await signOnCanvas(page, slot);
   await page.getByTestId('resident-sign').click();
 }
+
+/** A 転入届 from the menu to the resident's screen in Japanese: card read, staff fields, hand-over. */
+export async function tennyuToResident(
+  page: Page,
+  persona: { id: string },
+  face: { birthDate: string; expiryYear: number; securityCode: string },
+  input: StaffInput,
+): Promise<void> {
+  await page.getByTestId('procedure-tennyu').click();
+  await placeCard(page, persona.id);
+  await enterCollationB(page, face);
+  await page.getByTestId('read-card').click();
+  await page.getByTestId('q-applicant_name').waitFor();
+  await fillStaffFields(page, input);
+  await page.getByTestId('to-resident').click();
+  await page.getByTestId('resident-mode').waitFor();
+  await page.getByTestId('lang-ja').click();
+}
+
+/** A whole 転入届 visit that ends queued (offline, or the tablet refused): confirmed and signed. */
+export async function queuedTennyuVisit(
+  page: Page,
+  persona: { id: string },
+  face: { birthDate: string; expiryYear: number; securityCode: string },
+  input: StaffInput,
+): Promise<void> {
+  await tennyuToResident(page, persona, face, input);
+  await page.getByTestId('confirm-tennyu').click();
+  await residentSigns(page);
+  await page.getByTestId('done-tennyu').getByTestId('queued').waitFor();
+}
+
+/** From the done screen back to the menu: staff unlock with the password. */
+export async function backToMenu(page: Page, password: string): Promise<void> {
+  await page.getByTestId('next-resident').click();
+  await page.getByTestId('unlock-password').fill(password);
+  await page.getByTestId('unlock-submit').click();
+  await page.getByTestId('procedure-tennyu').waitFor();
+}

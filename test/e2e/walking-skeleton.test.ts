@@ -17,10 +17,10 @@ import { DEMO, openTablet, ROOT, type Stack, startStack } from './stack.ts';
 import {
   checkedValue,
   enterCollationB,
-  fillStaffFields,
   placeCard,
   residentSigns,
   type StaffInput,
+  tennyuToResident,
 } from './tablet.ts';
 
 let stack: Stack;
@@ -65,15 +65,7 @@ afterAll(async () => {
 });
 
 async function readCardAndFill(persona: Persona, input: StaffInput): Promise<void> {
-  await page.getByTestId('procedure-tennyu').click();
-  await placeCard(page, persona.id);
-  await enterCollationB(page, cardFace(persona));
-  await page.getByTestId('read-card').click();
-  await page.getByTestId('q-applicant_name').waitFor();
-  await fillStaffFields(page, input);
-  await page.getByTestId('to-resident').click();
-  await page.getByTestId('resident-mode').waitFor();
-  await page.getByTestId('lang-ja').click();
+  await tennyuToResident(page, persona, cardFace(persona), input);
 }
 
 describe('walking skeleton: card → tablet → back office → legacy form', () => {
