@@ -245,6 +245,39 @@ describe.each(TEST_STORES)('the sync protocol on %s', (store) => {
     expect(await count('SELECT last_seq AS n FROM devices WHERE id = $1', [after.id])).toBe(1);
   });
 
+  it('audits a body it does not read: not JSON (415) or over the limit (413)', async () => {
+    const device = await tablet();
+    const text = 'schema=1';
+    const r = await office.request(API.sync, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/plain',
+        authorization: `Bearer ${token}`,
+        ...(await device.syncHeaders(text, [], office.clock.now())),
+      },
+      body: text,
+    });
+    expect(r.status).toBe(415);
+    expect(await lastAudit()).toMatchObject({
+      action: 'request.refused',
+      target: device.id,
+      detail: { route: 'POST /api/sync', error: 'unsupported-media-type' },
+    });
+    const big = await office.request(API.sync, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(9 * 1024 * 1024),
+        authorization: `Bearer ${token}`,
+        ...(await device.syncHeaders('{}', [], office.clock.now())),
+      },
+      body: '{}',
+    });
+    expect(big.status).toBe(413);
+    expect((await errorOf(big)).message).toContain('上限8MB');
+    expect((await lastAudit())?.detail).toMatchObject({ error: 'too-large' });
+  });
+
   it('refuses a malformed batch with a Japanese message and stores nothing', async () => {
     const device = await tablet();
     const [e] = await device.chain([[await validEnvelope()]]);
