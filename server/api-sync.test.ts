@@ -278,6 +278,16 @@ describe.each(TEST_STORES)('the sync protocol on %s', (store) => {
     expect((await lastAudit())?.detail).toMatchObject({ error: 'too-large' });
   });
 
+  it('refuses one application id with two contents in one batch, and stores nothing', async () => {
+    const device = await tablet();
+    const app = await validEnvelope();
+    const other = await validEnvelope({ id: app.id, lang: 'en' });
+    const r = await office.sync(await device.chain([[app], [other]]), token, device);
+    expect(r.status).toBe(409);
+    expect((await errorOf(r)).kind).toBe('conflict');
+    expect(await office.countApplications(app.id)).toBe(0);
+  });
+
   it('refuses a malformed batch with a Japanese message and stores nothing', async () => {
     const device = await tablet();
     const [e] = await device.chain([[await validEnvelope()]]);

@@ -10,18 +10,27 @@ export type JsonValue =
   | readonly JsonValue[]
   | { readonly [k: string]: JsonValue };
 
-export function canonicalJson(value: JsonValue): string {
+/**
+ * Texts already made for some objects of a value, by identity: a caller that hashes the same
+ * application three ways (alone, without its signature, inside its sync envelope) makes the text of
+ * each large part once. An object must not change while its text is in the map.
+ */
+export type CanonicalMemo = Map<object, string>;
+
+export function canonicalJson(value: JsonValue, memo?: CanonicalMemo): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value))
       throw new Error('canonical JSON: non-finite number');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const known = memo?.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, memo)).join(',')}]`;
   const record = value as { readonly [k: string]: JsonValue };
   const keys = Object.keys(record)
     .filter((k) => record[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k] as JsonValue)}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k] as JsonValue, memo)}`).join(',')}}`;
 }
 
 /** SHA-256 of the UTF-8 text, lower-case hex (WebCrypto: the same in the tablet and the server). */

@@ -32,7 +32,7 @@ import {
 } from '../../shared/sync/envelope.ts';
 import type { SyncAck, SyncEnvelopeReceipt } from '../../shared/sync/protocol.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
-import { canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
+import { type CanonicalMemo, canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
 import { allocateReceiptNumbers, insertApplications } from '../store/applications.ts';
@@ -69,11 +69,20 @@ function isSameAck(value: unknown): value is SyncAck {
   return typeof value === 'object' && value !== null && Array.isArray((value as SyncAck).envelopes);
 }
 
+interface CheckedBatch {
+  readonly envelopes: SyncEnvelope[];
+  /**
+   * SHA-256 of each application's canonical JSON, by the parsed object (not by id: the same id
+   * with other content in one batch must stay two entries): tells a resend from a clash.
+   */
+  readonly contentHashes: ReadonlyMap<ApplicationEnvelope, string>;
+}
+
 /** Checks that need no store, in order; the first problem refuses the whole batch. */
 async function checkBatch(
   deps: BackOfficeDeps,
   input: IngestInput,
-): Promise<Result<SyncEnvelope[], BackOfficeError>> {
+): Promise<Result<CheckedBatch, BackOfficeError>> {
   const raw = input.envelopes;
   if (!Array.isArray(raw) || raw.length === 0) return err({ kind: 'invalid-sync-batch', field: 'envelopes' });
   const envelopes: SyncEnvelope[] = [];
@@ -88,21 +97,34 @@ async function checkBatch(
     if (!isStorableJson(e.payload)) return err({ kind: 'unstorable-text' });
     envelopes.push(e);
   }
-  // The same hashes as shared/ computes with WebCrypto, with node:crypto's synchronous SHA-256:
-  // a batch of 50 would otherwise await a hundred digests one after the other.
+  // The same hashes as shared/ computes with WebCrypto, with node:crypto's synchronous SHA-256
+  // (a batch of 50 would otherwise await a hundred digests one after the other). Each application
+  // is hashed three ways — without its signature, whole, inside its envelope — and the memo makes
+  // the text of its fields and of its signature (the strokes) once.
+  const memo: CanonicalMemo = new Map();
+  const contentHashes = new Map<ApplicationEnvelope, string>();
   for (const e of envelopes) {
-    if (sha256Hex(syncEnvelopeHashInput(e)) !== e.hash)
+    const signedHashes = e.payload.map((application) => {
+      memo.set(application.fields, canonicalJson(application.fields as JsonValue));
+      memo.set(application.signature, canonicalJson(application.signature as unknown as JsonValue));
+      const signed = sha256Hex(canonicalJson(signedContent(application), memo));
+      const whole = canonicalJson(application as unknown as JsonValue, memo);
+      memo.set(application, whole);
+      contentHashes.set(application, sha256Hex(whole));
+      return signed;
+    });
+    if (sha256Hex(syncEnvelopeHashInput(e, memo)) !== e.hash)
       return err({
         kind: 'sync-chain',
         reason: 'tampered',
         seq: e.seq,
         head: await readChainHead(deps.sql, input.deviceId),
       });
-    for (const application of e.payload)
-      if (sha256Hex(canonicalJson(signedContent(application))) !== application.signature.contentSha256)
+    for (const [i, application] of e.payload.entries())
+      if (signedHashes[i] !== application.signature.contentSha256)
         return err({ kind: 'sync-signature-mismatch', seq: e.seq, applicationId: application.id });
   }
-  return ok(envelopes);
+  return ok({ envelopes, contentHashes });
 }
 
 /**
@@ -152,11 +174,11 @@ export async function ingestSyncBatch(
     await auditSyncRefusal(deps, input, checked.error);
     return checked;
   }
-  const envelopes = checked.value;
+  const { envelopes, contentHashes } = checked.value;
   const receivedAt = deps.clock.now();
   let outcome: StoredBatch;
   try {
-    outcome = await deps.sql.transaction((tx) => storeBatch(tx, input, envelopes, receivedAt));
+    outcome = await deps.sql.transaction((tx) => storeBatch(tx, input, envelopes, contentHashes, receivedAt));
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     await auditSyncRefusal(deps, input, e.refusal);
@@ -193,6 +215,7 @@ async function storeBatch(
   tx: SqlExecutor,
   input: IngestInput,
   envelopes: readonly SyncEnvelope[],
+  contentHashes: ReadonlyMap<ApplicationEnvelope, string>,
   receivedAt: Date,
 ): Promise<StoredBatch> {
   const locked = await lockChainHead(tx, input.deviceId);
@@ -251,7 +274,7 @@ async function storeBatch(
   const inBatch = new Map<string, string>(); // id → content hash, for a repeat inside the batch
   for (const e of fresh)
     for (const application of e.payload) {
-      const contentHash = sha256Hex(canonicalJson(application as unknown as JsonValue));
+      const contentHash = contentHashes.get(application) as string;
       const before = known.get(application.id)?.contentHash ?? inBatch.get(application.id);
       if (before !== undefined) {
         if (before !== contentHash) throw new Refused({ kind: 'id-conflict' });

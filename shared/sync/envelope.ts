@@ -10,7 +10,7 @@ import {
   isInstant,
   parseApplicationEnvelope,
 } from '../application.ts';
-import { canonicalJson, type JsonValue, sha256HexOf } from '../canonical-json.ts';
+import { type CanonicalMemo, canonicalJson, type JsonValue, sha256HexOf } from '../canonical-json.ts';
 import type { ProcedureLookup } from '../procedures/registry.ts';
 import { err, ok, type Result } from '../result.ts';
 import { isUlid, type Ulid } from './ulid.ts';
@@ -60,8 +60,8 @@ function hashedContent(e: UnsealedSyncEnvelope): JsonValue {
 }
 
 /** The text the envelope's hash is the SHA-256 of (for a caller with a synchronous hash). */
-export function syncEnvelopeHashInput(e: UnsealedSyncEnvelope): string {
-  return canonicalJson(hashedContent(e));
+export function syncEnvelopeHashInput(e: UnsealedSyncEnvelope, memo?: CanonicalMemo): string {
+  return canonicalJson(hashedContent(e), memo);
 }
 
 /** Seals the envelope: from here on any change shows in its hash and breaks the device's chain. */
