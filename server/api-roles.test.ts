@@ -60,6 +60,10 @@ const DECLARED_ROUTES = [
   'POST /api/devices/codes: devices.manage',
   'GET /api/devices: devices.manage',
   'POST /api/devices/:id/revoke: devices.manage',
+  'GET /api/staff: staff.manage',
+  'POST /api/staff: staff.manage',
+  'POST /api/staff/:username/role: staff.manage',
+  'POST /api/staff/:username/password: staff.manage',
   'POST /api/sync: applications.submit + device',
   'GET /api/sync/import-key: applications.submit',
   'POST /api/sync/import: sync.import',
@@ -248,6 +252,34 @@ function endpoints(office: BackOffice, tokens: Record<StaffRole, string>, id: ()
       allowed: ['admin'],
       status: 404, // allowed, and answered: no such device (api-devices.test.ts revokes one)
       call: async (role) => as(role, 'POST', API.deviceRevoke('dev_00000000000000000000000000'), {}),
+    },
+    {
+      route: 'GET /api/staff',
+      permission: 'staff.manage',
+      allowed: ['admin'],
+      status: 200,
+      call: async (role) => as(role, 'GET', API.staff),
+    },
+    {
+      route: 'POST /api/staff',
+      permission: 'staff.manage',
+      allowed: ['admin'],
+      status: 400, // allowed, and answered: {} names no account (api-staff.test.ts creates one)
+      call: async (role) => as(role, 'POST', API.staff, {}),
+    },
+    {
+      route: 'POST /api/staff/:username/role',
+      permission: 'staff.manage',
+      allowed: ['admin'],
+      status: 400, // allowed, and answered: no such role (api-staff.test.ts changes one)
+      call: async (role) => as(role, 'POST', API.staffRole('counter'), { role: 'nobody' }),
+    },
+    {
+      route: 'POST /api/staff/:username/password',
+      permission: 'staff.manage',
+      allowed: ['admin'],
+      status: 400, // allowed, and answered: too short (api-staff.test.ts resets one)
+      call: async (role) => as(role, 'POST', API.staffPassword('counter'), { password: 'short' }),
     },
     {
       route: 'POST /api/sync',

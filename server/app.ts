@@ -14,6 +14,7 @@ import { deviceRoutes } from './routes/devices.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { staffRoutes } from './routes/staff.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { syncImportRoutes } from './routes/sync-import.ts';
 
@@ -32,6 +33,7 @@ export function createApp(deps: AppOptions): Hono<AppEnv> {
   app.route(API.applications, applicationFlowRoutes(deps));
   app.route(API.exports, exportRoutes(deps));
   app.route(API.devices, deviceRoutes(deps));
+  app.route(API.staff, staffRoutes(deps));
   app.route(API.sync, syncRoutes(deps));
   app.route(API.sync, syncImportRoutes(deps));
   // Every route above declares its permission (http/require-staff.ts); these two answer the rest.

@@ -33,6 +33,14 @@ export const API = {
   deviceEnroll: '/api/devices/enroll',
   /** POST: a lost tablet is refused from the next request on (devices.manage) → DeviceInfo. */
   deviceRevoke: (id: string) => `/api/devices/${encodeURIComponent(id)}/revoke`,
+  /** GET StaffListResponse, POST CreateStaffRequest → 201 StaffMember (staff.manage; audited). */
+  staff: '/api/staff',
+  /** One staff account; its commands are staffRole and staffPassword. */
+  staffMember: (username: string) => `/api/staff/${encodeURIComponent(username)}`,
+  /** POST StaffRoleRequest → StaffMember; the last admin keeps the admin role (409). */
+  staffRole: (username: string) => `/api/staff/${encodeURIComponent(username)}/role`,
+  /** POST StaffPasswordRequest → 204; that member's sessions end. */
+  staffPassword: (username: string) => `/api/staff/${encodeURIComponent(username)}/password`,
   /**
    * POST SyncBatchRequest with an Idempotency-Key (applications.submit + device signature) →
    * SyncAck: the tablets deliver their hash-chained sync envelopes here (shared/sync/protocol.ts).
@@ -367,6 +375,38 @@ export interface DeviceInfo {
 
 export interface DeviceListResponse {
   readonly devices: readonly DeviceInfo[];
+}
+
+/** 職員ID: 3–32 characters of a–z, 0–9, '.', '_' and '-'. */
+export const STAFF_USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
+export const STAFF_DISPLAY_NAME_MAX = 40;
+/** A new or reset password: at least this many characters (code points). */
+export const STAFF_PASSWORD_MIN = 12;
+
+/** One row of GET API.staff. */
+export interface StaffMember extends StaffInfo {
+  readonly createdAt: string;
+  /** Locked out for now by repeated failed sign-ins (this back-office process's throttle). */
+  readonly locked?: boolean;
+}
+
+export interface StaffListResponse {
+  readonly staff: readonly StaffMember[];
+}
+
+export interface CreateStaffRequest {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: StaffRole;
+  readonly password: string;
+}
+
+export interface StaffRoleRequest {
+  readonly role: StaffRole;
+}
+
+export interface StaffPasswordRequest {
+  readonly password: string;
 }
 
 export type { SyncImportKeyResponse, SyncImportResponse } from './sync/import-types.ts';

@@ -1,5 +1,5 @@
 // Sign-in, then the inbox and an application's detail, the import of a tablet's export file
-// (#/import) and, for admins, the tablets (#/devices). The detail is #/applications/<id>, so the
+// (#/import) and, for admins, the tablets (#/devices) and the staff accounts (#/staff). The detail is #/applications/<id>, so the
 // browser's back button returns to the inbox with its filters. The token lives in sessionStorage:
 // a reload keeps the session, closing the tab ends it.
 import { useEffect, useState } from 'preact/hooks';
@@ -11,6 +11,7 @@ import { Devices } from './Devices.tsx';
 import { Import } from './Import.tsx';
 import { Inbox } from './Inbox.tsx';
 import { ROLE_LABELS, SignIn } from './SignIn.tsx';
+import { Staff } from './Staff.tsx';
 
 const TOKEN_KEY = 'kakanai.backoffice.token';
 
@@ -21,10 +22,19 @@ export interface Session {
 }
 
 const detailId = () => /^#\/applications\/([0-9a-f-]{36})$/.exec(location.hash)?.[1];
-type Page = 'inbox' | 'import' | 'devices';
-/** #/import: a tablet's export file (Import.tsx); #/devices: 端末の管理 (Devices.tsx). */
+type Page = 'inbox' | 'import' | 'devices' | 'staff';
+/**
+ * #/import: a tablet's export file (Import.tsx); #/devices: 端末の管理 (Devices.tsx); #/staff:
+ * 職員の管理 (Staff.tsx).
+ */
 const pageOf = (): Page =>
-  location.hash === '#/import' ? 'import' : location.hash === '#/devices' ? 'devices' : 'inbox';
+  location.hash === '#/import'
+    ? 'import'
+    : location.hash === '#/devices'
+      ? 'devices'
+      : location.hash === '#/staff'
+        ? 'staff'
+        : 'inbox';
 
 export const EMPTY_FILTERS: ListFilters = {
   procedure: '',
@@ -87,7 +97,9 @@ export function App() {
           </div>
         )}
       </header>
-      {(session?.permissions.includes('sync.import') || session?.permissions.includes('devices.manage')) && (
+      {(session?.permissions.includes('sync.import') ||
+        session?.permissions.includes('devices.manage') ||
+        session?.permissions.includes('staff.manage')) && (
         <nav class="bo-nav" aria-label="メニュー">
           <a href="#/" aria-current={page === 'inbox' && !openId ? 'page' : undefined}>
             申請の一覧
@@ -106,6 +118,11 @@ export function App() {
               端末の管理
             </a>
           )}
+          {session.permissions.includes('staff.manage') && (
+            <a href="#/staff" aria-current={page === 'staff' ? 'page' : undefined} data-testid="nav-staff">
+              職員の管理
+            </a>
+          )}
         </nav>
       )}
       <main class="bo-main">
@@ -115,6 +132,8 @@ export function App() {
           <Import session={session} onExpired={expired} />
         ) : page === 'devices' ? (
           <Devices session={session} onExpired={expired} />
+        ) : page === 'staff' ? (
+          <Staff session={session} onExpired={expired} />
         ) : openId ? (
           <Detail session={session} id={openId} onExpired={expired} />
         ) : (

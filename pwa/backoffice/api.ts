@@ -8,12 +8,16 @@ import {
   type ApplicationDetail,
   type ApplicationListResponse,
   type ApplicationStatus,
+  type CreateStaffRequest,
   type DeviceInfo,
   type DeviceListResponse,
   type EnrollmentCodeResponse,
   type RevealMyNumberResponse,
   type SessionInfo,
   type SignInResponse,
+  type StaffListResponse,
+  type StaffMember,
+  type StaffRole,
 } from '../../shared/api.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { SyncImportResponse } from '../../shared/sync/import-types.ts';
@@ -109,6 +113,14 @@ export const api = {
     json<EnrollmentCodeResponse>(API.deviceCodes, { method: 'POST' }, token),
   revokeDevice: (token: string, id: string) =>
     json<DeviceInfo>(API.deviceRevoke(id), { method: 'POST' }, token),
+  staff: (token: string) => json<StaffListResponse>(API.staff, {}, token),
+  createStaff: (token: string, member: CreateStaffRequest) =>
+    json<StaffMember>(API.staff, post(member), token),
+  changeStaffRole: (token: string, username: string, role: StaffRole) =>
+    json<StaffMember>(API.staffRole(username), post({ role }), token),
+  /** 204: the member's sessions have ended. */
+  resetStaffPassword: (token: string, username: string, password: string) =>
+    call(API.staffPassword(username), post({ password }), token),
   importFile: (token: string, fileText: string) =>
     json<SyncImportResponse>(
       API.syncImport,

@@ -12,7 +12,8 @@
 //   my-number.reveal         –         ✓         ✓     POST /api/applications/:id/my-number
 //   exports.read             –         ✓         ✓     GET /api/exports/:procedure[/check]
 //   audit.verify             –         –         ✓     (an HTTP audit check, later; the CLI needs the DB)
-//   staff.manage             –         –         ✓     (staff administration, later)
+//   staff.manage             –         –         ✓     GET, POST /api/staff, POST …/:username/role,
+//                                                     POST …/:username/password
 //   devices.manage           –         –         ✓     POST /api/devices/codes, GET /api/devices, POST …/:id/revoke
 //   sync.import              –         ✓         ✓     POST /api/sync/import (a tablet's export file)
 //

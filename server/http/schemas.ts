@@ -10,7 +10,15 @@
 // Lengths count code points ([...s].length), as the handlers always have, except the sign-in
 // fields, which keep their UTF-16 limits. Text is trimmed before it is measured.
 import * as v from 'valibot';
-import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES, COMMENT_MAX_LENGTH } from '../../shared/api.ts';
+import {
+  APPLICATION_STATUS_LABELS,
+  APPLICATION_STATUSES,
+  COMMENT_MAX_LENGTH,
+  STAFF_DISPLAY_NAME_MAX,
+  STAFF_PASSWORD_MIN,
+  STAFF_ROLES,
+  STAFF_USERNAME_PATTERN,
+} from '../../shared/api.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { BackOfficeError } from '../errors.ts';
 import { isMultiLineText, isOneLineText } from '../text-rules.ts';
@@ -153,6 +161,52 @@ export const enrollBody = body(
   },
 );
 export type EnrollBody = v.InferOutput<(typeof enrollBody)['schema']>;
+
+// Staff administration (routes/staff.ts). A password is never trimmed: every character counts.
+const STAFF_PASSWORD_MAX = 1024; // UTF-16 units, as the sign-in body allows
+const staffRole = v.picklist(STAFF_ROLES);
+const staffPassword = v.pipe(
+  v.string(),
+  v.check((s) => codePoints(s) >= STAFF_PASSWORD_MIN && s.length <= STAFF_PASSWORD_MAX),
+);
+const STAFF_FIELDS = {
+  username: {
+    label: '職員ID',
+    rule: '3～32文字の半角英小文字・数字・「.」「_」「-」で入力してください',
+  },
+  displayName: {
+    label: '氏名',
+    rule: `${range(1, STAFF_DISPLAY_NAME_MAX)}で入力してください${ONE_LINE}`,
+  },
+  role: {
+    label: '役割',
+    rule: 'counter（窓口）・backoffice（バックオフィス）・admin（管理者）のいずれかにしてください',
+  },
+  password: {
+    label: 'パスワード',
+    rule: `${STAFF_PASSWORD_MIN}文字以上（${STAFF_PASSWORD_MAX}文字以内）で入力してください`,
+  },
+} as const;
+
+/** POST /api/staff. */
+export const createStaffBody = body(
+  {
+    username: v.pipe(v.string(), v.trim(), v.regex(STAFF_USERNAME_PATTERN)),
+    displayName: v.pipe(v.string(), v.normalize('NFC'), text(1, STAFF_DISPLAY_NAME_MAX, isOneLineText)),
+    role: staffRole,
+    password: staffPassword,
+  },
+  STAFF_FIELDS,
+);
+export type CreateStaffBody = v.InferOutput<(typeof createStaffBody)['schema']>;
+
+/** POST /api/staff/:username/role. */
+export const staffRoleBody = body({ role: staffRole }, { role: STAFF_FIELDS.role });
+export type StaffRoleBody = v.InferOutput<(typeof staffRoleBody)['schema']>;
+
+/** POST /api/staff/:username/password. */
+export const staffPasswordBody = body({ password: staffPassword }, { password: STAFF_FIELDS.password });
+export type StaffPasswordBody = v.InferOutput<(typeof staffPasswordBody)['schema']>;
 
 /**
  * The commands without content: POST /api/applications/:id/transcribed, /api/devices/codes and

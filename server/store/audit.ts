@@ -26,6 +26,9 @@ export type AuditAction =
   | 'application.comment-added' // detail: receiptNumber, comment id, length — never the text
   | 'export.created' // a CSV export (detail: procedure, encoding, filters, counts — no personal data)
   | 'export.checked' // an encodability check before an export
+  | 'staff.created' // target: username; detail: role — never the password
+  | 'staff.role-changed' // target: username; detail: from, to
+  | 'staff.password-reset' // target: username; detail: sessionsEnded — never the password
   | 'device.code-issued' // an enrollment code (detail: expiresAt; never the code)
   | 'device.enrolled' // a tablet enrolled with a code (target: device id)
   | 'device.enroll-failed' // detail: reason (unknown-code, used-code, expired-code, bad-key, …)

@@ -3,7 +3,7 @@
 import type { StaffRole } from '../../shared/api.ts';
 import { isStaffRole } from '../auth/roles.ts';
 import type { SqlExecutor } from './sql.ts';
-import { toInt } from './sql.ts';
+import { toInt, toIso } from './sql.ts';
 
 export interface StaffIdentity {
   readonly id: number;
@@ -69,4 +69,89 @@ export async function countStaffOtherThan(sql: SqlExecutor, usernames: readonly 
     [usernames],
   );
   return toInt(rows[0]?.n);
+}
+
+// Staff administration (routes/staff.ts).
+
+export interface StaffListRow extends StaffIdentity {
+  readonly createdAt: string;
+}
+
+type StaffRowWithCreated = StaffRow & { created_at: unknown };
+const listRow = (row: StaffRowWithCreated): StaffListRow => ({
+  ...staffFromRow(row),
+  createdAt: toIso(row.created_at),
+});
+
+/** Every account, in the order they were created. */
+export async function listStaff(sql: SqlExecutor): Promise<StaffListRow[]> {
+  const { rows } = await sql.query<StaffRowWithCreated>(
+    'SELECT id, username, display_name, role, created_at FROM staff ORDER BY created_at, id',
+  );
+  return rows.map(listRow);
+}
+
+/** Inserts unless the username exists (then undefined), with the back office's clock as createdAt. */
+export async function createStaff(
+  sql: SqlExecutor,
+  staff: { username: string; displayName: string; passwordHash: string; role: StaffRole; createdAt: Date },
+): Promise<StaffListRow | undefined> {
+  const { rows } = await sql.query<StaffRowWithCreated>(
+    `INSERT INTO staff (username, display_name, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (username) DO NOTHING
+     RETURNING id, username, display_name, role, created_at`,
+    [staff.username, staff.displayName, staff.passwordHash, staff.role, staff.createdAt.toISOString()],
+  );
+  const row = rows[0];
+  return row ? listRow(row) : undefined;
+}
+
+// Role changes are serialised, so two admins demoting each other at once cannot both succeed.
+const STAFF_ROLE_LOCK = 7_242_003;
+
+/** Inside a transaction: waits for any other role change, then counts the admins. */
+export async function lockAndCountAdmins(tx: SqlExecutor): Promise<number> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [STAFF_ROLE_LOCK]);
+  const { rows } = await tx.query<{ n: unknown }>(`SELECT count(*) AS n FROM staff WHERE role = 'admin'`);
+  return toInt(rows[0]?.n);
+}
+
+export async function findStaffMember(sql: SqlExecutor, username: string): Promise<StaffListRow | undefined> {
+  const { rows } = await sql.query<StaffRowWithCreated>(
+    'SELECT id, username, display_name, role, created_at FROM staff WHERE username = $1',
+    [username],
+  );
+  const row = rows[0];
+  return row ? listRow(row) : undefined;
+}
+
+export async function updateStaffRole(
+  sql: SqlExecutor,
+  username: string,
+  role: StaffRole,
+): Promise<StaffListRow | undefined> {
+  const { rows } = await sql.query<StaffRowWithCreated>(
+    `UPDATE staff SET role = $2 WHERE username = $1
+     RETURNING id, username, display_name, role, created_at`,
+    [username, role],
+  );
+  const row = rows[0];
+  return row ? listRow(row) : undefined;
+}
+
+/** Sets a new password hash and ends every session of that member; undefined when there is none. */
+export async function resetStaffPassword(
+  sql: SqlExecutor,
+  username: string,
+  passwordHash: string,
+): Promise<{ staff: StaffIdentity; sessionsEnded: number } | undefined> {
+  const { rows } = await sql.query<StaffRow>(
+    `UPDATE staff SET password_hash = $2 WHERE username = $1 RETURNING id, username, display_name, role`,
+    [username, passwordHash],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const staff = staffFromRow(row);
+  const ended = await sql.query('DELETE FROM sessions WHERE staff_id = $1', [staff.id]);
+  return { staff, sessionsEnded: ended.rowCount };
 }

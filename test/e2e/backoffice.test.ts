@@ -181,4 +181,23 @@ describe('the back-office dashboard', () => {
       .poll(() => page.getByTestId('filter-device').locator('option').allTextContents())
       .toContain('出張窓口A');
   });
+
+  it('lets an admin add a staff member who can then sign in; passes axe', async () => {
+    await page.getByTestId('nav-staff').click();
+    await page.getByTestId('staff-row').first().waitFor();
+    await page.getByTestId('staff-username').fill('madoguchi2');
+    await page.getByTestId('staff-display-name').fill('窓口　二郎（テスト）');
+    await page.getByTestId('staff-role').selectOption('counter');
+    await page.getByTestId('staff-password').fill('kakanai-counter-2');
+    await page.getByTestId('staff-create').click();
+    await expect.poll(() => page.getByTestId('staff').textContent()).toContain('madoguchi2');
+    expect(await axeViolations(page)).toEqual([]);
+    const signedIn = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'madoguchi2', password: 'kakanai-counter-2' }),
+    });
+    expect(signedIn.status).toBe(200);
+    expect(serverLog.join('\n')).not.toContain('kakanai-counter-2'); // no password in the log
+  });
 });
