@@ -80,6 +80,10 @@ export type BackOfficeError =
       readonly seq: number;
       readonly head: ChainHead;
     }
+  /** Staff administration (routes/staff.ts). */
+  | { readonly kind: 'staff-not-found' }
+  | { readonly kind: 'staff-username-taken'; readonly username: string }
+  | { readonly kind: 'last-admin' }
   | { readonly kind: 'bad-idempotency-key' }
   | { readonly kind: 'idempotency-conflict' }
   | { readonly kind: 'internal' };
@@ -277,6 +281,18 @@ function describe(e: BackOfficeError): ApiErrorBody {
               : `${e.seq}番目の送信は、この番号で別の内容がすでに受け付けられています。送り直さずに、管理者に連絡してください。`,
         sync: { lastSeq: e.head.seq, lastHash: e.head.hash, seq: e.seq },
       };
+    case 'staff-not-found':
+      return body('not-found', 'この職員IDは見つかりません。職員の一覧を読み込み直してください。');
+    case 'staff-username-taken':
+      return body(
+        'conflict',
+        `職員ID「${e.username}」はすでに使われています。別の職員IDを入力してください。`,
+      );
+    case 'last-admin':
+      return body(
+        'conflict',
+        '管理者はこの職員だけのため、役割を変更できません。先にほかの職員を管理者にしてから、もう一度変更してください。',
+      );
     case 'bad-idempotency-key':
       return body(
         'bad-request',

@@ -3,14 +3,8 @@
 // password). The last admin cannot lose the admin role: a back office must never lock itself out.
 // A password reset ends every session of that member, so an old token stops working at once,
 // and lifts a lock-out by failed sign-ins.
-import type { Context } from 'hono';
 import { Hono } from 'hono';
-import {
-  type ApiErrorBody,
-  STAFF_USERNAME_PATTERN,
-  type StaffListResponse,
-  type StaffMember,
-} from '../../shared/api.ts';
+import { STAFF_USERNAME_PATTERN, type StaffListResponse, type StaffMember } from '../../shared/api.ts';
 import { hashPassword } from '../auth/password.ts';
 import { signInThrottle } from '../auth/sign-in-throttle.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
@@ -32,18 +26,6 @@ import {
 
 const STAFF_BODY_LIMIT = 8 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
-
-const NOT_FOUND = 'この職員IDは見つかりません。職員の一覧を読み込み直してください。';
-const LAST_ADMIN =
-  '管理者はこの職員だけのため、役割を変更できません。先にほかの職員を管理者にしてから、もう一度変更してください。';
-const duplicate = (username: string) =>
-  `職員ID「${username}」はすでに使われています。別の職員IDを入力してください。`;
-
-/** errors.ts has no staff kinds yet: these answers are written here, in the same shape. */
-function refuse(c: Context, status: 404 | 409, kind: 'not-found' | 'conflict', message: string): Response {
-  const error: ApiErrorBody = { kind, message };
-  return c.json({ error }, status);
-}
 
 function member(deps: BackOfficeDeps, row: StaffListRow, now: Date): StaffMember {
   return {
@@ -70,7 +52,8 @@ export function staffRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
       const body = await readStaffBody(deps, c, createStaffBody, STAFF_BODY_LIMIT);
       if (!body.ok) return failure(c, body.error);
       const { username, displayName, role, password } = body.value;
-      if (await findStaffMember(deps.sql, username)) return refuse(c, 409, 'conflict', duplicate(username));
+      if (await findStaffMember(deps.sql, username))
+        return failure(c, { kind: 'staff-username-taken', username });
       const passwordHash = await hash(password);
       const actor = staffActor(c.get('session').staff);
       const now = deps.clock.now();
@@ -81,14 +64,14 @@ export function staffRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
         return row;
       });
       // Taken between the look-up and the insert: the same answer.
-      if (!created) return refuse(c, 409, 'conflict', duplicate(username));
+      if (!created) return failure(c, { kind: 'staff-username-taken', username });
       return c.json(member(deps, created, now), 201, NO_STORE);
     })
     .post('/:username/role', requirePermission(deps, 'staff.manage'), async (c) => {
       const body = await readStaffBody(deps, c, staffRoleBody, STAFF_BODY_LIMIT);
       if (!body.ok) return failure(c, body.error);
       const username = c.req.param('username');
-      if (!known(username)) return refuse(c, 404, 'not-found', NOT_FOUND);
+      if (!known(username)) return failure(c, { kind: 'staff-not-found' });
       const { role } = body.value;
       const actor = staffActor(c.get('session').staff);
       const now = deps.clock.now();
@@ -108,8 +91,8 @@ export function staffRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
         });
         return updated;
       });
-      if (outcome === 'not-found') return refuse(c, 404, 'not-found', NOT_FOUND);
-      if (outcome === 'last-admin') return refuse(c, 409, 'conflict', LAST_ADMIN);
+      if (outcome === 'not-found') return failure(c, { kind: 'staff-not-found' });
+      if (outcome === 'last-admin') return failure(c, { kind: 'last-admin' });
       return c.json(member(deps, outcome, now), 200, NO_STORE);
     })
     .post('/:username/password', requirePermission(deps, 'staff.manage'), async (c) => {
@@ -117,7 +100,7 @@ export function staffRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
       if (!body.ok) return failure(c, body.error);
       const username = c.req.param('username');
       if (!known(username) || !(await findStaffMember(deps.sql, username)))
-        return refuse(c, 404, 'not-found', NOT_FOUND);
+        return failure(c, { kind: 'staff-not-found' });
       const passwordHash = await hash(body.value.password);
       const actor = staffActor(c.get('session').staff);
       const now = deps.clock.now();
@@ -132,7 +115,7 @@ export function staffRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
           });
         return done;
       });
-      if (!reset) return refuse(c, 404, 'not-found', NOT_FOUND);
+      if (!reset) return failure(c, { kind: 'staff-not-found' });
       // A member locked out by failed sign-ins can use the new password at once.
       signInThrottle(deps).recordSuccess(username);
       return c.body(null, 204);
