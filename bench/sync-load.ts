@@ -4,6 +4,7 @@
 import { fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { canonicalJson, type JsonValue, sha256Hex } from '../server/canonical-json.ts';
+import { applicationParams } from '../server/store/applications.ts';
 import type { SqlClient } from '../server/store/sql.ts';
 import { enrollThroughApi, type TestDevice } from '../server/test-support/device.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
@@ -327,7 +328,8 @@ const COUNTER_DAY = '999999';
 const TAKE_NUMBERS = `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, $2)
  ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + $2 RETURNING last_seq`;
 
-function applicationParams(
+/** The row the protocol stores for application i of the envelope: the server's own parameters. */
+function rowParams(
   e: SyncEnvelope,
   i: number,
   contentHash: string | undefined,
@@ -335,28 +337,17 @@ function applicationParams(
   receivedAt: string,
   staffId: number,
 ): unknown[] {
-  const a = e.payload[i] as SyncEnvelope['payload'][number];
-  const { png, ...signature } = a.signature;
-  return [
-    a.id,
+  return applicationParams(
+    {
+      envelope: e.payload[i] as SyncEnvelope['payload'][number],
+      contentHash: contentHash ?? '',
+      receivedAt: new Date(receivedAt),
+      receivedBy: staffId,
+      deviceId: e.deviceId,
+      syncEnvelopeId: e.id,
+    },
     receiptNumber,
-    a.procedure,
-    a.visitId,
-    a.lang,
-    JSON.stringify(a.fields),
-    JSON.stringify(a.card),
-    JSON.stringify(a.omittedAttachments),
-    JSON.stringify(signature),
-    png,
-    a.signature.signedAt,
-    contentHash,
-    a.createdAt,
-    a.createdAt,
-    receivedAt,
-    staffId,
-    e.deviceId,
-    e.id,
-  ];
+  );
 }
 
 function envelopeParams(e: SyncEnvelope, receivedAt: string, staffId: number): unknown[] {
@@ -393,15 +384,10 @@ async function insertRaw(
       const numberOf = (k: number) => `R${COUNTER_DAY}-${last - rows.length + k + 1}`;
       if (mode === 'counter-once') {
         for (const [k, r] of rows.entries())
-          await tx.query(
-            INSERT_APPLICATION,
-            applicationParams(r.e, r.i, r.hash, numberOf(k), receivedAt, staffId),
-          );
+          await tx.query(INSERT_APPLICATION, rowParams(r.e, r.i, r.hash, numberOf(k), receivedAt, staffId));
         return;
       }
-      const params = rows.flatMap((r, k) =>
-        applicationParams(r.e, r.i, r.hash, numberOf(k), receivedAt, staffId),
-      );
+      const params = rows.flatMap((r, k) => rowParams(r.e, r.i, r.hash, numberOf(k), receivedAt, staffId));
       const values = rows.map((_, k) => {
         const p = (n: number) => `$${k * 18 + n}`;
         return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}::jsonb, ${p(8)}::jsonb, ${p(9)}::jsonb, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, ${p(16)}, ${p(17)}, ${p(18)})`;
@@ -428,7 +414,7 @@ async function insertRaw(
         // Not a real 受付番号 (no counter row is taken): a number of its own that cannot clash.
         rawReceipt += 1;
         const number = `R000000-${String(rawReceipt).padStart(6, '0')}`;
-        return applicationParams(r.e, r.i, r.hash, number, receivedAt, staffId);
+        return rowParams(r.e, r.i, r.hash, number, receivedAt, staffId);
       });
       const values = rows.map((_, k) => {
         const p = (n: number) => `$${k * 18 + n}`;
@@ -454,7 +440,7 @@ async function insertRaw(
         }
         await tx.query(
           INSERT_APPLICATION,
-          applicationParams(e, i, contentHashes[i], receiptNumber, receivedAt, staffId),
+          rowParams(e, i, contentHashes[i], receiptNumber, receivedAt, staffId),
         );
       }
     }

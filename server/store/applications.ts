@@ -66,7 +66,8 @@ export async function allocateReceiptNumbers(
 
 const APPLICATION_COLUMNS = 18;
 
-function applicationParams(app: NewApplication, receiptNumber: string): unknown[] {
+/** The parameters of one applications row, in the column order of insertApplications. */
+export function applicationParams(app: NewApplication, receiptNumber: string): unknown[] {
   const e = app.envelope;
   const { png, ...record } = e.signature;
   const signature: StoredSignature = record;

@@ -2,7 +2,8 @@
 // (devices.last_seq / last_hash) moves only inside the transaction that stores the envelopes, with
 // the device row locked (lockChainHead), so two requests of one device — a resend racing the
 // original, two tabs, a duplicate from a proxy — are answered one after the other.
-import type { SyncApplicationReceipt, SyncEnvelopeReceipt } from '../../shared/sync/protocol.ts';
+import { GENESIS_HASH } from '../../shared/sync/envelope.ts';
+import type { SyncApplicationReceipt } from '../../shared/sync/protocol.ts';
 import { type SqlExecutor, toInt, toIso } from './sql.ts';
 
 export interface ChainHeadRow {
@@ -78,7 +79,7 @@ export async function readChainHead(
     [deviceId],
   );
   const r = rows[0];
-  return { seq: r ? toInt(r.last_seq) : 0, hash: r?.last_hash ?? '0'.repeat(64) };
+  return { seq: r ? toInt(r.last_seq) : 0, hash: r?.last_hash ?? GENESIS_HASH };
 }
 
 export interface NewSyncEnvelope {
@@ -165,5 +166,3 @@ export async function chainOf(
   );
   return rows.map((r) => ({ seq: toInt(r.seq), id: r.id, hash: r.hash, prevHash: r.prev_hash }));
 }
-
-export type { SyncEnvelopeReceipt };
