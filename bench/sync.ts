@@ -364,7 +364,7 @@ const find = (store: StoreKind, batch: number) => {
 const ratio = (c: CaseResult) => c.ratio;
 
 console.log(
-  `\nServer ingest: POST /api/sync over HTTP (node fetch, keep-alive) to the back office in its own Node process;` +
+  `\nServer ingest: POST /api/sync over HTTP (node:http, kept-alive connections) to the back office in its own Node process;` +
     ` ${DEVICES} devices send at once, each its own chain in seq order, one request after the other.` +
     ` Each envelope carries 1 application (転入届, fictional fixture, drawn signature), ~${Math.round(pgResult.bytesPerEnvelope)} bytes of JSON.` +
     `\nRaw: the same rows (1 sync_envelopes + 1 applications row per envelope) by parameterised multi-row INSERTs (one per table),` +

@@ -68,7 +68,7 @@ describe.each(TEST_STORES)('receiving applications over POST /api/sync on %s', (
             {
               id: application.id,
               procedure: 'tennyu',
-              receiptNumber: expect.stringMatching(/^R261201-\d{4}$/),
+              receiptNumber: expect.stringMatching(/^R261201-\d{2}-\d{4}$/),
               receivedAt: expect.stringMatching(/^2026-12-01T/),
             },
           ],

@@ -42,12 +42,19 @@ describe.each(TEST_STORES)('the sync protocol on %s', (store) => {
     expect(ack.envelopes.map((e) => [e.id, e.seq, e.duplicate])).toEqual(
       envelopes.map((e) => [e.id, e.seq, false]),
     );
+    // The tablet's own 受付番号: R + Tokyo day + its number + its sequence of the day, from 1.
+    const issuer = String(
+      toInt(
+        (await office.sql.query<{ n: unknown }>('SELECT number AS n FROM devices WHERE id = $1', [device.id]))
+          .rows[0]?.n,
+      ),
+    ).padStart(2, '0');
     for (const [i, e] of ack.envelopes.entries()) {
       expect(e.receipts).toEqual([
         {
           id: apps[i]?.id,
           procedure: 'tennyu',
-          receiptNumber: expect.stringMatching(/^R261201-\d{4}$/),
+          receiptNumber: `R261201-${issuer}-000${i + 1}`,
           receivedAt: expect.stringMatching(/^2026-12-01T/),
         },
       ]);
@@ -65,6 +72,39 @@ describe.each(TEST_STORES)('the sync protocol on %s', (store) => {
       target: device.id,
       detail: { source: 'network', firstSeq: 1, lastSeq: 3, envelopes: 3, applications: 3 },
     });
+  });
+
+  it("numbers each tablet's receipts on its own, gapless through a refusal, from 0001 again on a new Tokyo day", async () => {
+    const [a, b] = [await tablet(), await tablet()];
+    const numberOf = async (d: TestDevice) =>
+      String(
+        toInt(
+          (await office.sql.query<{ n: unknown }>('SELECT number AS n FROM devices WHERE id = $1', [d.id]))
+            .rows[0]?.n,
+        ),
+      ).padStart(2, '0');
+    const receipts = (ack: SyncAck) => ack.envelopes.flatMap((e) => e.receipts.map((r) => r.receiptNumber));
+    const chainA = await a.chain((await visits(4)).map((v) => [v]));
+    const chainB = await b.chain((await visits(2)).map((v) => [v]));
+    const [na, nb] = [await numberOf(a), await numberOf(b)];
+    expect(na).not.toBe(nb);
+    // Both tablets at once: neither waits for the other's counter.
+    const [ackA, ackB] = (await Promise.all([
+      office.sync(chainA.slice(0, 2), token, a).then((r) => r.json()),
+      office.sync(chainB, token, b).then((r) => r.json()),
+    ])) as SyncAck[];
+    expect(receipts(ackA as SyncAck)).toEqual([`R261201-${na}-0001`, `R261201-${na}-0002`]);
+    expect(receipts(ackB as SyncAck)).toEqual([`R261201-${nb}-0001`, `R261201-${nb}-0002`]);
+    // A refused batch (its last envelope tampered) takes no number.
+    const tampered = [chainA[2], { ...chainA[3], hash: 'f'.repeat(64) }] as typeof chainA;
+    expect((await office.sync(tampered, token, a)).status).toBe(409);
+    const third = (await (await office.sync(chainA.slice(2, 3), token, a)).json()) as SyncAck;
+    expect(receipts(third)).toEqual([`R261201-${na}-0003`]);
+    // The Tokyo day turns at 15:00 UTC.
+    office.clock.advance(Date.parse('2026-12-01T15:00:00.000Z') - office.clock.now().getTime());
+    token = await office.signIn(); // the morning's session ended at 12:00 UTC
+    const fourth = (await (await office.sync(chainA.slice(3), token, a)).json()) as SyncAck;
+    expect(receipts(fourth)).toEqual([`R261202-${na}-0001`]);
   });
 
   it('answers a resend — the same batch, or the envelopes in another batch — with the first receipts', async () => {

@@ -147,7 +147,7 @@ describe.each(TEST_STORES)('export file import on %s', (store) => {
         {
           id: envelopes[i]?.payload[0]?.id,
           procedure: 'tennyu',
-          receiptNumber: expect.stringMatching(/^R261201-\d{4}$/),
+          receiptNumber: expect.stringMatching(/^R261201-\d{2}-\d{4}$/),
           receivedAt: expect.stringMatching(/^2026-12-01T/),
         },
       ]);

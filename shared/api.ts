@@ -362,6 +362,8 @@ export interface EnrollDeviceResponse {
 
 export interface DeviceInfo {
   readonly id: string;
+  /** 端末番号: the tablet's part of its 受付番号 (R261201-07-0042 is tablet 07's). */
+  readonly number: number;
   readonly name: string;
   readonly enrolledAt: string;
   /** The username of the admin who issued the code the tablet enrolled with. */

@@ -81,6 +81,7 @@ export function Devices({ session, onExpired }: Props) {
           <caption class="bo-visually-hidden">登録された端末（新しい順）</caption>
           <thead>
             <tr>
+              <th scope="col">端末番号</th>
               <th scope="col">端末名</th>
               <th scope="col">登録日時</th>
               <th scope="col">最終通信</th>
@@ -94,6 +95,7 @@ export function Devices({ session, onExpired }: Props) {
           <tbody>
             {devices.map((d) => (
               <tr key={d.id} data-testid="device-row">
+                <td>{String(d.number).padStart(2, '0')}</td>
                 <td>
                   {d.name}
                   <br />

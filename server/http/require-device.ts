@@ -37,6 +37,8 @@ export interface AuthenticatedDevice {
   readonly name: string;
   /** The body exactly as received, which the signature covers. */
   readonly body: Uint8Array;
+  /** Its SHA-256 (hex), as signed: the idempotency record keeps it to tell a resend from a reuse. */
+  readonly bodySha256: string;
 }
 
 type DeviceRefusal = Extract<
@@ -91,12 +93,8 @@ export function requireDevice(deps: BackOfficeDeps, limit = MAX_BODY_BYTES): Mid
       return failure(c, body.error);
     }
     const url = new URL(c.req.url);
-    const text = deviceSigningInput(
-      c.req.method,
-      url.pathname + url.search,
-      time,
-      await sha256HexOfBytes(body.value),
-    );
+    const bodySha256 = await sha256HexOfBytes(body.value);
+    const text = deviceSigningInput(c.req.method, url.pathname + url.search, time, bodySha256);
     // One spelling per signature: base64url has one for 64 bytes, checked by re-encoding.
     const canonical = base64UrlOf(signature) === c.req.header(DEVICE_SIGNATURE_HEADER);
     if (!canonical || !(await verifyDeviceSignature(device.publicKey, signature, text)))
@@ -107,7 +105,7 @@ export function requireDevice(deps: BackOfficeDeps, limit = MAX_BODY_BYTES): Mid
       now.getTime() - Date.parse(device.lastSeenAt) >= LAST_SEEN_RESOLUTION_MS
     )
       await touchDevice(deps.sql, deviceId, now);
-    c.set('device', { id: device.id, name: device.name, body: body.value });
+    c.set('device', { id: device.id, name: device.name, body: body.value, bodySha256 });
     return next();
   }, 'device');
 }

@@ -12,7 +12,6 @@ import {
   SYNC_PROTOCOL_SCHEMA,
 } from '../../shared/sync/protocol.ts';
 import type { BackOfficeDeps } from '../deps.ts';
-import { sha256HexOfBytes } from '../devices/crypto.ts';
 import type { BackOfficeError } from '../errors.ts';
 import { parseJsonBytes } from '../http/body.ts';
 import { type AppEnv, failure } from '../http/env.ts';
@@ -60,7 +59,7 @@ export function syncRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
       const ack = await ingestSyncBatch(deps, {
         ...who,
         envelopes: envelopes.value,
-        idempotency: { key, bodySha256: await sha256HexOfBytes(device.body) },
+        idempotency: { key, bodySha256: device.bodySha256 },
       });
       // ingestSyncBatch audits its own refusals.
       if (!ack.ok) return failure(c, ack.error);

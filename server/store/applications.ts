@@ -15,7 +15,7 @@ import { isLang, ja } from '../../shared/i18n/lang.ts';
 import type { ProcedureLookup } from '../../shared/procedures/registry.ts';
 import type { ProcedureValues } from '../../shared/procedures/types.ts';
 import { contentSha256 } from '../../shared/signature.ts';
-import { formatReceiptNumber, tokyoDay } from './receipt-number.ts';
+import { BACK_OFFICE_ISSUER, formatReceiptNumber, tokyoDay } from './receipt-number.ts';
 import { type SqlExecutor, toInt, toIso } from './sql.ts';
 
 export interface StoredReceipt {
@@ -38,30 +38,19 @@ export interface NewApplication {
   readonly syncEnvelopeId: string | null;
 }
 
-/** Next 受付番号 of the Tokyo day; the counter row stays locked until the transaction ends. */
-export async function allocateReceiptNumber(tx: SqlExecutor, receivedAt: Date): Promise<string> {
-  return (await allocateReceiptNumbers(tx, receivedAt, 1))[0] as string;
-}
-
 /**
- * The next n 受付番号 of the Tokyo day in one statement (none for n = 0). The counter row stays
- * locked until the transaction ends, so take it late: it serialises every writer of the day.
+ * The back office's own next 受付番号 (issuer 00, receipt-number.ts), for an application that no
+ * tablet brought; tablets number theirs in their device row (sync/ingest.ts).
  */
-export async function allocateReceiptNumbers(
-  tx: SqlExecutor,
-  receivedAt: Date,
-  n: number,
-): Promise<string[]> {
-  if (n === 0) return [];
+export async function allocateReceiptNumber(tx: SqlExecutor, receivedAt: Date): Promise<string> {
   const day = tokyoDay(receivedAt);
   const { rows } = await tx.query<{ last_seq: unknown }>(
-    `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, $2)
-     ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + $2
+    `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, 1)
+     ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
      RETURNING last_seq`,
-    [day, n],
+    [day],
   );
-  const last = toInt(rows[0]?.last_seq);
-  return Array.from({ length: n }, (_, i) => formatReceiptNumber(day, last - n + 1 + i));
+  return formatReceiptNumber(day, BACK_OFFICE_ISSUER, toInt(rows[0]?.last_seq));
 }
 
 const APPLICATION_COLUMNS = 18;
@@ -95,6 +84,28 @@ export function applicationParams(app: NewApplication, receiptNumber: string): u
 
 const JSONB_COLUMNS = new Set([6, 7, 8, 9]); // fields, card, omitted_attachments, signature (1-based)
 
+/** The columns of an applications row, in the order of applicationParams. */
+export const APPLICATION_INSERT = `INSERT INTO applications (id, receipt_number, procedure, visit_id, lang,
+       fields, card, omitted_attachments, signature, signature_png, signed_at, content_hash, created_at,
+       created_at_text, received_at, received_by, device_id, sync_envelope_id)`;
+
+/** The VALUES rows of the applications, their parameters pushed onto params. */
+export function applicationValues(
+  apps: readonly (NewApplication & { readonly receiptNumber: string })[],
+  params: unknown[],
+): string {
+  return apps
+    .map((app) => {
+      const at = params.length;
+      params.push(...applicationParams(app, app.receiptNumber));
+      const cells = Array.from({ length: APPLICATION_COLUMNS }, (_, i) =>
+        JSONB_COLUMNS.has(i + 1) ? `$${at + i + 1}::jsonb` : `$${at + i + 1}`,
+      );
+      return `(${cells.join(', ')})`;
+    })
+    .join(', ');
+}
+
 /**
  * Inserts the applications in one statement, each unless its id exists. ON CONFLICT DO NOTHING
  * makes a concurrent insert of the same id wait for the first and then do nothing instead of
@@ -106,19 +117,10 @@ export async function insertApplications(
 ): Promise<StoredReceipt[]> {
   if (apps.length === 0) return [];
   const params: unknown[] = [];
-  const values = apps.map((app) => {
-    const at = params.length;
-    params.push(...applicationParams(app, app.receiptNumber));
-    const cells = Array.from({ length: APPLICATION_COLUMNS }, (_, i) =>
-      JSONB_COLUMNS.has(i + 1) ? `$${at + i + 1}::jsonb` : `$${at + i + 1}`,
-    );
-    return `(${cells.join(', ')})`;
-  });
+  const values = applicationValues(apps, params);
   const { rows } = await tx.query<ReceiptRow>(
-    `INSERT INTO applications (id, receipt_number, procedure, visit_id, lang, fields, card,
-       omitted_attachments, signature, signature_png, signed_at, content_hash, created_at,
-       created_at_text, received_at, received_by, device_id, sync_envelope_id)
-     VALUES ${values.join(', ')}
+    `${APPLICATION_INSERT}
+     VALUES ${values}
      ON CONFLICT (id) DO NOTHING
      RETURNING id, receipt_number, received_at, content_hash`,
     params,

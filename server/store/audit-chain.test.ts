@@ -2,14 +2,17 @@
 // pages, reports the head of an intact chain, and names the first entry that does not fit for each
 // way a person with DDL rights (the append-only trigger switched off) can alter the table.
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../canonical-json.ts';
 import { openTestStore, TEST_STORES } from '../test-support/test-store.ts';
 import {
   type AuditAction,
   type AuditEntry,
   appendAudit,
   auditEntryHash,
+  auditHashParts,
   GENESIS_HASH,
   listAudit,
+  recordAudit,
   verifyAuditChain,
 } from './audit.ts';
 import type { SqlClient, SqlExecutor } from './sql.ts';
@@ -67,6 +70,21 @@ async function hashAt(sql: SqlClient, seq: number): Promise<string> {
 }
 
 const verify = (sql: SqlClient) => verifyAuditChain(sql, { batchSize: BATCH });
+
+describe('the hash input around seq', () => {
+  it('is the canonical JSON of the entry with seq put in its place', () => {
+    const targets = [null, 'demo', '00000000-0000-4000-8000-000000000001', '"quoted","seq":1'];
+    for (let i = 0; i < 200; i++) {
+      const e = { ...entry(i), target: targets[i % targets.length] as string | null };
+      const at = new Date(start + i * 7919).toISOString();
+      const seq = i * 1_000_003 + 1;
+      const { before, after } = auditHashParts(at, e);
+      expect(before + String(seq) + after).toBe(
+        canonicalJson({ seq, at, actor: e.actor, action: e.action, target: e.target, detail: e.detail }),
+      );
+    }
+  });
+});
 
 describe.each(TEST_STORES)('verifying the audit chain on %s', (store) => {
   it('verifies several hundred entries in bounded pages and reports the head', async () => {
@@ -230,16 +248,49 @@ describe.each(TEST_STORES)('verifying the audit chain on %s', (store) => {
     });
   });
 
-  it('cannot see a rewritten or cut-off end on its own, but the head hash then differs', async () => {
+  it('finds entries cut off the end against the audit head (not-at-head)', async () => {
+    await withLog(store, async (sql) => {
+      const head = await hashAt(sql, ENTRIES);
+      await tamper(sql, `DELETE FROM audit_log WHERE seq > ${ENTRIES - 3}`);
+      expect(await verify(sql)).toEqual({
+        ok: false,
+        error: {
+          kind: 'audit-chain-broken',
+          seq: ENTRIES - 2,
+          reason: 'not-at-head',
+          expected: `head seq ${ENTRIES} ${head}`,
+          found: `last entry seq ${ENTRIES - 3} ${await hashAt(sql, ENTRIES - 3)}`,
+          entries: ENTRIES - 3,
+          headHash: await hashAt(sql, ENTRIES - 3),
+        },
+      });
+    });
+  });
+
+  it('cannot see an end cut off together with the head, but the head hash then differs', async () => {
     await withLog(store, async (sql) => {
       const before = await verify(sql);
-      await tamper(sql, `DELETE FROM audit_log WHERE seq > ${ENTRIES - 3}`);
+      const cut = ENTRIES - 3;
+      await tamper(
+        sql,
+        `DELETE FROM audit_log WHERE seq > ${cut}`,
+        `UPDATE audit_head SET seq = ${cut}, prev_hash = '${await hashAt(sql, cut - 1)}', hash = '${await hashAt(sql, cut)}'`,
+      );
       const after = await verify(sql);
-      expect(after).toEqual({
-        ok: true,
-        value: { entries: ENTRIES - 3, headHash: await hashAt(sql, ENTRIES - 3) },
-      });
+      expect(after).toEqual({ ok: true, value: { entries: cut, headHash: await hashAt(sql, cut) } });
       expect(after.ok && before.ok && after.value.headHash !== before.value.headHash).toBe(true);
+    });
+  });
+
+  it('an entry the database hashed (Japanese detail included) has the hash auditEntryHash defines', async () => {
+    await withLog(store, async (sql) => {
+      await recordAudit(sql, new Date(start + ENTRIES * 1001), entry(ENTRIES));
+      const last = (await listAudit(sql)).at(-1);
+      expect(last).toMatchObject({ seq: ENTRIES + 1, prevHash: await hashAt(sql, ENTRIES) });
+      expect(last?.hash).toBe(
+        auditEntryHash(await hashAt(sql, ENTRIES), ENTRIES + 1, last?.at ?? '', entry(ENTRIES)),
+      );
+      expect(await verify(sql)).toMatchObject({ ok: true, value: { entries: ENTRIES + 1 } });
     });
   });
 });

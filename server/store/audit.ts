@@ -1,9 +1,10 @@
 // The audit log (監査ログ): every sign-in, every view of personal data, every state change.
 // Append-only (a trigger refuses UPDATE/DELETE/TRUNCATE) and hash-chained: each entry's hash
 // covers the previous hash and the entry itself, so rewriting or removing a row in the middle
-// breaks every later link. (Cutting rows off the end needs an outside anchor of the latest hash,
-// e.g. a daily export; the dashboard issue adds that.) Entries never copy personal data: they
-// name who did what to which application id.
+// breaks every later link. The audit head (one row: the last seq and hash) moves with every
+// append, so rows cut off the end show too, unless the head is rewritten with them: against that
+// only an outside copy of the latest hash helps. Entries never copy personal data: they name who
+// did what to which application id.
 import { err, ok, type Result } from '../../shared/result.ts';
 import { canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
 import { type SqlClient, type SqlExecutor, toInt, toIso } from './sql.ts';
@@ -54,8 +55,6 @@ export interface StoredAuditEntry extends AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-// Appends are serialised so that seq and prev_hash come from the true last entry.
-const AUDIT_LOCK = 7_242_002;
 
 /**
  * The one definition of an entry's hash, used to append and to verify: SHA-256 of the previous
@@ -74,34 +73,59 @@ export function auditEntryHash(prevHash: string, seq: number, at: string, entry:
   return sha256Hex(prevHash + body);
 }
 
-/** Appends inside the caller's transaction, so the entry commits or rolls back with the change. */
-export async function appendAudit(tx: SqlExecutor, at: Date, entry: AuditEntry): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const last = await tx.query<{ seq: unknown; hash: string }>(
-    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-  );
-  const seq = last.rows[0] ? toInt(last.rows[0].seq) + 1 : 1;
-  const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
-  const iso = at.toISOString();
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
-    [
-      seq,
-      iso,
-      entry.actor,
-      entry.action,
-      entry.target,
-      JSON.stringify(entry.detail),
-      prevHash,
-      auditEntryHash(prevHash, seq, iso, entry),
-    ],
-  );
+/**
+ * That canonical JSON around seq: `before + seq + after` is the body auditEntryHash hashes (its
+ * keys sort as action, actor, at, detail, seq, target). Only seq and the previous hash need the
+ * audit head; everything else is made here, before the head is locked.
+ */
+export function auditHashParts(at: string, entry: AuditEntry): { before: string; after: string } {
+  const rest = canonicalJson({ action: entry.action, actor: entry.actor, at, detail: entry.detail });
+  return { before: `${rest.slice(0, -1)},"seq":`, after: `,"target":${canonicalJson(entry.target)}}` };
 }
 
-/** For an event that changes nothing else (a view, a failed sign-in): its own transaction. */
+/**
+ * The append as two CTEs (audit_next, audit_entry), for a statement of its own or as the last
+ * part of a larger one; its values are pushed onto params. The head row moves to the new entry
+ * and stays locked until the transaction ends, which serialises appends: take it last. Its hash
+ * is computed by the database from the parts (the same SHA-256 of the same UTF-8 text), so the
+ * append needs no round trip to read the head first.
+ */
+export function auditAppendCtes(at: Date, entry: AuditEntry, params: unknown[]): string {
+  const iso = at.toISOString();
+  const { before, after } = auditHashParts(iso, entry);
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  return `audit_next AS (
+       UPDATE audit_head SET seq = seq + 1, prev_hash = hash,
+         hash = encode(sha256(convert_to(hash || ${p(before)}::text || (seq + 1)::text || ${p(after)}::text, 'UTF8')), 'hex')
+       RETURNING seq, prev_hash, hash
+     ), audit_entry AS (
+       INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash)
+       SELECT seq, ${p(iso)}::timestamptz, ${p(entry.actor)}::text, ${p(entry.action)}::text,
+         ${p(entry.target)}::text, ${p(JSON.stringify(entry.detail))}::jsonb, prev_hash, hash
+       FROM audit_next
+       RETURNING seq
+     )`;
+}
+
+/** Appends inside the caller's transaction, so the entry commits or rolls back with the change. */
+export async function appendAudit(tx: SqlExecutor, at: Date, entry: AuditEntry): Promise<void> {
+  const params: unknown[] = [];
+  const { rows } = await tx.query<{ n: unknown }>(
+    `WITH ${auditAppendCtes(at, entry, params)} SELECT count(*) AS n FROM audit_entry`,
+    params,
+  );
+  if (toInt(rows[0]?.n) !== 1) throw new Error('the audit head row is missing');
+}
+
+/**
+ * For an event that changes nothing else (a view, a failed sign-in): the append is one
+ * statement, so on its own it is a transaction already.
+ */
 export function recordAudit(sql: SqlClient, at: Date, entry: AuditEntry): Promise<void> {
-  return sql.transaction((tx) => appendAudit(tx, at, entry));
+  return appendAudit(sql, at, entry);
 }
 
 interface AuditRow {
@@ -149,7 +173,8 @@ export type AuditChainBreakReason =
   | 'missing-entry' // a sequence number is absent: an entry was removed (seq is the missing number)
   | 'wrong-link' // prev_hash is not the hash of the entry before: re-linked, reordered, duplicated or inserted
   | 'wrong-hash' // the stored hash does not cover the stored content: the entry was rewritten
-  | 'unknown-format'; // a row this code cannot read as an entry (malformed hash, seq, at or detail)
+  | 'unknown-format' // a row this code cannot read as an entry (malformed hash, seq, at or detail)
+  | 'not-at-head'; // an intact chain that does not end where audit_head says: entries cut off the end, or the head changed
 
 /** The first entry that does not fit; entries/headHash describe the intact part before it. */
 export interface AuditChainBreak extends AuditChainHead {
@@ -248,7 +273,26 @@ export function verifyAuditChain(
         entries = checked.entry.seq;
         headHash = checked.entry.hash;
       }
-      if (page.rows.length < batch) return ok({ entries, headHash });
+      if (page.rows.length < batch) break;
     }
+    // The head row (migration 7) moves with every append: a chain that ends before it lost its end.
+    const present = await tx.query<{ present: boolean }>(
+      "SELECT to_regclass('audit_head') IS NOT NULL AS present",
+    );
+    if (!present.rows[0]?.present) return ok({ entries, headHash });
+    const head = await tx.query<{ seq: unknown; hash: string }>('SELECT seq, hash FROM audit_head');
+    const h = head.rows[0];
+    const at = h ? { seq: toInt(h.seq), hash: h.hash } : undefined;
+    if (!at || at.seq !== entries || at.hash !== headHash)
+      return err({
+        kind: 'audit-chain-broken',
+        seq: at && at.seq > entries ? entries + 1 : entries,
+        reason: 'not-at-head',
+        expected: at ? `head seq ${at.seq} ${at.hash}` : 'an audit_head row',
+        found: `last entry seq ${entries} ${headHash}`,
+        entries,
+        headHash,
+      });
+    return ok({ entries, headHash });
   });
 }

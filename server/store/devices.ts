@@ -147,14 +147,16 @@ interface DeviceInfoRow {
   revoked_by: string | null;
   last_seen_at: unknown;
   last_seq: unknown;
+  number: unknown;
 }
 
-const INFO = `SELECT d.id, d.name, d.enrolled_at, e.username AS enrolled_by, d.revoked_at,
+const INFO = `SELECT d.id, d.number, d.name, d.enrolled_at, e.username AS enrolled_by, d.revoked_at,
     r.username AS revoked_by, d.last_seen_at, d.last_seq
   FROM devices d JOIN staff e ON e.id = d.enrolled_by LEFT JOIN staff r ON r.id = d.revoked_by`;
 
 const info = (row: DeviceInfoRow): DeviceInfo => ({
   id: row.id,
+  number: toInt(row.number),
   name: row.name,
   enrolledAt: toIso(row.enrolled_at),
   enrolledBy: row.enrolled_by,

@@ -5,6 +5,7 @@ import { seedDemoStaff } from '../auth/seed.ts';
 import { RESIDENT, TINY_PNG, validEnvelope } from '../test-support/envelope.ts';
 import { freshPostgresUrl, openTestStore, TEST_STORES } from '../test-support/test-store.ts';
 import { allocateReceiptNumber, findApplication, insertApplication } from './applications.ts';
+import { auditEntryHash, GENESIS_HASH, listAudit, recordAudit, verifyAuditChain } from './audit.ts';
 import { MIGRATIONS, migrate } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
@@ -52,6 +53,7 @@ describe.each(TEST_STORES)('migrations on %s', (store) => {
       expect(tables.rows.map((r) => r.table_name)).toEqual([
         'application_comments',
         'applications',
+        'audit_head',
         'audit_log',
         'device_enrollment_codes',
         'devices',
@@ -231,6 +233,61 @@ describe.each(TEST_STORES)('migrations on %s', (store) => {
     } finally {
       await demoOnly.close();
       await withStaff.close();
+    }
+  });
+  it('numbers the tablets and starts the audit head at the last entry of an older database', async () => {
+    const sql = await openEmptyStore(store);
+    try {
+      await migrate(sql, MIGRATIONS.slice(0, 6));
+      await insertStaff(sql, { username: 'demo', displayName: 'デモ', passwordHash: 'x', role: 'admin' });
+      // Entries appended as before migration 7: seq and prev_hash read from the last row.
+      let prev = GENESIS_HASH;
+      for (let seq = 1; seq <= 3; seq++) {
+        const at = new Date(Date.UTC(2026, 10, 30, 1, 0, seq)).toISOString();
+        const entry = {
+          actor: 'staff:demo',
+          action: 'session.sign-in' as const,
+          target: 'demo',
+          detail: { n: seq },
+        };
+        const hash = auditEntryHash(prev, seq, at, entry);
+        await sql.query(
+          `INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+          [seq, at, entry.actor, entry.action, entry.target, JSON.stringify(entry.detail), prev, hash],
+        );
+        prev = hash;
+      }
+      for (const name of ['窓口1', '窓口2'])
+        await sql.query(
+          `INSERT INTO devices (id, name, public_key, enrolled_at, enrolled_by)
+           VALUES ($1, $2, '{}'::jsonb, now(), (SELECT min(id) FROM staff))`,
+          [`dev_${name === '窓口1' ? 'a' : 'b'}${'0'.repeat(25)}`, name],
+        );
+      expect(await migrate(sql)).toEqual([7]);
+      const head = await sql.query<{ seq: unknown; hash: string }>('SELECT seq, hash FROM audit_head');
+      expect(head.rows.map((r) => ({ seq: Number(r.seq), hash: r.hash }))).toEqual([{ seq: 3, hash: prev }]);
+      const numbers = await sql.query<{ number: unknown }>('SELECT number FROM devices ORDER BY number');
+      expect(numbers.rows.map((r) => Number(r.number))).toEqual([1, 2]);
+      // The next entry links to the old chain, and the whole log verifies up to the head.
+      await recordAudit(sql, new Date('2026-12-01T00:00:00.000Z'), {
+        actor: 'staff:demo',
+        action: 'session.sign-out',
+        target: 'demo',
+        detail: {},
+      });
+      expect(await verifyAuditChain(sql)).toMatchObject({ ok: true, value: { entries: 4 } });
+      expect((await listAudit(sql)).at(-1)).toMatchObject({ seq: 4, prevHash: prev });
+      // A device enrolled now takes the next number.
+      await sql.query(
+        `INSERT INTO devices (id, name, public_key, enrolled_at, enrolled_by)
+         VALUES ($1, '窓口3', '{}'::jsonb, now(), (SELECT min(id) FROM staff))`,
+        [`dev_c${'0'.repeat(25)}`],
+      );
+      const third = await sql.query<{ number: unknown }>("SELECT number FROM devices WHERE name = '窓口3'");
+      expect(Number(third.rows[0]?.number)).toBe(3);
+    } finally {
+      await sql.close();
     }
   });
 });

@@ -5,17 +5,18 @@
 //    every application in it (the procedure's own validation), that they belong to this device and
 //    run consecutively, the envelope hash, and each application's signature hash. A tampered
 //    envelope or application is refused here and audited; nothing is stored.
-// 2. In one transaction, with the device's chain head locked: envelopes at or below the head are
-//    replays — the same hash under the same id answers the original receipts, anything else is a
-//    fork and refused; the first new one must be head + 1 (else a gap: the answer says where the
-//    head is) and name the head's hash as prevHash (else a broken chain). The new envelopes are
-//    inserted with the head moved in the same statement, and last the applications with their
-//    受付番号 (the day's counter is one row every device needs: it is locked only for the last
-//    statements and the COMMIT).
-//    Any refusal rolls the whole transaction back: all of a batch's new envelopes or none.
-//    In the same transaction the audit entry (sync.received) names what was stored and the
+// 2. In one transaction, with the device's row locked (its chain head and 受付番号 counter, read
+//    in the same statement): envelopes at or below the head are replays — the same hash under
+//    the same id answers the original receipts, anything else is a fork and refused; the first
+//    new one must be head + 1 (else a gap: the answer says where the head is) and name the head's
+//    hash as prevHash (else a broken chain). Then one statement writes the batch: the head and the
+//    counter move, the envelopes and the applications with the tablet's own 受付番号 go in, the
 //    answer is kept under the idempotency key (a resend with the same key gets that answer back;
-//    the same key with another body is refused).
+//    the same key with another body is refused) and, last, the audit entry (sync.received) that
+//    names what was stored. The audit head is the only row every device needs: it is held for
+//    the end of that statement and the COMMIT. Four round trips in all: BEGIN, lock, write,
+//    COMMIT.
+//    Any refusal rolls the whole transaction back: all of a batch's new envelopes or none.
 //
 // An application already stored with the same content (a tablet re-enrolled after a revocation
 // re-wraps what it had not heard back about into its new chain) keeps its first receipt; the same
@@ -35,17 +36,11 @@ import { staffActor } from '../auth/staff-sessions.ts';
 import { type CanonicalMemo, canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
-import { allocateReceiptNumbers, insertApplications } from '../store/applications.ts';
-import { appendAudit, recordAudit } from '../store/audit.ts';
+import { recordAudit } from '../store/audit.ts';
+import { nextReceiptNumbers } from '../store/receipt-number.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
-import {
-  chainState,
-  insertSyncEnvelopes,
-  lockChainHead,
-  readChainHead,
-  saveSyncBatch,
-} from '../store/sync.ts';
+import { lockChain, readChainHead, saveSyncBatch, storeSyncBatch } from '../store/sync.ts';
 import { isStorableJson } from '../text-rules.ts';
 
 export interface IngestInput {
@@ -218,56 +213,59 @@ async function storeBatch(
   contentHashes: ReadonlyMap<ApplicationEnvelope, string>,
   receivedAt: Date,
 ): Promise<StoredBatch> {
-  const locked = await lockChainHead(tx, input.deviceId);
+  const locked = await lockChain(tx, {
+    deviceId: input.deviceId,
+    seqs: envelopes.map((e) => e.seq),
+    applicationIds: envelopes.flatMap((e) => e.payload.map((a) => a.id)),
+    idempotencyKey: input.idempotency?.key,
+  });
   if (!locked) throw new Refused({ kind: 'device-unknown' });
-  let head = { seq: locked.seq, hash: locked.hash };
-  const { stored, known, kept } = await chainState(
-    tx,
-    input.deviceId,
-    envelopes.map((e) => e.seq),
-    envelopes.flatMap((e) => e.payload.map((a) => a.id)),
-    input.idempotency?.key,
-  );
+  // Revoked after the request's signature was checked, before its turn came.
+  if (locked.device.revoked) throw new Refused({ kind: 'device-revoked' });
+  const { stored, known, kept } = locked.state;
+  const start = locked.device.head;
   if (kept && input.idempotency) {
     // A resend of a batch whose answer was lost: the kept answer. The same key for another body
     // is refused (and audited like any other refusal).
     if (kept.bodySha256 !== input.idempotency.bodySha256) throw new Refused({ kind: 'idempotency-conflict' });
     if (isSameAck(kept.response)) return { ack: replayed(kept.response) };
   }
-  const replays = envelopes.filter((e) => e.seq <= head.seq);
-  const fresh: SyncEnvelope[] = [];
-  for (const e of envelopes) {
-    if (e.seq > head.seq) {
-      fresh.push(e);
-      continue;
-    }
+  const replays = envelopes.filter((e) => e.seq <= start.seq);
+  const fresh = envelopes.filter((e) => e.seq > start.seq);
+  for (const e of replays) {
     const earlier = stored.get(e.seq);
     // Not this envelope under that number: a second history of the same device.
     if (!earlier || earlier.id !== e.id || earlier.hash !== e.hash)
-      throw new Refused({ kind: 'sync-chain', reason: 'fork', seq: e.seq, head });
+      throw new Refused({ kind: 'sync-chain', reason: 'fork', seq: e.seq, head: start });
   }
 
   // Receipts of replayed envelopes, and of applications a re-wrapped envelope brings again.
+  const receiptOf = (id: string) => {
+    const r = known.get(id);
+    if (!r) throw new Error(`application ${id} is neither stored nor new`);
+    return { id: r.id, procedure: r.procedure, receiptNumber: r.receiptNumber, receivedAt: r.receivedAt };
+  };
   const answers: SyncEnvelopeReceipt[] = replays.map((e) => ({
     id: e.id,
     seq: e.seq,
     duplicate: true,
-    receipts: e.payload.map((a) => {
-      const r = known.get(a.id);
-      if (!r) throw new Error(`a stored envelope's application ${a.id} is not stored`);
-      return { id: r.id, procedure: r.procedure, receiptNumber: r.receiptNumber, receivedAt: r.receivedAt };
-    }),
+    receipts: e.payload.map((a) => receiptOf(a.id)),
   }));
+  if (fresh.length === 0) {
+    const ack = ackOf(input, start, answers);
+    const key = input.idempotency;
+    if (key) await saveSyncBatch(tx, input.deviceId, { ...key, response: ack, at: receivedAt });
+    return { ack };
+  }
 
-  // The chain first, in memory: every new envelope follows the one before it.
+  // The chain, in memory: every new envelope follows the one before it, the first the head.
+  let head = start;
   for (const e of fresh) {
     const problem = chainProblem(head, e);
-    if (problem) throw new Refused(problemRefusal(problem, e, head));
+    if (problem) throw new Refused(problemRefusal(problem, e, start));
     head = { seq: e.seq, hash: e.hash };
   }
-  const firstNew = fresh[0]?.seq ?? head.seq + 1;
-  head = { seq: locked.seq, hash: locked.hash };
-  if (fresh.length === 0) return { ack: await answered(tx, input, head, answers, receivedAt) };
+  const firstNew = (fresh[0] as SyncEnvelope).seq;
 
   // Which applications are new; one stored before (a re-wrapped envelope) keeps its receipt.
   const toInsert: { application: ApplicationEnvelope; contentHash: string; envelopeId: string }[] = [];
@@ -284,10 +282,34 @@ async function storeBatch(
       toInsert.push({ application, contentHash, envelopeId: e.id });
     }
 
-  const last = fresh[fresh.length - 1] as SyncEnvelope;
-  const inserted = await insertSyncEnvelopes(
-    tx,
-    fresh.map((e) => ({
+  // The tablet's own 受付番号, from the counter in its locked row: no other device waits for it.
+  const numbered = nextReceiptNumbers(
+    locked.device.receipts,
+    locked.device.issuer,
+    receivedAt,
+    toInsert.length,
+  );
+  const at = receivedAt.toISOString();
+  toInsert.forEach((x, i) => {
+    known.set(x.application.id, {
+      id: x.application.id,
+      procedure: x.application.procedure,
+      receiptNumber: numbered.numbers[i] as string,
+      receivedAt: at,
+      contentHash: x.contentHash,
+    });
+  });
+  for (const e of fresh)
+    answers.push({ id: e.id, seq: e.seq, duplicate: false, receipts: e.payload.map((a) => receiptOf(a.id)) });
+  const ack = ackOf(input, head, answers);
+
+  // One statement: head and counter, envelopes, applications, the kept answer, the audit entry.
+  const written = await storeSyncBatch(tx, {
+    deviceId: input.deviceId,
+    from: start,
+    to: head,
+    receipts: { day: numbered.day, seq: numbered.seq },
+    envelopes: fresh.map((e) => ({
       deviceId: input.deviceId,
       seq: e.seq,
       id: e.id,
@@ -299,75 +321,48 @@ async function storeBatch(
       receivedBy: input.staff.id,
       source: input.source,
     })),
-    { seq: last.seq, hash: last.hash },
-  );
-  // An envelope ULID taken by another envelope (another device's, or another seq of this one).
-  if (inserted < fresh.length) throw new Refused({ kind: 'sync-chain', reason: 'fork', seq: firstNew, head });
-
-  head = { seq: last.seq, hash: last.hash };
-
-  // Last: the day's 受付番号 (one upsert for the batch) and the applications (one multi-row
-  // INSERT). The counter row's lock serialises every device's ingest until COMMIT, so only these
-  // and the audit entry run while it is held.
-  const numbers = await allocateReceiptNumbers(tx, receivedAt, toInsert.length);
-  const rows = await insertApplications(
-    tx,
-    toInsert.map((x, i) => ({
+    applications: toInsert.map((x, i) => ({
       envelope: x.application,
       contentHash: x.contentHash,
       receivedAt,
       receivedBy: input.staff.id,
       deviceId: input.deviceId,
       syncEnvelopeId: x.envelopeId,
-      receiptNumber: numbers[i] as string,
+      receiptNumber: numbered.numbers[i] as string,
     })),
-  );
-  // Stored meanwhile by another device's transaction: roll back, the tablet sends again.
-  if (rows.length < toInsert.length) throw new Error('an application was stored by a concurrent request');
-  for (const [i, row] of rows.entries())
-    known.set(row.id, {
-      ...row,
-      procedure: (toInsert[i] as (typeof toInsert)[number]).application.procedure,
-    });
-  for (const e of fresh)
-    answers.push({
-      id: e.id,
-      seq: e.seq,
-      duplicate: false,
-      receipts: e.payload.map((a) => {
-        const r = known.get(a.id);
-        if (!r) throw new Error(`application ${a.id} is neither stored nor new`);
-        return { id: r.id, procedure: r.procedure, receiptNumber: r.receiptNumber, receivedAt: r.receivedAt };
-      }),
-    });
-  // Still under the day's lock, so kept short: the audit entry and the answer under the key.
-  const receiptNumbers = rows.map((r) => r.receiptNumber);
-  await appendAudit(tx, receivedAt, {
-    actor: staffActor(input.staff),
-    action: 'sync.received',
-    target: input.deviceId,
-    detail: {
-      source: input.source,
-      firstSeq: firstNew,
-      lastSeq: head.seq,
-      envelopes: fresh.length,
-      applications: receiptNumbers.length,
-      receiptNumbers,
+    ...(input.idempotency ? { kept: { ...input.idempotency, response: ack, at: receivedAt } } : {}),
+    audit: {
+      at: receivedAt,
+      entry: {
+        actor: staffActor(input.staff),
+        action: 'sync.received',
+        target: input.deviceId,
+        detail: {
+          source: input.source,
+          firstSeq: firstNew,
+          lastSeq: head.seq,
+          envelopes: fresh.length,
+          applications: toInsert.length,
+          receiptNumbers: numbered.numbers,
+        },
+      },
     },
   });
-  return { ack: await answered(tx, input, head, answers, receivedAt) };
+  if (written.moved !== 1 || written.audited !== 1)
+    throw new Error('the device head or the audit head did not move');
+  // An envelope ULID taken by another envelope (another device's, or another seq of this one).
+  if (written.envelopes < fresh.length)
+    throw new Refused({ kind: 'sync-chain', reason: 'fork', seq: firstNew, head: start });
+  // Stored meanwhile by another device's transaction: roll back, the tablet sends again.
+  if (written.applications < toInsert.length)
+    throw new Error('an application was stored by a concurrent request');
+  return { ack };
 }
 
-/** The ack of a batch, kept under its idempotency key (if it came with one). */
-async function answered(
-  tx: SqlExecutor,
+function ackOf(
   input: IngestInput,
   head: { seq: number; hash: string },
   envelopes: readonly SyncEnvelopeReceipt[],
-  receivedAt: Date,
-): Promise<SyncAck> {
-  const ack: SyncAck = { deviceId: input.deviceId, lastSeq: head.seq, lastHash: head.hash, envelopes };
-  const key = input.idempotency;
-  if (key) await saveSyncBatch(tx, input.deviceId, key.key, key.bodySha256, ack, receivedAt);
-  return ack;
+): SyncAck {
+  return { deviceId: input.deviceId, lastSeq: head.seq, lastHash: head.hash, envelopes };
 }

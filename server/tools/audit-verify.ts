@@ -135,6 +135,9 @@ const REASON: Record<AuditChainBreakReason, string> = {
   'wrong-hash':
     '内容がハッシュと一致しません（書き換えの疑い） / its content does not match its hash (rewritten)',
   'unknown-format': '記録として読めない行です / a row that cannot be read as an entry',
+  'not-at-head':
+    '記録は途中まで正常ですが、監査ログの末尾（audit_head）と合いません（末尾の削除の疑い） / ' +
+    'the entries are intact but do not end where the audit head says (entries cut off the end, or the head changed)',
 };
 
 function reportBreak(io: Io, b: AuditChainBreak): void {
@@ -194,8 +197,8 @@ export async function runAuditVerify(
     io.out(`結果: 正常です（${entries} 件を確認） / Result: intact, ${entries} entries checked`);
     io.out(`末尾 / Head:     seq ${entries} ${headHash}`);
     io.out(
-      '末尾のハッシュを別の場所に控えてください。末尾の削除は控えと比べて初めて分かります。 / ' +
-        'Keep the head hash elsewhere: entries cut off the end show only against it.',
+      '末尾のハッシュを別の場所に控えてください。末尾の記録を audit_head ごと消されたときは、控えと比べて初めて分かります。 / ' +
+        'Keep the head hash elsewhere: entries cut off the end together with the audit head show only against it.',
     );
     return EXIT_INTACT;
   } catch (e) {

@@ -78,7 +78,16 @@ export function kanjiWithoutRuby(s: string): string[] {
   return [...s.replace(RUBY, '')].filter((c) => /[\p{Script=Han}々]/u.test(c));
 }
 
+// The catalogue's texts are long-lived objects, and validation names a field's label for every
+// value it checks: each is made plain once.
+const plainJa = new WeakMap<Text, string>();
+
 /** Staff screens and print are in Japanese: the plain `ja` string. */
 export function ja(t: Text): string {
-  return plain(t.ja);
+  let s = plainJa.get(t);
+  if (s === undefined) {
+    s = plain(t.ja);
+    plainJa.set(t, s);
+  }
+  return s;
 }

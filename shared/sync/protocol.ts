@@ -124,7 +124,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const RECEIPT_NUMBER = /^R\d{6}-\d{4,}$/;
+// R + YYMMDD + issuer + sequence (server/store/receipt-number.ts); without the issuer as issued
+// before per-tablet numbering.
+const RECEIPT_NUMBER = /^R\d{6}(-\d{2,})?-\d{4,}$/;
 
 function isApplicationReceipt(v: unknown): v is SyncApplicationReceipt {
   return (

@@ -83,7 +83,7 @@ describe('export file: offline visit → .kakanai → dashboard import → back 
     const received = await backOffice.list('received');
     expect(received).toHaveLength(1);
     receiptNumber = received[0]?.receiptNumber ?? '';
-    expect(receiptNumber).toMatch(/^R\d{6}-\d{4}$/);
+    expect(receiptNumber).toMatch(/^R\d{6}-\d{2}-\d{4}$/);
     // Importing the same file again stores nothing more.
     await importFile();
     await expect

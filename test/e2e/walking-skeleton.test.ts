@@ -154,7 +154,7 @@ describe('walking skeleton: card → tablet → back office → legacy form', ()
     await page.getByTestId('confirm-tennyu').click();
     await residentSigns(page);
     const receipt = await page.getByTestId('receipt-number').textContent({ timeout: 15_000 });
-    expect(receipt).toMatch(/^R\d{6}-\d{4}$/);
+    expect(receipt).toMatch(/^R\d{6}-\d{2}-\d{4}$/);
     const list = await backOffice.list('received');
     const row = list.find((a) => a.receiptNumber === receipt);
     expect(row).toBeDefined();
