@@ -41,21 +41,60 @@ async function readAtMost(
   return bytes;
 }
 
+/** The Node request under @hono/node-server (c.env.incoming): what its web Request would read. */
+export interface NodeIncoming extends AsyncIterable<Uint8Array> {
+  readonly readableEnded: boolean;
+  pause(): unknown;
+}
+
+/** The Node request behind a Hono context, when there is one (not under app.request in tests). */
+export function nodeIncoming(env: unknown): NodeIncoming | undefined {
+  const incoming = (env as { incoming?: unknown } | undefined)?.incoming;
+  return typeof incoming === 'object' && incoming !== null && Symbol.asyncIterator in incoming
+    ? (incoming as NodeIncoming)
+    : undefined;
+}
+
+/**
+ * The same from the Node stream itself: no web Request and ReadableStream are made around it
+ * (for a sync batch of 50 envelopes that was a tenth of the request's time). Past the limit it
+ * stops reading; the answer goes out and Node closes the connection with the rest unread.
+ */
+async function readNodeAtMost(incoming: NodeIncoming, limit: number): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const iterator = incoming[Symbol.asyncIterator]();
+  for (;;) {
+    const { done, value } = await iterator.next();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      incoming.pause();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, total);
+}
+
 /**
  * The exact bytes of a JSON request body, within the limit: what requireDevice hashes to check the
  * tablet's signature, and later parses with parseJsonBytes, so the signature is over what was sent.
+ * With the Node request at hand (nodeIncoming(c.env)) the body is read from it directly.
  */
 export async function readJsonBytes(
   request: Request,
   limit = MAX_BODY_BYTES,
+  incoming?: NodeIncoming,
 ): Promise<Result<Uint8Array, BackOfficeError>> {
   if (!isJsonMediaType(request.headers.get('content-type'))) return err({ kind: 'unsupported-media-type' });
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) {
-    await request.body?.cancel().catch(() => {});
+    if (incoming) incoming.pause();
+    else await request.body?.cancel().catch(() => {});
     return err({ kind: 'too-large', limitBytes: limit });
   }
-  const bytes = await readAtMost(request.body, limit);
+  const bytes = incoming ? await readNodeAtMost(incoming, limit) : await readAtMost(request.body, limit);
   return bytes ? ok(bytes) : err({ kind: 'too-large', limitBytes: limit });
 }
 

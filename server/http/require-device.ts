@@ -28,7 +28,7 @@ import { sha256HexOfBytes, verifyDeviceSignature } from '../devices/crypto.ts';
 import type { BackOfficeError } from '../errors.ts';
 import { recordAudit } from '../store/audit.ts';
 import { findDevice, touchDevice } from '../store/devices.ts';
-import { readJsonBytes } from './body.ts';
+import { nodeIncoming, readJsonBytes } from './body.ts';
 import { type AppEnv, failure } from './env.ts';
 import { routeCheck } from './require-staff.ts';
 
@@ -58,7 +58,9 @@ export function requireDevice(deps: BackOfficeDeps, limit = MAX_BODY_BYTES): Mid
       target: deviceId,
       detail: { reason, route: `${c.req.method} ${routePath(c)}` },
     });
-    await c.req.raw.body?.cancel().catch(() => {});
+    const incoming = nodeIncoming(c.env);
+    if (incoming) incoming.pause();
+    else await c.req.raw.body?.cancel().catch(() => {});
     return failure(c, { kind: reason });
   };
   return routeCheck(async (c, next) => {
@@ -75,7 +77,7 @@ export function requireDevice(deps: BackOfficeDeps, limit = MAX_BODY_BYTES): Mid
     const signature = bytesOfBase64Url(c.req.header(DEVICE_SIGNATURE_HEADER) ?? '');
     if (signature?.length !== 64) return refuse(c, 'device-signature', deviceId);
 
-    const body = await readJsonBytes(c.req.raw, limit);
+    const body = await readJsonBytes(c.req.raw, limit, nodeIncoming(c.env));
     if (!body.ok) {
       // Too large or not JSON: the body is not read, so only the kind is kept (request.refused).
       const session = c.get('session') as AuthenticatedStaff | undefined;
