@@ -33,7 +33,7 @@ export interface ChainQuery {
 }
 
 // The envelopes stored under the batch's sequence numbers, the applications stored under its
-// application ids, and the answer kept under its idempotency key ($1…$4).
+// application ids, and what its idempotency key kept ($1…$4).
 const STATE_COLUMNS = `
   (SELECT coalesce(json_agg(json_build_object('seq', s.seq, 'id', s.id, 'hash', s.hash)), '[]'::json)
      FROM sync_envelopes s WHERE s.device_id = $1 AND s.seq = ANY($2::bigint[])) AS stored,
@@ -144,11 +144,10 @@ export interface NewSyncEnvelope {
   readonly source: 'network' | 'import';
 }
 
-/** The answer kept under a batch's idempotency key. */
-export interface KeptAnswer {
+/** What a batch's idempotency key keeps: the hash of the body it came with. */
+export interface KeptKey {
   readonly key: string;
   readonly bodySha256: string;
-  readonly response: unknown;
   readonly at: Date;
 }
 
@@ -161,14 +160,14 @@ export interface NewSyncBatch {
   readonly receipts: { readonly day: string; readonly seq: number };
   readonly envelopes: readonly NewSyncEnvelope[];
   readonly applications: readonly (NewApplication & { readonly receiptNumber: string })[];
-  readonly kept?: KeptAnswer;
+  readonly kept?: KeptKey;
   readonly audit: { readonly at: Date; readonly entry: AuditEntry };
 }
 
 /**
  * Stores a batch in one statement: the device's head and counter move (only from the locked
- * head), the envelopes and the applications are inserted (each unless its id is taken), the answer
- * is kept under the key, and the audit entry is appended last (its head row is shared by every
+ * head), the envelopes and the applications are inserted (each unless its id is taken), the key
+ * is kept with its body's hash, and the audit entry is appended last (its head row is shared by every
  * writer: it stays locked only for the rest of this statement and the COMMIT). Answers how many
  * of each were written; fewer than given means a taken id, and the caller rolls back.
  */
@@ -223,11 +222,11 @@ export async function storeSyncBatch(
      )`);
   if (batch.kept) {
     const k = batch.kept;
-    params.push(k.key, k.bodySha256, JSON.stringify(k.response), k.at.toISOString());
+    params.push(k.key, k.bodySha256, k.at.toISOString());
     const n = params.length;
     parts.push(`kept AS (
-       INSERT INTO sync_batches (device_id, idempotency_key, body_sha256, response, created_at)
-       VALUES ($1, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n}::timestamptz) ON CONFLICT DO NOTHING
+       INSERT INTO sync_batches (device_id, idempotency_key, body_sha256, created_at)
+       VALUES ($1, $${n - 2}, $${n - 1}, $${n}::timestamptz) ON CONFLICT DO NOTHING
        RETURNING 1
      )`);
   }
@@ -254,12 +253,12 @@ export async function storeSyncBatch(
   };
 }
 
-/** The answer to a batch that brought nothing new (every envelope a replay): kept under its key. */
-export async function saveSyncBatch(tx: SqlExecutor, deviceId: string, kept: KeptAnswer): Promise<void> {
+/** The key of a batch that brought nothing new (every envelope a replay). */
+export async function saveSyncBatch(tx: SqlExecutor, deviceId: string, kept: KeptKey): Promise<void> {
   await tx.query(
-    `INSERT INTO sync_batches (device_id, idempotency_key, body_sha256, response, created_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT DO NOTHING`,
-    [deviceId, kept.key, kept.bodySha256, JSON.stringify(kept.response), kept.at.toISOString()],
+    `INSERT INTO sync_batches (device_id, idempotency_key, body_sha256, created_at)
+     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+    [deviceId, kept.key, kept.bodySha256, kept.at.toISOString()],
   );
 }
 

@@ -11,11 +11,11 @@
 //    new one must be head + 1 (else a gap: the answer says where the head is) and name the head's
 //    hash as prevHash (else a broken chain). Then one statement writes the batch: the head and the
 //    counter move, the envelopes and the applications with the tablet's own 受付番号 go in, the
-//    answer is kept under the idempotency key (a resend with the same key gets that answer back;
-//    the same key with another body is refused) and, last, the audit entry (sync.received) that
-//    names what was stored. The audit head is the only row every device needs: it is held for
-//    the end of that statement and the COMMIT. Four round trips in all: BEGIN, lock, write,
-//    COMMIT.
+//    idempotency key is kept with the body's hash (a resend with the same key is answered with
+//    the receipts its envelopes hold; the same key with another body is refused) and, last, the
+//    audit entry (sync.received) that names what was stored. The audit head is the only row
+//    every device needs: it is held for the end of that statement and the COMMIT. Four round
+//    trips in all: BEGIN, lock, write, COMMIT.
 //    Any refusal rolls the whole transaction back: all of a batch's new envelopes or none.
 //
 // An application already stored with the same content (a tablet re-enrolled after a revocation
@@ -225,8 +225,9 @@ async function storeBatch(
   const { stored, known, kept } = locked.state;
   const start = locked.device.head;
   if (kept && input.idempotency) {
-    // A resend of a batch whose answer was lost: the kept answer. The same key for another body
-    // is refused (and audited like any other refusal).
+    // The same key for another body is refused (and audited like any other refusal). A resend of
+    // a batch whose answer was lost is answered below from the chain: its envelopes are replays
+    // now. (A key kept before migration 7 also kept its answer, which is given back as it was.)
     if (kept.bodySha256 !== input.idempotency.bodySha256) throw new Refused({ kind: 'idempotency-conflict' });
     if (isSameAck(kept.response)) return { ack: replayed(kept.response) };
   }
@@ -254,7 +255,7 @@ async function storeBatch(
   if (fresh.length === 0) {
     const ack = ackOf(input, start, answers);
     const key = input.idempotency;
-    if (key) await saveSyncBatch(tx, input.deviceId, { ...key, response: ack, at: receivedAt });
+    if (key) await saveSyncBatch(tx, input.deviceId, { ...key, at: receivedAt });
     return { ack };
   }
 
@@ -303,7 +304,7 @@ async function storeBatch(
     answers.push({ id: e.id, seq: e.seq, duplicate: false, receipts: e.payload.map((a) => receiptOf(a.id)) });
   const ack = ackOf(input, head, answers);
 
-  // One statement: head and counter, envelopes, applications, the kept answer, the audit entry.
+  // One statement: head and counter, envelopes, applications, the key, the audit entry.
   const written = await storeSyncBatch(tx, {
     deviceId: input.deviceId,
     from: start,
@@ -330,7 +331,7 @@ async function storeBatch(
       syncEnvelopeId: x.envelopeId,
       receiptNumber: numbered.numbers[i] as string,
     })),
-    ...(input.idempotency ? { kept: { ...input.idempotency, response: ack, at: receivedAt } } : {}),
+    ...(input.idempotency ? { kept: { ...input.idempotency, at: receivedAt } } : {}),
     audit: {
       at: receivedAt,
       entry: {
