@@ -21,4 +21,25 @@ describe('canonicalJson', () => {
       { numRuns: 300 },
     );
   });
+
+  it('is the plain definition: keys sorted, arrays in order, JSON.stringify for the rest (property)', () => {
+    const reference = (v: JsonValue): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v);
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      const r = v as { readonly [k: string]: JsonValue };
+      return `{${Object.keys(r)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${reference(r[k] as JsonValue)}`)
+        .join(',')}}`;
+    };
+    const points = fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.oneof(json, points as fc.Arbitrary<JsonValue>), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
+    expect(() => canonicalJson([1, Number.NaN])).toThrow(/non-finite/);
+    expect(() => canonicalJson({ a: [Number.POSITIVE_INFINITY] })).toThrow(/non-finite/);
+  });
 });

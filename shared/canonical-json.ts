@@ -25,12 +25,28 @@ export function canonicalJson(value: JsonValue, memo?: CanonicalMemo): string {
   }
   const known = memo?.get(value);
   if (known !== undefined) return known;
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, memo)).join(',')}]`;
+  if (Array.isArray(value)) {
+    // A run of finite numbers (a signature's stroke points) is what JSON.stringify makes of it.
+    if (value.every((v) => typeof v === 'number' && Number.isFinite(v))) return JSON.stringify(value);
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += canonicalJson(value[i] as JsonValue, memo);
+    }
+    return `${out}]`;
+  }
   const record = value as { readonly [k: string]: JsonValue };
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k] as JsonValue, memo)}`).join(',')}}`;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(k)}:${canonicalJson(v, memo)}`;
+  }
+  return `${out}}`;
 }
 
 /** SHA-256 of the UTF-8 text, lower-case hex (WebCrypto: the same in the tablet and the server). */

@@ -66,4 +66,45 @@ describe('readJsonBody', () => {
       expect(await readJsonBody(request(body), 100)).toEqual({ ok: false, error: { kind: 'bad-json' } });
     }
   });
+
+  it('refuses overlong and surrogate encodings and a cut-off sequence, and drops a leading BOM', async () => {
+    const bad = [
+      [0x22, 0xc0, 0xa2, 0x22], // overlong "
+      [0x22, 0xed, 0xa0, 0x80, 0x22], // a UTF-16 surrogate encoded
+      [0x22, 0xe4, 0xba, 0x22], // 二 cut short
+    ];
+    for (const bytes of bad)
+      expect(await readJsonBody(request(new Uint8Array(bytes)), 100)).toEqual({
+        ok: false,
+        error: { kind: 'bad-json' },
+      });
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"a":"二"}')]);
+    expect(await readJsonBody(request(bom), 100)).toEqual({ ok: true, value: { a: '二' } });
+  });
+
+  it('reads what a strict UTF-8 decoder reads, for any bytes (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 40 }), fc.jsonValue(), async (noise, value) => {
+        const text = JSON.stringify(value);
+        for (const bytes of [
+          noise,
+          new TextEncoder().encode(text),
+          new Uint8Array([...noise, ...new TextEncoder().encode(text)]),
+        ]) {
+          let expected: unknown;
+          try {
+            expected = {
+              ok: true,
+              value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
+            };
+          } catch {
+            expected = { ok: false, error: { kind: 'bad-json' } };
+          }
+          expect(await readJsonBody(request(bytes), 1000)).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

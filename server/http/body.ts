@@ -1,6 +1,7 @@
 // Reading a JSON request body within a byte limit. The limit is enforced on the bytes actually
 // read from the stream, not only on Content-Length: a chunked upload has no Content-Length, and
 // reading stops (and the stream is cancelled) as soon as the limit is passed.
+import { isUtf8 } from 'node:buffer';
 import { MAX_BODY_BYTES } from '../../shared/application.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { BackOfficeError } from '../errors.ts';
@@ -99,12 +100,10 @@ export async function readJsonBytes(
 }
 
 export function parseJsonBytes(bytes: Uint8Array): Result<unknown, BackOfficeError> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return err({ kind: 'bad-json' }); // not UTF-8
-  }
+  if (!isUtf8(bytes)) return err({ kind: 'bad-json' }); // not UTF-8
+  const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // A leading byte order mark is dropped, as TextDecoder does (RFC 8259 lets a parser ignore it).
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   try {
     return ok(JSON.parse(text) as unknown);
   } catch {
