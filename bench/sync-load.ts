@@ -205,11 +205,17 @@ function post(url: string, request: PreparedRequest): Promise<{ status: number; 
   return new Promise((resolvePost, reject) => {
     const req = httpRequest(
       url + SYNC_PATH,
-      { method: 'POST', agent, headers: { ...request.headers, 'content-length': String(request.bytes.length) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { ...request.headers, 'content-length': String(request.bytes.length) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolvePost({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolvePost({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );

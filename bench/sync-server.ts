@@ -9,7 +9,7 @@
 // wait for, measured around the drivers and WebCrypto from outside the server code: every
 // pg Client.query (a round trip to PostgreSQL, lock waits included), every PGlite protocol
 // exchange, every crypto.subtle call; and the main thread's event-loop utilisation. 'stats'
-// answers {stats} and starts the totals again.
+// answers {stats} (with the process's CPU time, traced or not) and starts the totals again.
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -30,6 +30,8 @@ export interface ServerStats {
   /** Share of wall time the main thread was running JavaScript or native work (not waiting). */
   readonly eventLoopUtilization: number;
   readonly wallMs: number;
+  /** This process's CPU time (all its threads: PGlite, WebCrypto's pool). */
+  readonly cpuMs: number;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as Options;
@@ -40,6 +42,7 @@ let dbCalls = 0;
 let cryptoTotals: Record<string, { ms: number; calls: number }> = {};
 let since = performance.now();
 let elu = performance.eventLoopUtilization();
+let cpuSince = process.cpuUsage();
 
 function trace(): void {
   const timed = <T>(started: number, value: T): T => {
@@ -103,7 +106,12 @@ function stats(): ServerStats {
     crypto: cryptoTotals,
     eventLoopUtilization: performance.eventLoopUtilization(elu).utilization,
     wallMs: now - since,
+    cpuMs: (() => {
+      const used = process.cpuUsage(cpuSince);
+      return (used.user + used.system) / 1000;
+    })(),
   };
+  cpuSince = process.cpuUsage();
   dbMs = 0;
   dbCalls = 0;
   cryptoTotals = {};

@@ -23,6 +23,7 @@ import type { SqlClient } from '../server/store/sql.ts';
 import { toInt } from '../server/store/sql.ts';
 import { startPgCluster } from '../test/setup/pg-cluster.ts';
 import { summariseProfile } from './cpu-profile.ts';
+import { addCpu, type CpuUse, cpuBetween, readCpu } from './cpu-use.ts';
 import { runFlush } from './sync-flush.ts';
 import {
   buildChain,
@@ -68,6 +69,9 @@ interface CaseResult {
   /** protocol env/s ÷ raw env/s: the median of the rounds' ratios, and their range. */
   readonly ratio: number;
   readonly ratioRange: readonly [number, number];
+  /** CPU time of every round's protocol run (per request) and raw run (per transaction). */
+  readonly protocolCpu: CpuUse | undefined;
+  readonly rawCpu: CpuUse | undefined;
   /** --profile: what the server's requests waited for during the first round's protocol run. */
   readonly waits?: { readonly stats: ServerStats; readonly run: Run };
 }
@@ -150,6 +154,8 @@ async function benchStore(
   const protocolRounds = new Map<number, Run[]>();
   const rawRounds = new Map<number, Run[]>();
   const waits = new Map<number, { stats: ServerStats; run: Run }>();
+  const protocolCpu = new Map<number, CpuUse>();
+  const rawCpu = new Map<number, CpuUse>();
   const statements = new Map<number, StatementTime[]>();
   const diagnostics: Diagnostic[] = [];
   const serverErrors: string[] = [];
@@ -187,9 +193,16 @@ async function benchStore(
         if (batch === 50) bytes = (requests[0]?.[0]?.body.length ?? 0) / batch;
         const traced = PROFILE && first;
         if (traced && admin) await admin.query('SELECT pg_stat_statements_reset()');
-        if (traced) await server.stats();
+        await server.stats(); // starts the server's totals (and its CPU time) from here
+        const before = readCpu();
         const run = await runProtocol(server.url, requests);
-        if (traced) waits.set(batch, { stats: await server.stats(), run });
+        const after = readCpu();
+        const stats = await server.stats();
+        protocolCpu.set(
+          batch,
+          addCpu(protocolCpu.get(batch), cpuBetween(before, after, run.requests, stats.cpuMs)),
+        );
+        if (traced) waits.set(batch, { stats, run });
         if (traced && admin) statements.set(batch, await statementTimes(admin));
         protocolRounds.set(batch, [...(protocolRounds.get(batch) ?? []), run]);
         sent += run.envelopes;
@@ -226,7 +239,9 @@ async function benchStore(
           const id = await insertRawDevice(sql, `raw-r${round}b${batch}-${i + 1}`, deviceNumber++);
           perDevice.push(rawRows(await buildChain(id, Math.floor(envelopes / ROUNDS / DEVICES))));
         }
+        const before = readCpu();
         const raw = await runRaw(sql, staff, perDevice, batch);
+        rawCpu.set(batch, addCpu(rawCpu.get(batch), cpuBetween(before, readCpu(), raw.requests)));
         rawRounds.set(batch, [...(rawRounds.get(batch) ?? []), raw]);
       }
       const line = CASES.map(({ batch }) => {
@@ -263,6 +278,8 @@ async function benchStore(
       raw: combineRounds(r),
       ratio: median(ratios),
       ratioRange: [Math.min(...ratios), Math.max(...ratios)] as const,
+      protocolCpu: protocolCpu.get(batch),
+      rawCpu: rawCpu.get(batch),
       ...(w ? { waits: w } : {}),
     };
   });
@@ -295,6 +312,9 @@ function printProfile(kind: StoreKind, file: string): void {
 }
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+/** Machine CPU ms per request or transaction, for the JSON line (null where /proc was not readable). */
+const cpuFigure = (cpu: CpuUse | undefined) =>
+  cpu && Number.isFinite(cpu.machineMs) ? round(cpu.machineMs / cpu.units, 2) : null;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -388,6 +408,24 @@ for (const c of all)
   console.log(
     `| ${c.store === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${c.batch} | ${c.protocol.envelopes} (${c.protocol.requests}) | ${c.protocol.perSecond.toFixed(0)} | ${c.raw.perSecond.toFixed(0)} | ${ratio(c).toFixed(2)} (${c.ratioRange[0].toFixed(2)}–${c.ratioRange[1].toFixed(2)}) | ${c.protocol.p50.toFixed(1)} | ${c.protocol.p99.toFixed(1)} | ${c.raw.p50.toFixed(1)} | ${c.raw.p99.toFixed(1)} |`,
   );
+const perUnit = (ms: number, cpu: CpuUse) => (Number.isFinite(ms) ? (ms / cpu.units).toFixed(2) : '—');
+console.log(
+  `\nCPU time per request (protocol) and per transaction (raw), ms, all rounds (Linux /proc; with ${cpus().length} CPUs the machine has ${cpus().length} ms of CPU per ms):`,
+);
+console.log(
+  '| store | batch | run | machine (every process) | load generator / raw writer (bench process) | back office process | PostgreSQL processes |',
+);
+console.log('|---|---:|---|---:|---:|---:|---:|');
+for (const c of all)
+  for (const [run, cpu] of [
+    ['protocol', c.protocolCpu],
+    ['raw', c.rawCpu],
+  ] as const) {
+    if (!cpu) continue;
+    console.log(
+      `| ${c.store === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${c.batch} | ${run} | ${perUnit(cpu.machineMs, cpu)} | ${perUnit(cpu.clientMs, cpu)} | ${run === 'raw' ? '—' : perUnit(cpu.serverMs, cpu)} | ${c.store === 'postgres' ? perUnit(cpu.postgresMs, cpu) : '(in the process above)'} |`,
+    );
+  }
 console.log(
   `\nFlush: one Chromium tablet (${flush.describe}), ${flush.envelopes} envelopes in its outbox → all delivered in ${flush.seconds.toFixed(2)} s` +
     ` (${(flush.envelopes / flush.seconds).toFixed(0)} env/s, ${flush.requests} requests) against the PGlite back office;` +
@@ -506,5 +544,7 @@ console.log(
     applications_per_envelope: 1,
     bytes_per_envelope: Math.round(pgResult.bytesPerEnvelope),
     pg_fsync: true,
+    pg_cpu_ms_per_request: cpuFigure(pg50.protocolCpu),
+    pg_raw_cpu_ms_per_tx: cpuFigure(pg50.rawCpu),
   }),
 );
