@@ -102,7 +102,8 @@ interface StatementTime {
 
 const INCLUSIVE = [
   'ingestSyncBatch',
-  'checkBatch',
+  'checkEnvelopes',
+  'checkSyncBody',
   'storeBatch',
   'parseSyncEnvelope',
   'parseApplicationEnvelope',

@@ -99,7 +99,7 @@ export async function importExportFile(
       staff,
       deviceId,
       source: 'import',
-      envelopes: envelopes.slice(start, start + MAX_BATCH_ENVELOPES),
+      batch: { envelopes: envelopes.slice(start, start + MAX_BATCH_ENVELOPES) },
     });
     // ingestSyncBatch audits its own refusal (sync.refused); this entry says it was an import.
     if (!ack.ok) {

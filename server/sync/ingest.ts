@@ -1,10 +1,10 @@
 // 受付 of sync envelopes, exactly once (shared/sync/protocol.ts). One function for the network
 // (POST /api/sync) and for an imported export file, so both follow the same rules:
 //
-// 1. Outside the transaction, everything that needs no store: the shape of every envelope and of
-//    every application in it (the procedure's own validation), that they belong to this device and
-//    run consecutively, the envelope hash, and each application's signature hash. A tampered
-//    envelope or application is refused here and audited; nothing is stored.
+// 1. Outside the transaction, everything that needs no store (check.ts): the shape of every
+//    envelope and of every application in it (the procedure's own validation), that they belong
+//    to this device and run consecutively, the envelope hash, and each application's signature
+//    hash. A tampered envelope or application is refused here and audited; nothing is stored.
 // 2. In one transaction, with the device's row locked (its chain head and 受付番号 counter, read
 //    in the same statement): envelopes at or below the head are replays — the same hash under
 //    the same id answers the original receipts, anything else is a fork and refused; the first
@@ -22,18 +22,12 @@
 // re-wraps what it had not heard back about into its new chain) keeps its first receipt; the same
 // application id with other content is refused (id-conflict), never overwritten.
 
-import { type ApplicationEnvelope, signedContent } from '../../shared/application.ts';
+import type { ApplicationEnvelope } from '../../shared/application.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import {
-  type ChainProblem,
-  chainProblem,
-  parseSyncEnvelope,
-  type SyncEnvelope,
-  syncEnvelopeHashInput,
-} from '../../shared/sync/envelope.ts';
+import { type ChainProblem, chainProblem, type SyncEnvelope } from '../../shared/sync/envelope.ts';
 import type { SyncAck, SyncEnvelopeReceipt } from '../../shared/sync/protocol.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
-import { type CanonicalMemo, canonicalJson, type JsonValue, sha256Hex } from '../canonical-json.ts';
+import type { JsonValue } from '../canonical-json.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
 import { recordAudit } from '../store/audit.ts';
@@ -41,15 +35,18 @@ import { nextReceiptNumbers } from '../store/receipt-number.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
 import { lockChain, readChainHead, saveSyncBatch, storeSyncBatch } from '../store/sync.ts';
-import { isStorableJson } from '../text-rules.ts';
+import { type CheckResult, checkEnvelopes } from './check.ts';
 
 export interface IngestInput {
   readonly staff: StaffIdentity;
   /** The device the envelopes must belong to: the one that signed the request, or the file. */
   readonly deviceId: string;
   readonly source: 'network' | 'import';
-  /** As received: parsed and checked here. */
-  readonly envelopes: unknown;
+  /**
+   * The batch: its envelopes as received (parsed JSON, checked here), or a POST /api/sync body
+   * already checked by check.ts (checkSyncBody).
+   */
+  readonly batch: { readonly envelopes: unknown } | { readonly checked: CheckResult };
   readonly idempotency?: { readonly key: string; readonly bodySha256: string };
 }
 
@@ -62,64 +59,6 @@ class Refused extends Error {
 
 function isSameAck(value: unknown): value is SyncAck {
   return typeof value === 'object' && value !== null && Array.isArray((value as SyncAck).envelopes);
-}
-
-interface CheckedBatch {
-  readonly envelopes: SyncEnvelope[];
-  /**
-   * SHA-256 of each application's canonical JSON, by the parsed object (not by id: the same id
-   * with other content in one batch must stay two entries): tells a resend from a clash.
-   */
-  readonly contentHashes: ReadonlyMap<ApplicationEnvelope, string>;
-}
-
-/** Checks that need no store, in order; the first problem refuses the whole batch. */
-async function checkBatch(
-  deps: BackOfficeDeps,
-  input: IngestInput,
-): Promise<Result<CheckedBatch, BackOfficeError>> {
-  const raw = input.envelopes;
-  if (!Array.isArray(raw) || raw.length === 0) return err({ kind: 'invalid-sync-batch', field: 'envelopes' });
-  const envelopes: SyncEnvelope[] = [];
-  for (const [index, item] of raw.entries()) {
-    const parsed = parseSyncEnvelope(item, deps.procedures);
-    if (!parsed.ok) return err({ kind: 'invalid-sync-envelope', index, error: parsed.error });
-    const e = parsed.value;
-    if (e.deviceId !== input.deviceId) return err({ kind: 'sync-device-mismatch', seq: e.seq });
-    const previous = envelopes[envelopes.length - 1];
-    if (previous && e.seq !== previous.seq + 1)
-      return err({ kind: 'invalid-sync-batch', field: 'envelopes.seq' });
-    if (!isStorableJson(e.payload)) return err({ kind: 'unstorable-text' });
-    envelopes.push(e);
-  }
-  // The same hashes as shared/ computes with WebCrypto, with node:crypto's synchronous SHA-256
-  // (a batch of 50 would otherwise await a hundred digests one after the other). Each application
-  // is hashed three ways — without its signature, whole, inside its envelope — and the memo makes
-  // the text of its fields and of its signature (the strokes) once.
-  const memo: CanonicalMemo = new Map();
-  const contentHashes = new Map<ApplicationEnvelope, string>();
-  for (const e of envelopes) {
-    const signedHashes = e.payload.map((application) => {
-      memo.set(application.fields, canonicalJson(application.fields as JsonValue));
-      memo.set(application.signature, canonicalJson(application.signature as unknown as JsonValue));
-      const signed = sha256Hex(canonicalJson(signedContent(application), memo));
-      const whole = canonicalJson(application as unknown as JsonValue, memo);
-      memo.set(application, whole);
-      contentHashes.set(application, sha256Hex(whole));
-      return signed;
-    });
-    if (sha256Hex(syncEnvelopeHashInput(e, memo)) !== e.hash)
-      return err({
-        kind: 'sync-chain',
-        reason: 'tampered',
-        seq: e.seq,
-        head: await readChainHead(deps.sql, input.deviceId),
-      });
-    for (const [i, application] of e.payload.entries())
-      if (signedHashes[i] !== application.signature.contentSha256)
-        return err({ kind: 'sync-signature-mismatch', seq: e.seq, applicationId: application.id });
-  }
-  return ok({ envelopes, contentHashes });
 }
 
 /**
@@ -164,12 +103,31 @@ export async function ingestSyncBatch(
   deps: BackOfficeDeps,
   input: IngestInput,
 ): Promise<Result<SyncAck, BackOfficeError>> {
-  const checked = await checkBatch(deps, input);
+  const checked =
+    'checked' in input.batch
+      ? input.batch.checked
+      : checkEnvelopes(input.batch.envelopes, input.deviceId, deps.procedures);
   if (!checked.ok) {
-    await auditSyncRefusal(deps, input, checked.error);
-    return checked;
+    const problem = checked.error;
+    const refusal: BackOfficeError =
+      problem.kind === 'sync-tampered'
+        ? {
+            kind: 'sync-chain',
+            reason: 'tampered',
+            seq: problem.seq,
+            head: await readChainHead(deps.sql, input.deviceId),
+          }
+        : problem;
+    await auditSyncRefusal(deps, input, refusal);
+    return err(refusal);
   }
-  const { envelopes, contentHashes } = checked.value;
+  const { envelopes } = checked.value;
+  const contentHashes = new Map<ApplicationEnvelope, string>();
+  envelopes.forEach((e, i) => {
+    e.payload.forEach((application, j) => {
+      contentHashes.set(application, checked.value.contentHashes[i]?.[j] as string);
+    });
+  });
   const receivedAt = deps.clock.now();
   let outcome: StoredBatch;
   try {
