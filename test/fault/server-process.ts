@@ -86,6 +86,9 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
   let starts = 0;
+  let busyRetries = 0;
+  /** This start's process said its port is taken (main.ts's message). */
+  let portBusy = false;
   // The banner's last line: main() has registered its SIGTERM handler (before it, SIGTERM kills).
   let bannerShown = false;
 
@@ -98,6 +101,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       for (const line of parts) {
         if (line === '' || /^(GET|POST) \S+ \d{3} \d+ms$/.test(line)) continue; // the request log
         if (line.startsWith('終了するには')) bannerShown = true;
+        if (line.includes(`ポート ${port} はほかのプログラムが使っています`)) portBusy = true;
         lines.push(line.includes('端末登録コード') ? '  端末登録コード: (not shown)' : line);
       }
       if (lines.length > 200) lines.splice(0, lines.length - 200);
@@ -108,6 +112,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   async function start(killAfterMs?: number): Promise<void> {
     starts += 1;
     bannerShown = false;
+    portBusy = false;
     const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
       cwd: ROOT,
       env: {
@@ -140,7 +145,16 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
         await exited;
         return;
       }
-      if (gone) throw new Error(`the back office exited during its start:\n${output()}`);
+      if (gone) {
+        // Right after a SIGKILL the old process's listening socket can take a moment to go (seen
+        // under gVisor): the new one refuses the port (main.ts says so) and is started again.
+        if (portBusy && busyRetries < 20) {
+          busyRetries += 1;
+          await sleep(250);
+          return start(killAfterMs);
+        }
+        throw new Error(`the back office exited during its start:\n${output()}`);
+      }
       if (bannerShown && (await healthy(url))) return;
       await sleep(killAfterMs === undefined ? 40 : 5);
     }
