@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { canonicalJson, type JsonValue, sha256Hex } from '../server/canonical-json.ts';
 import { applicationParams } from '../server/store/applications.ts';
 import type { SqlClient } from '../server/store/sql.ts';
+import { syncEnvelopeParams } from '../server/store/sync.ts';
 import { enrollThroughApi, type TestDevice } from '../server/test-support/device.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
 import { GENESIS_HASH, SYNC_SCHEMA, type SyncEnvelope, sealSyncEnvelope } from '../shared/sync/envelope.ts';
@@ -381,19 +382,20 @@ function rowParams(
   );
 }
 
+/** The row the protocol stores for the envelope: the server's own parameters. */
 function envelopeParams(e: SyncEnvelope, receivedAt: string, staffId: number): unknown[] {
-  return [
-    e.deviceId,
-    e.seq,
-    e.id,
-    e.hash,
-    e.prevHash,
-    e.createdAt,
-    JSON.stringify(e.procedures),
-    receivedAt,
-    staffId,
-    'network',
-  ];
+  return syncEnvelopeParams({
+    deviceId: e.deviceId,
+    seq: e.seq,
+    id: e.id,
+    hash: e.hash,
+    prevHash: e.prevHash,
+    createdAt: e.createdAt,
+    procedures: e.procedures,
+    receivedAt: new Date(receivedAt),
+    receivedBy: staffId,
+    source: 'network',
+  });
 }
 
 async function insertRaw(

@@ -144,6 +144,22 @@ export interface NewSyncEnvelope {
   readonly source: 'network' | 'import';
 }
 
+/** The parameters of one sync_envelopes row, in the column order storeSyncBatch inserts. */
+export function syncEnvelopeParams(e: NewSyncEnvelope): unknown[] {
+  return [
+    e.deviceId,
+    e.seq,
+    e.id,
+    e.hash,
+    e.prevHash,
+    e.createdAt,
+    JSON.stringify(e.procedures),
+    e.receivedAt.toISOString(),
+    e.receivedBy,
+    e.source,
+  ];
+}
+
 /** What a batch's idempotency key keeps: the hash of the body it came with. */
 export interface KeptKey {
   readonly key: string;
@@ -185,18 +201,7 @@ export async function storeSyncBatch(
   ];
   const envelopeRows = batch.envelopes.map((e) => {
     const at = params.length;
-    params.push(
-      e.deviceId,
-      e.seq,
-      e.id,
-      e.hash,
-      e.prevHash,
-      e.createdAt,
-      JSON.stringify(e.procedures),
-      e.receivedAt.toISOString(),
-      e.receivedBy,
-      e.source,
-    );
+    params.push(...syncEnvelopeParams(e));
     return `($${at + 1}, $${at + 2}::bigint, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::timestamptz, $${at + 7}::jsonb, $${at + 8}::timestamptz, $${at + 9}::integer, $${at + 10})`;
   });
   const parts = [
