@@ -28,7 +28,7 @@ import { sha256HexOfBytes, verifyDeviceSignature } from '../devices/crypto.ts';
 import type { BackOfficeError } from '../errors.ts';
 import { recordAudit } from '../store/audit.ts';
 import { findDevice, touchDevice } from '../store/devices.ts';
-import { nodeIncoming, readJsonBytes } from './body.ts';
+import { leaveBodyUnread, nodeIncoming, readJsonBytes } from './body.ts';
 import { type AppEnv, failure } from './env.ts';
 import { routeCheck } from './require-staff.ts';
 
@@ -58,9 +58,7 @@ export function requireDevice(deps: BackOfficeDeps, limit = MAX_BODY_BYTES): Mid
       target: deviceId,
       detail: { reason, route: `${c.req.method} ${routePath(c)}` },
     });
-    const incoming = nodeIncoming(c.env);
-    if (incoming) incoming.pause();
-    else await c.req.raw.body?.cancel().catch(() => {});
+    await leaveBodyUnread(c.req.raw, nodeIncoming(c.env));
     return failure(c, { kind: reason });
   };
   return routeCheck(async (c, next) => {

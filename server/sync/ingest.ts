@@ -35,7 +35,7 @@ import { nextReceiptNumbers } from '../store/receipt-number.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
 import { lockChain, readChainHead, saveSyncBatch, storeSyncBatch } from '../store/sync.ts';
-import { type CheckResult, checkEnvelopes } from './check.ts';
+import { type CheckedEnvelopes, type CheckResult, checkEnvelopes } from './check.ts';
 
 export interface IngestInput {
   readonly staff: StaffIdentity;
@@ -121,17 +121,10 @@ export async function ingestSyncBatch(
     await auditSyncRefusal(deps, input, refusal);
     return err(refusal);
   }
-  const { envelopes } = checked.value;
-  const contentHashes = new Map<ApplicationEnvelope, string>();
-  envelopes.forEach((e, i) => {
-    e.payload.forEach((application, j) => {
-      contentHashes.set(application, checked.value.contentHashes[i]?.[j] as string);
-    });
-  });
   const receivedAt = deps.clock.now();
   let outcome: StoredBatch;
   try {
-    outcome = await deps.sql.transaction((tx) => storeBatch(tx, input, envelopes, contentHashes, receivedAt));
+    outcome = await deps.sql.transaction((tx) => storeBatch(tx, input, checked.value, receivedAt));
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     await auditSyncRefusal(deps, input, e.refusal);
@@ -167,8 +160,7 @@ function problemRefusal(
 async function storeBatch(
   tx: SqlExecutor,
   input: IngestInput,
-  envelopes: readonly SyncEnvelope[],
-  contentHashes: ReadonlyMap<ApplicationEnvelope, string>,
+  { envelopes, contentHashes }: CheckedEnvelopes,
   receivedAt: Date,
 ): Promise<StoredBatch> {
   const locked = await lockChain(tx, {
@@ -229,9 +221,10 @@ async function storeBatch(
   // Which applications are new; one stored before (a re-wrapped envelope) keeps its receipt.
   const toInsert: { application: ApplicationEnvelope; contentHash: string; envelopeId: string }[] = [];
   const inBatch = new Map<string, string>(); // id → content hash, for a repeat inside the batch
-  for (const e of fresh)
-    for (const application of e.payload) {
-      const contentHash = contentHashes.get(application) as string;
+  for (const [i, e] of envelopes.entries()) {
+    if (e.seq <= start.seq) continue;
+    for (const [j, application] of e.payload.entries()) {
+      const contentHash = contentHashes[i]?.[j] as string;
       const before = known.get(application.id)?.contentHash ?? inBatch.get(application.id);
       if (before !== undefined) {
         if (before !== contentHash) throw new Refused({ kind: 'id-conflict' });
@@ -240,6 +233,7 @@ async function storeBatch(
       inBatch.set(application.id, contentHash);
       toInsert.push({ application, contentHash, envelopeId: e.id });
     }
+  }
 
   // The tablet's own 受付番号, from the counter in its locked row: no other device waits for it.
   const numbered = nextReceiptNumbers(
