@@ -10,7 +10,7 @@
 import type { Context } from 'hono';
 import { routePath } from 'hono/route';
 import type { Result } from '../../shared/result.ts';
-import { staffActor } from '../auth/staff-sessions.ts';
+import { type AuthenticatedStaff, staffActor } from '../auth/staff-sessions.ts';
 import type { JsonValue } from '../canonical-json.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
@@ -34,19 +34,30 @@ export function refusedBodyDetail(
   return { route, error: error.kind, fields: known, unknownKeys: keys.length - known.length };
 }
 
+/** The 'request.refused' entry of a body refused on this route (target: what the request was for). */
+export async function auditRefusedBody(
+  deps: BackOfficeDeps,
+  c: Context<AppEnv>,
+  spec: BodySchema<unknown>,
+  error: BackOfficeError,
+  target: string | null = null,
+): Promise<void> {
+  const session = c.get('session') as AuthenticatedStaff | undefined;
+  await recordAudit(deps.sql, deps.clock.now(), {
+    actor: session ? staffActor(session.staff) : 'anonymous',
+    action: 'request.refused',
+    target,
+    detail: refusedBodyDetail(`${c.req.method} ${routePath(c)}`, error, spec),
+  });
+}
+
 async function audited<T>(
   deps: BackOfficeDeps,
   c: Context<AppEnv>,
   spec: BodySchema<unknown>,
   result: Result<T, BackOfficeError>,
 ): Promise<Result<T, BackOfficeError>> {
-  if (result.ok) return result;
-  await recordAudit(deps.sql, deps.clock.now(), {
-    actor: staffActor(c.get('session').staff),
-    action: 'request.refused',
-    target: null,
-    detail: refusedBodyDetail(`${c.req.method} ${routePath(c)}`, result.error, spec),
-  });
+  if (!result.ok) await auditRefusedBody(deps, c, spec, result.error);
   return result;
 }
 

@@ -13,7 +13,6 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { MAX_BODY_BYTES } from '../../shared/application.ts';
 import {
-  base64UrlOf,
   bytesOfBase64Url,
   DEVICE_HEADER,
   DEVICE_SIGNATURE_HEADER,
@@ -30,7 +29,9 @@ import { recordAudit } from '../store/audit.ts';
 import { findDevice, touchDevice } from '../store/devices.ts';
 import { leaveBodyUnread, nodeIncoming, readJsonBytes } from './body.ts';
 import { type AppEnv, failure } from './env.ts';
+import { auditRefusedBody } from './refused-body.ts';
 import { routeCheck } from './require-staff.ts';
+import { emptyBody } from './schemas.ts';
 
 export interface AuthenticatedDevice {
   readonly id: string;
@@ -78,26 +79,14 @@ export function requireDevice(deps: BackOfficeDeps, limit = MAX_BODY_BYTES): Mid
     const body = await readJsonBytes(c.req.raw, limit, nodeIncoming(c.env));
     if (!body.ok) {
       // Too large or not JSON: the body is not read, so only the kind is kept (request.refused).
-      const session = c.get('session') as AuthenticatedStaff | undefined;
-      await recordAudit(deps.sql, deps.clock.now(), {
-        actor: session ? staffActor(session.staff) : 'anonymous',
-        action: 'request.refused',
-        target: deviceId,
-        detail: {
-          route: `${c.req.method} ${routePath(c)}`,
-          error: body.error.kind,
-          fields: [],
-          unknownKeys: 0,
-        },
-      });
+      await auditRefusedBody(deps, c, emptyBody, body.error, deviceId);
       return failure(c, body.error);
     }
     const url = new URL(c.req.url);
     const bodySha256 = await sha256HexOfBytes(body.value);
     const text = deviceSigningInput(c.req.method, url.pathname + url.search, time, bodySha256);
-    // One spelling per signature: base64url has one for 64 bytes, checked by re-encoding.
-    const canonical = base64UrlOf(signature) === c.req.header(DEVICE_SIGNATURE_HEADER);
-    if (!canonical || !(await verifyDeviceSignature(device.publicKey, signature, text)))
+    // (bytesOfBase64Url took the signature in its one canonical spelling only.)
+    if (!(await verifyDeviceSignature(device.publicKey, signature, text)))
       return refuse(c, 'device-signature', deviceId);
     // 最終通信 for the admins: to the minute is enough, and it spares a commit per request.
     if (

@@ -14,7 +14,7 @@ import {
 } from '../../shared/sync/export-file.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import { type HttpErrorStatus, toHttpError } from '../errors.ts';
-import { parseJsonBytes, readJsonBytes } from '../http/body.ts';
+import { readJsonBody } from '../http/body.ts';
 import type { AppEnv } from '../http/env.ts';
 import { requirePermission } from '../http/require-staff.ts';
 import { auditImportRefusal, type ImportRefusal, importExportFile } from '../sync/import.ts';
@@ -90,8 +90,7 @@ export function syncImportRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
     )
     .post('/import', requirePermission(deps, 'sync.import'), async (c) => {
       const staff = c.get('session').staff;
-      const bytes = await readJsonBytes(c.req.raw, MAX_EXPORT_FILE_BYTES);
-      const body = bytes.ok ? parseJsonBytes(bytes.value) : bytes;
+      const body = await readJsonBody(c.req.raw, MAX_EXPORT_FILE_BYTES);
       if (!body.ok) {
         const refusal: ImportRefusal = { kind: 'unreadable', error: body.error };
         await auditImportRefusal(deps, staff, refusal);

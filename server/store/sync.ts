@@ -225,16 +225,7 @@ export async function storeSyncBatch(
        ON CONFLICT (id) DO NOTHING
        RETURNING 1
      )`);
-  if (batch.kept) {
-    const k = batch.kept;
-    params.push(k.key, k.bodySha256, k.at.toISOString());
-    const n = params.length;
-    parts.push(`kept AS (
-       INSERT INTO sync_batches (device_id, idempotency_key, body_sha256, created_at)
-       VALUES ($1, $${n - 2}, $${n - 1}, $${n}::timestamptz) ON CONFLICT DO NOTHING
-       RETURNING 1
-     )`);
-  }
+  if (batch.kept) parts.push(`kept AS (${keptInsert(batch.kept, params)} RETURNING 1)`);
   parts.push(auditAppendCtes(batch.audit.at, batch.audit.entry, params));
   const count = (cte: string, present: boolean) => (present ? `(SELECT count(*) FROM ${cte})` : '0');
   const { rows } = await tx.query<{
@@ -258,13 +249,18 @@ export async function storeSyncBatch(
   };
 }
 
+/** The INSERT of a key for the device in $1, its values pushed onto params. */
+function keptInsert(kept: KeptKey, params: unknown[]): string {
+  params.push(kept.key, kept.bodySha256, kept.at.toISOString());
+  const n = params.length;
+  return `INSERT INTO sync_batches (device_id, idempotency_key, body_sha256, created_at)
+     VALUES ($1, $${n - 2}, $${n - 1}, $${n}::timestamptz) ON CONFLICT DO NOTHING`;
+}
+
 /** The key of a batch that brought nothing new (every envelope a replay). */
 export async function saveSyncBatch(tx: SqlExecutor, deviceId: string, kept: KeptKey): Promise<void> {
-  await tx.query(
-    `INSERT INTO sync_batches (device_id, idempotency_key, body_sha256, created_at)
-     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-    [deviceId, kept.key, kept.bodySha256, kept.at.toISOString()],
-  );
+  const params: unknown[] = [deviceId];
+  await tx.query(keptInsert(kept, params), params);
 }
 
 /** For the verification of a whole chain (tests, the fault test, audits): every envelope in order. */

@@ -122,19 +122,15 @@ export async function ingestSyncBatch(
     return err(refusal);
   }
   const receivedAt = deps.clock.now();
-  let outcome: StoredBatch;
+  let ack: SyncAck;
   try {
-    outcome = await deps.sql.transaction((tx) => storeBatch(tx, input, checked.value, receivedAt));
+    ack = await deps.sql.transaction((tx) => storeBatch(tx, input, checked.value, receivedAt));
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     await auditSyncRefusal(deps, input, e.refusal);
     return err(e.refusal);
   }
-  return ok(outcome.ack);
-}
-
-interface StoredBatch {
-  readonly ack: SyncAck;
+  return ok(ack);
 }
 
 /** The kept answer to a resend: every envelope in it is now one stored before. */
@@ -162,7 +158,7 @@ async function storeBatch(
   input: IngestInput,
   { envelopes, contentHashes }: CheckedEnvelopes,
   receivedAt: Date,
-): Promise<StoredBatch> {
+): Promise<SyncAck> {
   const locked = await lockChain(tx, {
     deviceId: input.deviceId,
     seqs: envelopes.map((e) => e.seq),
@@ -179,7 +175,7 @@ async function storeBatch(
     // a batch whose answer was lost is answered below from the chain: its envelopes are replays
     // now. (A key kept before migration 7 also kept its answer, which is given back as it was.)
     if (kept.bodySha256 !== input.idempotency.bodySha256) throw new Refused({ kind: 'idempotency-conflict' });
-    if (isSameAck(kept.response)) return { ack: replayed(kept.response) };
+    if (isSameAck(kept.response)) return replayed(kept.response);
   }
   const replays = envelopes.filter((e) => e.seq <= start.seq);
   const fresh = envelopes.filter((e) => e.seq > start.seq);
@@ -203,10 +199,10 @@ async function storeBatch(
     receipts: e.payload.map((a) => receiptOf(a.id)),
   }));
   if (fresh.length === 0) {
-    const ack = ackOf(input, start, answers);
+    // A resend under its own key holds the key already.
     const key = input.idempotency;
-    if (key) await saveSyncBatch(tx, input.deviceId, { ...key, at: receivedAt });
-    return { ack };
+    if (key && !kept) await saveSyncBatch(tx, input.deviceId, { ...key, at: receivedAt });
+    return ackOf(input, start, answers);
   }
 
   // The chain, in memory: every new envelope follows the one before it, the first the head.
@@ -309,7 +305,7 @@ async function storeBatch(
   // Stored meanwhile by another device's transaction: roll back, the tablet sends again.
   if (written.applications < toInsert.length)
     throw new Error('an application was stored by a concurrent request');
-  return { ack };
+  return ack;
 }
 
 function ackOf(
