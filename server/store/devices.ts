@@ -3,7 +3,7 @@
 // last seen.
 import type { DeviceInfo } from '../../shared/api.ts';
 import type { SqlExecutor } from './sql.ts';
-import { toInt, toIso } from './sql.ts';
+import { fromJson, toInt, toIso } from './sql.ts';
 
 export interface DevicePublicJwk {
   readonly kty: 'EC';
@@ -54,7 +54,7 @@ export async function enrolledWithCode(
   const { rows } = await sql.query<{
     id: string;
     name: string;
-    public_key: DevicePublicJwk;
+    public_key: unknown;
     enrolled_at: unknown;
   }>(
     `SELECT d.id, d.name, d.public_key, d.enrolled_at FROM device_enrollment_codes c
@@ -64,7 +64,12 @@ export async function enrolledWithCode(
   );
   const r = rows[0];
   return r
-    ? { id: r.id, name: r.name, publicKey: r.public_key, enrolledAt: toIso(r.enrolled_at) }
+    ? {
+        id: r.id,
+        name: r.name,
+        publicKey: fromJson(r.public_key) as DevicePublicJwk,
+        enrolledAt: toIso(r.enrolled_at),
+      }
     : undefined;
 }
 
@@ -113,9 +118,7 @@ export async function findDevice(sql: SqlExecutor, id: string): Promise<DeviceRe
   }>('SELECT id, name, public_key, revoked_at, last_seen_at FROM devices WHERE id = $1', [id]);
   const row = rows[0];
   if (!row) return undefined;
-  const key = (
-    typeof row.public_key === 'string' ? JSON.parse(row.public_key) : row.public_key
-  ) as DevicePublicJwk;
+  const key = fromJson(row.public_key) as DevicePublicJwk;
   return {
     id: row.id,
     name: row.name,

@@ -31,3 +31,8 @@ export function toIso(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   return new Date(String(value)).toISOString();
 }
+
+/** json and jsonb arrive parsed from both drivers; as text, if ever, they are parsed here. */
+export function fromJson(value: unknown): unknown {
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}

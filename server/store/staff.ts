@@ -78,6 +78,8 @@ export interface StaffListRow extends StaffIdentity {
 }
 
 type StaffRowWithCreated = StaffRow & { created_at: unknown };
+/** The columns of a StaffListRow (listRow reads them). */
+const LIST_COLUMNS = 'id, username, display_name, role, created_at';
 const listRow = (row: StaffRowWithCreated): StaffListRow => ({
   ...staffFromRow(row),
   createdAt: toIso(row.created_at),
@@ -86,7 +88,7 @@ const listRow = (row: StaffRowWithCreated): StaffListRow => ({
 /** Every account, in the order they were created. */
 export async function listStaff(sql: SqlExecutor): Promise<StaffListRow[]> {
   const { rows } = await sql.query<StaffRowWithCreated>(
-    'SELECT id, username, display_name, role, created_at FROM staff ORDER BY created_at, id',
+    `SELECT ${LIST_COLUMNS} FROM staff ORDER BY created_at, id`,
   );
   return rows.map(listRow);
 }
@@ -99,7 +101,7 @@ export async function createStaff(
   const { rows } = await sql.query<StaffRowWithCreated>(
     `INSERT INTO staff (username, display_name, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (username) DO NOTHING
-     RETURNING id, username, display_name, role, created_at`,
+     RETURNING ${LIST_COLUMNS}`,
     [staff.username, staff.displayName, staff.passwordHash, staff.role, staff.createdAt.toISOString()],
   );
   const row = rows[0];
@@ -118,7 +120,7 @@ export async function lockAndCountAdmins(tx: SqlExecutor): Promise<number> {
 
 export async function findStaffMember(sql: SqlExecutor, username: string): Promise<StaffListRow | undefined> {
   const { rows } = await sql.query<StaffRowWithCreated>(
-    'SELECT id, username, display_name, role, created_at FROM staff WHERE username = $1',
+    `SELECT ${LIST_COLUMNS} FROM staff WHERE username = $1`,
     [username],
   );
   const row = rows[0];
@@ -132,7 +134,7 @@ export async function updateStaffRole(
 ): Promise<StaffListRow | undefined> {
   const { rows } = await sql.query<StaffRowWithCreated>(
     `UPDATE staff SET role = $2 WHERE username = $1
-     RETURNING id, username, display_name, role, created_at`,
+     RETURNING ${LIST_COLUMNS}`,
     [username, role],
   );
   const row = rows[0];

@@ -7,7 +7,7 @@ import { GENESIS_HASH } from '../../shared/sync/envelope.ts';
 import type { SyncApplicationReceipt } from '../../shared/sync/protocol.ts';
 import { APPLICATION_INSERT, applicationValues, type NewApplication } from './applications.ts';
 import { type AuditEntry, auditAppendCtes } from './audit.ts';
-import { type SqlExecutor, toInt, toIso } from './sql.ts';
+import { fromJson, type SqlExecutor, toInt, toIso } from './sql.ts';
 
 /** A device's chain head and 受付番号 counter, as its row stands with the lock taken. */
 export interface LockedDevice {
@@ -51,16 +51,15 @@ interface StateRow {
 }
 
 function chainStateOf(r: StateRow | undefined): ChainState {
-  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
-  const stored = (json(r?.stored) ?? []) as { seq: unknown; id: string; hash: string }[];
-  const known = (json(r?.known) ?? []) as {
+  const stored = (fromJson(r?.stored) ?? []) as { seq: unknown; id: string; hash: string }[];
+  const known = (fromJson(r?.known) ?? []) as {
     id: string;
     procedure: string;
     receiptNumber: string;
     receivedAt: unknown;
     contentHash: string;
   }[];
-  const kept = json(r?.kept) as { bodySha256: string; response: unknown } | null | undefined;
+  const kept = fromJson(r?.kept) as { bodySha256: string; response: unknown } | null | undefined;
   return {
     stored: new Map(stored.map((e) => [toInt(e.seq), { id: e.id, hash: e.hash }])),
     known: new Map(known.map((a) => [a.id, { ...a, receivedAt: toIso(a.receivedAt) }])),

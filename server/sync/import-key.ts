@@ -5,26 +5,23 @@
 // sealed to it, so its private half is looked up by id whether retired or not.
 import { importKeyIdOf, type P256PrivateJwk, type P256PublicJwk } from '../../shared/sync/export-file.ts';
 import type { SyncImportKeyResponse } from '../../shared/sync/import-types.ts';
-import type { SqlClient, SqlExecutor } from '../store/sql.ts';
+import { fromJson, type SqlClient, type SqlExecutor } from '../store/sql.ts';
 
 // Beside the migration (7_242_001) and audit (7_242_002) locks.
 const IMPORT_KEY_LOCK = 7_242_101;
 const ECDH_P256 = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
-/** jsonb arrives as an object from both drivers; text, if ever, is parsed. */
-const jsonOf = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
-
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 function publicJwkOf(value: unknown): P256PublicJwk {
-  const v = jsonOf(value) as Record<string, unknown> | null;
+  const v = fromJson(value) as Record<string, unknown> | null;
   if (v?.kty !== 'EC' || v.crv !== 'P-256' || !isText(v.x) || !isText(v.y))
     throw new Error('sync_import_keys holds a public key that is not a P-256 JWK');
   return { kty: 'EC', crv: 'P-256', x: v.x, y: v.y };
 }
 
 function privateJwkOf(value: unknown): P256PrivateJwk {
-  const v = jsonOf(value) as Record<string, unknown> | null;
+  const v = fromJson(value) as Record<string, unknown> | null;
   if (!isText(v?.d)) throw new Error('sync_import_keys holds a private key without its d');
   return { ...publicJwkOf(v), d: v.d };
 }
