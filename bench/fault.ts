@@ -9,11 +9,10 @@
 // (FAULT_BASELINE=0 skips it), so the ratio says what the faults cost in time to deliver.
 // Knobs: FAULT_ENVELOPES (10000), FAULT_KILLS (5), FAULT_CRASHES_DURING_START (2), FAULT_TABLETS
 // (5), FAULT_SEED (random, printed), FAULT_STORES (pglite,postgres).
-import type { TestProject } from 'vitest/node';
 import { seedFromEnv } from '../test/fault/prng.ts';
 import { NO_FAULTS } from '../test/fault/proxy.ts';
 import { type FaultStore, type FaultTallies, runFaultScenario } from '../test/fault/run-fault.ts';
-import startPostgresCluster from '../test/setup/postgres.ts';
+import { startPgCluster } from '../test/setup/pg-cluster.ts';
 
 const envelopes = Number(process.env.FAULT_ENVELOPES ?? 10_000);
 const kills = Number(process.env.FAULT_KILLS ?? 5);
@@ -28,13 +27,10 @@ console.log(`fault bench: ${tablets} tablets, ${envelopes} envelopes, ${kills} k
 let postgresUrl: string | undefined;
 let stopCluster: (() => Promise<void>) | undefined;
 if (stores.includes('postgres')) {
-  // The tests' globalSetup, called as vitest would: it hands the URL over through provide().
-  const project = {
-    provide: (_key: string, value: string) => {
-      postgresUrl = value;
-    },
-  } as unknown as TestProject;
-  stopCluster = await startPostgresCluster(project);
+  // The tests' throwaway cluster (fsync off, as in the tests: it holds test data only).
+  const cluster = await startPgCluster({ fsync: false });
+  postgresUrl = cluster.url;
+  stopCluster = cluster.stop;
 }
 
 const results: Record<string, { faults: FaultTallies; baseline?: FaultTallies }> = {};

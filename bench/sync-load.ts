@@ -5,9 +5,9 @@ import { fork } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { canonicalJson, type JsonValue, sha256Hex } from '../server/canonical-json.ts';
-import { applicationParams } from '../server/store/applications.ts';
+import { APPLICATION_INSERT, applicationValues } from '../server/store/applications.ts';
 import type { SqlClient } from '../server/store/sql.ts';
-import { syncEnvelopeParams } from '../server/store/sync.ts';
+import { SYNC_ENVELOPE_INSERT, syncEnvelopeValues } from '../server/store/sync.ts';
 import { enrollThroughApi, type TestDevice } from '../server/test-support/device.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
 import { GENESIS_HASH, SYNC_SCHEMA, type SyncEnvelope, sealSyncEnvelope } from '../shared/sync/envelope.ts';
@@ -23,7 +23,7 @@ import { signedTennyuEnvelope } from '../test/fixtures/applications.ts';
 import type { ServerStats } from './sync-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-export const SYNC_PATH = '/api/sync';
+const SYNC_PATH = '/api/sync';
 export const DEMO = { username: 'demo', password: 'kakanai-demo' } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +151,7 @@ export async function buildChain(
   return chain;
 }
 
-export function chunks<T>(items: readonly T[], size: number): T[][] {
+function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -161,8 +161,7 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 // The protocol: signed POST /api/sync over real HTTP
 
 export interface PreparedRequest {
-  readonly body: string;
-  /** The body as UTF-8, what goes on the wire. */
+  /** The body as UTF-8, what goes on the wire (and was signed). */
   readonly bytes: Buffer;
   readonly headers: Record<string, string>;
   readonly firstSeq: number;
@@ -182,7 +181,6 @@ export async function prepareRequests(
     const request: SyncBatchRequest = { schema: SYNC_PROTOCOL_SCHEMA, deviceId: device.id, envelopes };
     const body = JSON.stringify(request);
     out.push({
-      body,
       bytes: Buffer.from(body, 'utf8'),
       headers: {
         'content-type': 'application/json',
@@ -226,7 +224,7 @@ function post(url: string, request: PreparedRequest): Promise<{ status: number; 
 }
 
 /** Sends one request; ms from the first byte out to the ack parsed. Throws unless every envelope is newly stored. */
-export async function sendRequest(url: string, request: PreparedRequest): Promise<number> {
+async function sendRequest(url: string, request: PreparedRequest): Promise<number> {
   const t0 = performance.now();
   const r = await post(url, request);
   const answer = JSON.parse(r.body) as SyncAck & { error?: { kind?: string } };
@@ -258,7 +256,7 @@ export interface Run {
   readonly latencies: readonly number[];
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] as number;
@@ -332,59 +330,18 @@ export function rawRows(chain: readonly SyncEnvelope[]): RawEnvelope[] {
   }));
 }
 
-// The column lists of server/store/sync.ts insertSyncEnvelope and server/store/applications.ts
-// insertApplication, without their ON CONFLICT / RETURNING.
-const INSERT_SYNC_ENVELOPE = `INSERT INTO sync_envelopes (device_id, seq, id, hash, prev_hash, created_at, procedures,
-   received_at, received_by, source)
- VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)`;
-const INSERT_APPLICATION = `INSERT INTO applications (id, receipt_number, procedure, visit_id, lang, fields, card,
-   omitted_attachments, signature, signature_png, signed_at, content_hash, created_at,
-   created_at_text, received_at, received_by, device_id, sync_envelope_id)
- VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14, $15, $16, $17, $18)`;
-
+// Not a real 受付番号 (no counter is taken): a number of its own that cannot clash.
 let rawReceipt = 0;
+const nextRawReceipt = () => `R000000-${String(++rawReceipt).padStart(6, '0')}`;
 
 /**
- * How the raw rows are written. 'plain' is the baseline: one multi-row INSERT for the envelopes
- * and one for the applications, the statements ingest uses, with nothing else. The others are
- * diagnostics (bench --profile, PostgreSQL) with row-by-row INSERTs plus only a 受付番号 counter:
- * 'counter-each' takes it before each application (how sync/ingest.ts first did it: the day's
- * receipt_counters row stays locked from the first one to COMMIT); 'counter-once' inserts the envelopes first, then takes all n numbers with one upsert,
- * then inserts the applications one by one; 'counter-once-multirow' the same with one multi-row
- * INSERT for the applications, so the row is locked only for that statement and the COMMIT.
+ * One batch of raw rows in one transaction: one multi-row INSERT for the envelopes and one for the
+ * applications, the statements and parameters ingest uses (server/store/sync.ts, applications.ts),
+ * with nothing else.
  */
-export type RawMode = 'plain' | 'counter-each' | 'counter-once' | 'counter-once-multirow';
-
-// A day key of its own, so the diagnostic numbers never meet the protocol's.
-const COUNTER_DAY = '999999';
-const TAKE_NUMBERS = `INSERT INTO receipt_counters (day, last_seq) VALUES ($1, $2)
- ON CONFLICT (day) DO UPDATE SET last_seq = receipt_counters.last_seq + $2 RETURNING last_seq`;
-
-/** The row the protocol stores for application i of the envelope: the server's own parameters. */
-function rowParams(
-  e: SyncEnvelope,
-  i: number,
-  contentHash: string | undefined,
-  receiptNumber: string,
-  receivedAt: string,
-  staffId: number,
-): unknown[] {
-  return applicationParams(
-    {
-      envelope: e.payload[i] as SyncEnvelope['payload'][number],
-      contentHash: contentHash ?? '',
-      receivedAt: new Date(receivedAt),
-      receivedBy: staffId,
-      deviceId: e.deviceId,
-      syncEnvelopeId: e.id,
-    },
-    receiptNumber,
-  );
-}
-
-/** The row the protocol stores for the envelope: the server's own parameters. */
-function envelopeParams(e: SyncEnvelope, receivedAt: string, staffId: number): unknown[] {
-  return syncEnvelopeParams({
+async function insertRaw(sql: SqlClient, batch: readonly RawEnvelope[], staffId: number): Promise<void> {
+  const receivedAt = new Date();
+  const envelopes = batch.map(({ envelope: e }) => ({
     deviceId: e.deviceId,
     seq: e.seq,
     id: e.id,
@@ -392,91 +349,32 @@ function envelopeParams(e: SyncEnvelope, receivedAt: string, staffId: number): u
     prevHash: e.prevHash,
     createdAt: e.createdAt,
     procedures: e.procedures,
-    receivedAt: new Date(receivedAt),
+    receivedAt,
     receivedBy: staffId,
-    source: 'network',
-  });
-}
-
-async function insertRaw(
-  sql: SqlClient,
-  batch: readonly RawEnvelope[],
-  staffId: number,
-  mode: RawMode,
-): Promise<void> {
-  const receivedAt = new Date().toISOString();
+    source: 'network' as const,
+  }));
+  const applications = batch.flatMap(({ envelope: e, contentHashes }) =>
+    e.payload.map((application, i) => ({
+      envelope: application,
+      contentHash: contentHashes[i] ?? '',
+      receivedAt,
+      receivedBy: staffId,
+      deviceId: e.deviceId,
+      syncEnvelopeId: e.id,
+      receiptNumber: nextRawReceipt(),
+    })),
+  );
   await sql.transaction(async (tx) => {
-    if (mode === 'counter-once' || mode === 'counter-once-multirow') {
-      for (const { envelope: e } of batch)
-        await tx.query(INSERT_SYNC_ENVELOPE, envelopeParams(e, receivedAt, staffId));
-      const rows = batch.flatMap(({ envelope: e, contentHashes }) =>
-        e.payload.map((_, i) => ({ e, i, hash: contentHashes[i] })),
-      );
-      const taken = await tx.query<{ last_seq: unknown }>(TAKE_NUMBERS, [COUNTER_DAY, rows.length]);
-      const last = Number(taken.rows[0]?.last_seq);
-      const numberOf = (k: number) => `R${COUNTER_DAY}-${last - rows.length + k + 1}`;
-      if (mode === 'counter-once') {
-        for (const [k, r] of rows.entries())
-          await tx.query(INSERT_APPLICATION, rowParams(r.e, r.i, r.hash, numberOf(k), receivedAt, staffId));
-        return;
-      }
-      const params = rows.flatMap((r, k) => rowParams(r.e, r.i, r.hash, numberOf(k), receivedAt, staffId));
-      const values = rows.map((_, k) => {
-        const p = (n: number) => `$${k * 18 + n}`;
-        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}::jsonb, ${p(8)}::jsonb, ${p(9)}::jsonb, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, ${p(16)}, ${p(17)}, ${p(18)})`;
-      });
-      await tx.query(
-        `${INSERT_APPLICATION.slice(0, INSERT_APPLICATION.indexOf('VALUES'))}VALUES ${values.join(', ')}`,
-        params,
-      );
-      return;
-    }
-    if (mode === 'plain') {
-      const envelopeValues = batch.map((_, k) => {
-        const p = (n: number) => `$${k * 10 + n}`;
-        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::jsonb, ${p(8)}, ${p(9)}, ${p(10)})`;
-      });
-      await tx.query(
-        `${INSERT_SYNC_ENVELOPE.slice(0, INSERT_SYNC_ENVELOPE.indexOf('VALUES'))}VALUES ${envelopeValues.join(', ')}`,
-        batch.flatMap(({ envelope: e }) => envelopeParams(e, receivedAt, staffId)),
-      );
-      const rows = batch.flatMap(({ envelope: e, contentHashes }) =>
-        e.payload.map((_, i) => ({ e, i, hash: contentHashes[i] })),
-      );
-      const params = rows.flatMap((r) => {
-        // Not a real 受付番号 (no counter row is taken): a number of its own that cannot clash.
-        rawReceipt += 1;
-        const number = `R000000-${String(rawReceipt).padStart(6, '0')}`;
-        return rowParams(r.e, r.i, r.hash, number, receivedAt, staffId);
-      });
-      const values = rows.map((_, k) => {
-        const p = (n: number) => `$${k * 18 + n}`;
-        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}::jsonb, ${p(8)}::jsonb, ${p(9)}::jsonb, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)}, ${p(16)}, ${p(17)}, ${p(18)})`;
-      });
-      await tx.query(
-        `${INSERT_APPLICATION.slice(0, INSERT_APPLICATION.indexOf('VALUES'))}VALUES ${values.join(', ')}`,
-        params,
-      );
-      return;
-    }
-    for (const { envelope: e, contentHashes } of batch) {
-      await tx.query(INSERT_SYNC_ENVELOPE, envelopeParams(e, receivedAt, staffId));
-      for (const i of e.payload.keys()) {
-        let receiptNumber: string;
-        if (mode === 'counter-each') {
-          const taken = await tx.query<{ last_seq: unknown }>(TAKE_NUMBERS, [COUNTER_DAY, 1]);
-          receiptNumber = `R${COUNTER_DAY}-${Number(taken.rows[0]?.last_seq)}`;
-        } else {
-          // Not a real 受付番号 (no counter row is taken): a number of its own that cannot clash.
-          rawReceipt += 1;
-          receiptNumber = `R000000-${String(rawReceipt).padStart(6, '0')}`;
-        }
-        await tx.query(
-          INSERT_APPLICATION,
-          rowParams(e, i, contentHashes[i], receiptNumber, receivedAt, staffId),
-        );
-      }
-    }
+    const envelopeParams: unknown[] = [];
+    await tx.query(
+      `${SYNC_ENVELOPE_INSERT} VALUES ${syncEnvelopeValues(envelopes, envelopeParams)}`,
+      envelopeParams,
+    );
+    const applicationParams: unknown[] = [];
+    await tx.query(
+      `${APPLICATION_INSERT} VALUES ${applicationValues(applications, applicationParams)}`,
+      applicationParams,
+    );
   });
 }
 
@@ -486,7 +384,6 @@ export async function runRaw(
   staffId: number,
   perDevice: readonly (readonly RawEnvelope[])[],
   batch: number,
-  mode: RawMode = 'plain',
 ): Promise<Run> {
   const latencies: number[] = [];
   const envelopes = perDevice.reduce((n, rows) => n + rows.length, 0);
@@ -495,7 +392,7 @@ export async function runRaw(
     perDevice.map(async (rows) => {
       for (const part of chunks(rows, batch)) {
         const start = performance.now();
-        await insertRaw(sql, part, staffId, mode);
+        await insertRaw(sql, part, staffId);
         latencies.push(performance.now() - start);
       }
     }),

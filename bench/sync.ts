@@ -11,8 +11,7 @@
 //    PGlite back office; seconds from the sync start until all 1,000 are delivered.
 // --profile (diagnosis; slows the server a little): the server processes write V8 CPU profiles,
 // summarised here; the server process keeps wall-clock totals of its database and WebCrypto
-// waits; PostgreSQL runs with pg_stat_statements and prints each statement's time; and raw runs
-// with the protocol's 受付番号 counter added show what the counter's placement costs.
+// waits; PostgreSQL runs with pg_stat_statements and prints each statement's time.
 // --quick: fewer envelopes, for trying. --devices=N: N tablets at once instead of 4.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -32,7 +31,6 @@ import {
   insertRawDevice,
   median,
   prepareRequests,
-  type RawMode,
   type Run,
   rawRows,
   runProtocol,
@@ -83,14 +81,6 @@ interface StoreResult {
   readonly profile?: string;
   /** Per batch size: PostgreSQL's statement times during the protocol run (--profile). */
   readonly statements?: ReadonlyMap<number, readonly StatementTime[]>;
-  /** --profile, PostgreSQL: raw runs with the protocol's 受付番号 counter added. */
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-interface Diagnostic {
-  readonly batch: number;
-  readonly mode: RawMode;
-  readonly run: Run;
 }
 
 interface StatementTime {
@@ -158,7 +148,6 @@ async function benchStore(
   const protocolCpu = new Map<number, CpuUse>();
   const rawCpu = new Map<number, CpuUse>();
   const statements = new Map<number, StatementTime[]>();
-  const diagnostics: Diagnostic[] = [];
   const serverErrors: string[] = [];
   let bytes = 0;
   let sent = 0;
@@ -191,7 +180,7 @@ async function benchStore(
         const requests = await Promise.all(
           devices.map((d, i) => prepareRequests(d, token, chains[i] ?? [], batch)),
         );
-        if (batch === 50) bytes = (requests[0]?.[0]?.body.length ?? 0) / batch;
+        if (batch === 50) bytes = (requests[0]?.[0]?.bytes.length ?? 0) / batch;
         const traced = PROFILE && first;
         if (traced && admin) await admin.query('SELECT pg_stat_statements_reset()');
         await server.stats(); // starts the server's totals (and its CPU time) from here
@@ -251,18 +240,6 @@ async function benchStore(
         return `batch ${batch}: ${p.toFixed(0)} vs raw ${r.toFixed(0)} env/s`;
       }).join('; ');
       console.log(`  ${kind}, round ${round}/${ROUNDS}: ${line}`);
-      // Diagnostics (--profile, PostgreSQL, once): the raw rows plus only the 受付番号 counter,
-      // taken per application (ingest's first version) and once per batch (sync-load.ts RawMode).
-      if (PROFILE && kind === 'postgres' && round === ROUNDS)
-        for (const { batch, envelopes } of CASES)
-          for (const mode of ['counter-each', 'counter-once', 'counter-once-multirow'] as const) {
-            const perDevice = [];
-            for (let i = 0; i < DEVICES; i++) {
-              const id = await insertRawDevice(sql, `raw-${mode}-b${batch}-${i + 1}`, deviceNumber++);
-              perDevice.push(rawRows(await buildChain(id, Math.floor(envelopes / ROUNDS / DEVICES))));
-            }
-            diagnostics.push({ batch, mode, run: await runRaw(sql, staff, perDevice, batch, mode) });
-          }
     } finally {
       await sql.close();
     }
@@ -288,7 +265,6 @@ async function benchStore(
     cases,
     bytesPerEnvelope: bytes,
     serverErrors,
-    diagnostics,
     ...(profile ? { profile } : {}),
     ...(admin ? { statements } : {}),
   };
@@ -472,30 +448,6 @@ if (PROFILE) {
         ` (${(s.dbMs / 1000).toFixed(2)} s awaiting PGlite in ${s.dbCalls} protocol exchanges);` +
         ` the rest is the tablet (reading and opening the sealed envelopes, signing, marking each delivered in IndexedDB) and the way between.`,
     );
-  }
-  if (pgResult.diagnostics.length > 0) {
-    console.log(
-      `\nPostgreSQL, ${DEVICES} writers, raw rows plus only the 受付番号 counter (diagnostic: what the counter's placement costs):`,
-    );
-    console.log(
-      '| batch | raw env/s | + counter before each application (the first version of ingest.ts) | + counter once after the envelopes, applications one by one | + counter once, then one multi-row INSERT of the applications (as ingest.ts) |',
-    );
-    console.log('|---:|---:|---:|---:|---:|');
-    for (const { batch } of CASES) {
-      const raw = find('postgres', batch).raw;
-      const each = pgResult.diagnostics.find((d) => d.batch === batch && d.mode === 'counter-each')?.run;
-      const once = pgResult.diagnostics.find((d) => d.batch === batch && d.mode === 'counter-once')?.run;
-      const multi = pgResult.diagnostics.find(
-        (d) => d.batch === batch && d.mode === 'counter-once-multirow',
-      )?.run;
-      const cell = (r: Run | undefined) =>
-        r
-          ? `${r.perSecond.toFixed(0)} (${(r.perSecond / raw.perSecond).toFixed(2)}× raw, p50 ${r.p50.toFixed(1)} ms)`
-          : '—';
-      console.log(
-        `| ${batch} | ${raw.perSecond.toFixed(0)} | ${cell(each)} | ${cell(once)} | ${cell(multi)} |`,
-      );
-    }
   }
   for (const [batch, rows] of pgResult.statements ?? []) {
     const run = find('postgres', batch).waits?.run;

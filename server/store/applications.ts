@@ -56,7 +56,7 @@ export async function allocateReceiptNumber(tx: SqlExecutor, receivedAt: Date): 
 const APPLICATION_COLUMNS = 18;
 
 /** The parameters of one applications row, in the column order of insertApplications. */
-export function applicationParams(app: NewApplication, receiptNumber: string): unknown[] {
+function applicationParams(app: NewApplication, receiptNumber: string): unknown[] {
   const e = app.envelope;
   const { png, ...record } = e.signature;
   const signature: StoredSignature = record;

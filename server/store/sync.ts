@@ -143,8 +143,12 @@ export interface NewSyncEnvelope {
   readonly source: 'network' | 'import';
 }
 
-/** The parameters of one sync_envelopes row, in the column order storeSyncBatch inserts. */
-export function syncEnvelopeParams(e: NewSyncEnvelope): unknown[] {
+/** The columns of a sync_envelopes row, in the order of syncEnvelopeParams. */
+export const SYNC_ENVELOPE_INSERT = `INSERT INTO sync_envelopes (device_id, seq, id, hash, prev_hash,
+       created_at, procedures, received_at, received_by, source)`;
+
+/** The parameters of one sync_envelopes row. */
+function syncEnvelopeParams(e: NewSyncEnvelope): unknown[] {
   return [
     e.deviceId,
     e.seq,
@@ -157,6 +161,17 @@ export function syncEnvelopeParams(e: NewSyncEnvelope): unknown[] {
     e.receivedBy,
     e.source,
   ];
+}
+
+/** The VALUES rows of the envelopes, their parameters pushed onto params. */
+export function syncEnvelopeValues(envelopes: readonly NewSyncEnvelope[], params: unknown[]): string {
+  return envelopes
+    .map((e) => {
+      const at = params.length;
+      params.push(...syncEnvelopeParams(e));
+      return `($${at + 1}, $${at + 2}::bigint, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::timestamptz, $${at + 7}::jsonb, $${at + 8}::timestamptz, $${at + 9}::integer, $${at + 10})`;
+    })
+    .join(', ');
 }
 
 /** What a batch's idempotency key keeps: the hash of the body it came with. */
@@ -198,22 +213,17 @@ export async function storeSyncBatch(
     batch.receipts.day,
     batch.receipts.seq,
   ];
-  const envelopeRows = batch.envelopes.map((e) => {
-    const at = params.length;
-    params.push(...syncEnvelopeParams(e));
-    return `($${at + 1}, $${at + 2}::bigint, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::timestamptz, $${at + 7}::jsonb, $${at + 8}::timestamptz, $${at + 9}::integer, $${at + 10})`;
-  });
   const parts = [
     `moved AS (
        UPDATE devices SET last_seq = $3, last_hash = $4, receipt_day = $5, receipt_seq = $6
        WHERE id = $1 AND last_seq = $2 RETURNING 1
      )`,
   ];
-  if (envelopeRows.length > 0)
+  const withEnvelopes = batch.envelopes.length > 0;
+  if (withEnvelopes)
     parts.push(`envelopes AS (
-       INSERT INTO sync_envelopes (device_id, seq, id, hash, prev_hash, created_at, procedures,
-         received_at, received_by, source)
-       VALUES ${envelopeRows.join(', ')}
+       ${SYNC_ENVELOPE_INSERT}
+       VALUES ${syncEnvelopeValues(batch.envelopes, params)}
        ON CONFLICT DO NOTHING
        RETURNING 1
      )`);
@@ -234,7 +244,7 @@ export async function storeSyncBatch(
     audited: unknown;
   }>(
     `WITH ${parts.join(', ')}
-     SELECT ${count('moved', true)} AS moved, ${count('envelopes', envelopeRows.length > 0)} AS envelopes,
+     SELECT ${count('moved', true)} AS moved, ${count('envelopes', withEnvelopes)} AS envelopes,
        ${count('applications', batch.applications.length > 0)} AS applications,
        ${count('audit_entry', true)} AS audited`,
     params,
