@@ -73,21 +73,18 @@ export class DeviceIdentity {
     body: Uint8Array,
     now = new Date(),
   ): Promise<DeviceHeaders | undefined> {
-    const r = await this.db.get('device', 'enrolled');
-    if (!r?.deviceId) return undefined;
     const time = now.toISOString();
     const bodyHash = hexOf(
       new Uint8Array(await crypto.subtle.digest('SHA-256', body as Uint8Array<ArrayBuffer>)),
     );
-    const signature = await crypto.subtle.sign(
-      { name: 'ECDSA', hash: 'SHA-256' },
-      r.privateKey,
+    const signed = await this.signBytes(
       new TextEncoder().encode(deviceSigningInput(method, path, time, bodyHash)),
     );
+    if (!signed) return undefined;
     return {
-      [DEVICE_HEADER]: r.deviceId,
+      [DEVICE_HEADER]: signed.deviceId,
       [DEVICE_TIME_HEADER]: time,
-      [DEVICE_SIGNATURE_HEADER]: base64UrlOf(new Uint8Array(signature)),
+      [DEVICE_SIGNATURE_HEADER]: base64UrlOf(signed.signature),
     };
   }
 

@@ -32,8 +32,6 @@ export interface OutboxEntry {
 export interface OutboxCounts {
   /** What staff count in 送信（N件）: applications, not envelopes. */
   readonly pendingApplications: number;
-  readonly pendingEnvelopes: number;
-  readonly rejectedApplications: number;
 }
 
 export function pendingApplicationCount(entries: readonly OutboxEntry[]): number {

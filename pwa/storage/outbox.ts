@@ -18,7 +18,11 @@ import {
   type SyncEnvelope,
   sealSyncEnvelope,
 } from '../../shared/sync/envelope.ts';
-import { MAX_SYNC_ENVELOPE_BYTES, type SyncApplicationReceipt } from '../../shared/sync/protocol.ts';
+import {
+  MAX_SYNC_ENVELOPE_BYTES,
+  type SyncApplicationReceipt,
+  syncEnvelopeBytes,
+} from '../../shared/sync/protocol.ts';
 import { ulidFactory } from '../../shared/sync/ulid.ts';
 import type {
   ChainHeadRecord,
@@ -62,11 +66,6 @@ const STORES: OutboxStore[] = ['outbox', 'outboxV2', 'chain'];
 type WriteTx = IDBPTransaction<KakanaiDB, OutboxStore[], 'readwrite'>;
 
 const nextUlid = ulidFactory();
-
-/** The JSON length of an envelope in UTF-8 bytes: what the size limits of the protocol count. */
-export function syncEnvelopeBytes(e: SyncEnvelope): number {
-  return new TextEncoder().encode(JSON.stringify(e)).length;
-}
 
 const UNREADABLE =
   'この申請のデータを端末で開けませんでした（暗号鍵が変わった可能性があります）。送信できないため、管理者に連絡してください。';
@@ -192,16 +191,9 @@ export class Outbox {
     return row && toEntry(row);
   }
 
+  /** Through the byState index: the delivered stubs that pile up are not read. */
   async counts(): Promise<OutboxCounts> {
-    const entries = await this.all();
-    return {
-      pendingApplications: pendingApplicationCount(entries),
-      pendingEnvelopes: entries.filter((e) => e.kind === 'envelope' && e.state === 'pending').length,
-      rejectedApplications: entries.reduce(
-        (n, e) => n + (e.state === 'rejected' ? e.applications.length : 0),
-        0,
-      ),
-    };
+    return { pendingApplications: pendingApplicationCount(await this.pending()) };
   }
 
   /**

@@ -16,7 +16,7 @@ import {
   sealExportFile,
 } from '../../shared/sync/export-file.ts';
 import type { SyncImportKeyResponse } from '../../shared/sync/import-types.ts';
-import { type ApiClient, type ClientError, clientErrorMessage } from '../api/client.ts';
+import type { ApiClient, ClientError } from '../api/client.ts';
 import type { EnrolledDevice } from '../storage/device.ts';
 
 /** What the export needs of the tablet's services (services.ts), narrowed for tests. */
@@ -89,8 +89,8 @@ export async function buildExportFiles(
   if (!device) return err({ kind: 'not-enrolled' });
   const recipient = await sources.settings.importKey();
   if (!recipient) return err({ kind: 'no-import-key' });
-  const pending = await sources.outbox.pendingEnvelopes(device.deviceId);
-  const own = pending.filter((e) => e.deviceId === device.deviceId);
+  // That device's chain only: the outbox reads it by device id.
+  const own = await sources.outbox.pendingEnvelopes(device.deviceId);
   if (own.length === 0) return err({ kind: 'nothing-pending' });
 
   const now = (sources.now ?? (() => new Date()))();
@@ -138,12 +138,6 @@ export function downloadExportFile(file: ExportedFile): void {
 }
 
 export type RefreshImportKeyError = ClientError | { readonly kind: 'bad-import-key' };
-
-export function refreshImportKeyErrorMessage(e: RefreshImportKeyError): string {
-  return e.kind === 'bad-import-key'
-    ? 'バックオフィスから受け取った取り込み用の鍵が正しくありません。管理者に連絡してください（送信にはこの鍵は要りません）。'
-    : clientErrorMessage(e);
-}
 
 /**
  * Fetches the import key (GET /api/sync/import-key) and caches it, when online after a sign-in.

@@ -5,9 +5,9 @@
 // Only what coveredEnvelopes confirms is marked delivered (and its data wiped).
 
 import type { SyncEnvelope } from '../../shared/sync/envelope.ts';
-import { batchesOf, coveredEnvelopes } from '../../shared/sync/protocol.ts';
+import { batchesOf, coveredEnvelopes, syncEnvelopeBytes } from '../../shared/sync/protocol.ts';
 import { type ApiClient, type ClientError, clientErrorMessage, NOT_ENROLLED } from '../api/client.ts';
-import { type Outbox, syncEnvelopeBytes } from '../storage/outbox.ts';
+import type { Outbox } from '../storage/outbox.ts';
 
 export type SyncStop = 'unreachable' | 'unauthenticated' | 'device' | 'server-error' | 'chain';
 

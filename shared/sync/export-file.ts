@@ -30,7 +30,7 @@ import { canonicalJson, type JsonValue, sha256HexOf } from '../canonical-json.ts
 import { fromBase64Url, ownedCopy, toBase64Url } from '../card/bytes.ts';
 import { err, ok, type Result } from '../result.ts';
 import { isDeviceId, type SyncEnvelope } from './envelope.ts';
-import { batchesOf } from './protocol.ts';
+import { batchesOf, syncEnvelopeBytes } from './protocol.ts';
 import { isUlid } from './ulid.ts';
 
 export const EXPORT_FORMAT = 'kakanai-export';
@@ -262,7 +262,6 @@ const importEcdhPublic = (k: P256PublicJwk) =>
   crypto.subtle.importKey('jwk', { ...publicMembers(k), ext: true }, ECDH_P256, true, []);
 
 /** UTF-8 bytes of one envelope's JSON, for splitting what is waiting into files. */
-const jsonBytes = (e: SyncEnvelope) => new TextEncoder().encode(JSON.stringify(e)).length;
 
 /**
  * Splits envelopes into the runs one file each holds: consecutive seqs, within
@@ -270,7 +269,12 @@ const jsonBytes = (e: SyncEnvelope) => new TextEncoder().encode(JSON.stringify(e
  */
 export function exportPartsOf(envelopes: readonly SyncEnvelope[]): SyncEnvelope[][] {
   // Room for {"envelopes":[…]} and a comma per envelope.
-  return batchesOf(envelopes, (e) => jsonBytes(e) + 1, MAX_EXPORT_ENVELOPES, MAX_EXPORT_PLAINTEXT_BYTES - 64);
+  return batchesOf(
+    envelopes,
+    (e) => syncEnvelopeBytes(e) + 1,
+    MAX_EXPORT_ENVELOPES,
+    MAX_EXPORT_PLAINTEXT_BYTES - 64,
+  );
 }
 
 export interface SealExportInput {

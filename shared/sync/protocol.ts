@@ -90,6 +90,11 @@ export function isIdempotencyKey(v: unknown): v is string {
   return typeof v === 'string' && IDEMPOTENCY_KEY.test(v);
 }
 
+/** The JSON length of an envelope in UTF-8 bytes: what the size limits of the protocol count. */
+export function syncEnvelopeBytes(e: SyncEnvelope): number {
+  return new TextEncoder().encode(JSON.stringify(e)).length;
+}
+
 /**
  * Splits what is waiting into requests: consecutive runs of envelopes in seq order, at most
  * MAX_BATCH_ENVELOPES and MAX_SYNC_BATCH_BYTES each (`size` gives an envelope's JSON length).
