@@ -10,7 +10,7 @@
 // exact body bytes, so a signature cannot be moved to another route, another body or (beyond the
 // allowed clock difference) another moment.
 
-import { fromBase64Url, toBase64Url } from './card/bytes.ts';
+import { fromCanonicalBase64Url, toBase64Url } from './card/bytes.ts';
 
 export const DEVICE_HEADER = 'X-Kakanai-Device';
 export const DEVICE_TIME_HEADER = 'X-Kakanai-Time';
@@ -43,7 +43,5 @@ export const base64UrlOf = toBase64Url;
  * zero): a signature header has exactly one accepted form. Undefined for anything else.
  */
 export function bytesOfBase64Url(text: string): Uint8Array | undefined {
-  if (text.includes('=')) return undefined;
-  const bytes = fromBase64Url(text);
-  return bytes && toBase64Url(bytes) === text ? bytes : undefined;
+  return fromCanonicalBase64Url(text);
 }

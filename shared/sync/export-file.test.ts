@@ -5,10 +5,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RESIDENT, signedTennyuEnvelope } from '../../test/fixtures/applications.ts';
 import { canonicalJson, type JsonValue } from '../canonical-json.ts';
-import { toBase64Url } from '../card/bytes.ts';
+import { fromCanonicalBase64Url, toBase64Url } from '../card/bytes.ts';
 import { GENESIS_HASH, type SyncEnvelope, sealSyncEnvelope } from './envelope.ts';
 import {
-  canonicalBase64UrlBytes,
   type ExportFile,
   type ExportFileError,
   type ExportFileKeys,
@@ -175,8 +174,8 @@ describe('export file', () => {
         'signature',
       ].sort(),
     );
-    expect(canonicalBase64UrlBytes(file.iv)?.length).toBe(12);
-    expect(canonicalBase64UrlBytes(file.signature)?.length).toBe(64);
+    expect(fromCanonicalBase64Url(file.iv)?.length).toBe(12);
+    expect(fromCanonicalBase64Url(file.signature)?.length).toBe(64);
     const opened = await openExportFile(received(file), keys());
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;

@@ -27,7 +27,7 @@
 // hash and place in the chain when it ingests them.
 import { isInstant } from '../application.ts';
 import { canonicalJson, type JsonValue, sha256HexOf } from '../canonical-json.ts';
-import { fromBase64Url, ownedCopy, toBase64Url } from '../card/bytes.ts';
+import { fromCanonicalBase64Url, ownedCopy, toBase64Url } from '../card/bytes.ts';
 import { err, ok, type Result } from '../result.ts';
 import { isDeviceId, type SyncEnvelope } from './envelope.ts';
 import { batchesOf, syncEnvelopeBytes } from './protocol.ts';
@@ -179,26 +179,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/**
- * base64url without padding in its one canonical spelling (the unused low bits of the last
- * character zero), as bytes; undefined for anything else. Checks the last character instead of
- * re-encoding, so a 30 MB ciphertext is walked once.
- */
-export function canonicalBase64UrlBytes(text: string): Uint8Array | undefined {
-  if (text.includes('=')) return undefined;
-  const bytes = fromBase64Url(text);
-  if (!bytes) return undefined;
-  const rest = text.length % 4;
-  if (rest === 0) return bytes;
-  const last = BASE64URL_ALPHABET.indexOf(text[text.length - 1] as string);
-  const unused = rest === 2 ? 0x0f : 0x03;
-  return (last & unused) === 0 ? bytes : undefined;
-}
-
 function isCanonicalBase64Url(v: unknown, byteLength: number): v is string {
-  return typeof v === 'string' && canonicalBase64UrlBytes(v)?.length === byteLength;
+  return typeof v === 'string' && fromCanonicalBase64Url(v)?.length === byteLength;
 }
 
 function parsePublicJwk(v: unknown): P256PublicJwk | undefined {
@@ -236,7 +218,8 @@ function headerJson(h: ExportFileHeader): JsonValue {
   };
 }
 
-const utf8 = (text: string) => ownedCopy(new TextEncoder().encode(text));
+// TextEncoder's bytes are its own fresh buffer: no copy (the plaintext's is zeroed after sealing).
+const utf8 = (text: string) => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
 
 /** The bytes the device signs: canonicalJson of every member but the signature. */
 function signedBytes(header: ExportFileHeader, ciphertext: string): Uint8Array<ArrayBuffer> {
@@ -374,7 +357,7 @@ export function parseExportFile(input: unknown): Result<ExportFile, ExportFileEr
   if (
     typeof ciphertext !== 'string' ||
     ciphertext.length > MAX_CIPHERTEXT_CHARS ||
-    (canonicalBase64UrlBytes(ciphertext)?.length ?? 0) <= TAG_BYTES
+    (fromCanonicalBase64Url(ciphertext)?.length ?? 0) <= TAG_BYTES
   )
     return bad('ciphertext');
   if (!isCanonicalBase64Url(signature, SIGNATURE_BYTES)) return bad('signature');
@@ -415,7 +398,7 @@ async function signatureVerifies(file: ExportFile, key: P256PublicJwk): Promise<
     return await crypto.subtle.verify(
       ECDSA_SHA256,
       verifyKey,
-      ownedCopy(canonicalBase64UrlBytes(file.signature) as Uint8Array),
+      ownedCopy(fromCanonicalBase64Url(file.signature) as Uint8Array),
       signedBytes(file, file.ciphertext),
     );
   } catch {
@@ -440,12 +423,12 @@ async function decrypt(file: ExportFile, privateKey: P256PrivateJwk): Promise<Ui
     const plain = await crypto.subtle.decrypt(
       {
         name: 'AES-GCM',
-        iv: ownedCopy(canonicalBase64UrlBytes(file.iv) as Uint8Array),
+        iv: ownedCopy(fromCanonicalBase64Url(file.iv) as Uint8Array),
         additionalData: additionalData(file),
         tagLength: 128,
       },
       await fileKey(secret, file.deviceId, 'decrypt'),
-      ownedCopy(canonicalBase64UrlBytes(file.ciphertext) as Uint8Array),
+      ownedCopy(fromCanonicalBase64Url(file.ciphertext) as Uint8Array),
     );
     return new Uint8Array(plain);
   } catch {
