@@ -6,7 +6,11 @@
 // receipts and stored nothing. Every import is audited (sync.imported: device, counts, seq range)
 // and every refusal (sync.import-refused: the reason); never any content.
 import { err, ok, type Result } from '../../shared/result.ts';
-import { type ExportFileError, openExportFile, parseExportFile } from '../../shared/sync/export-file.ts';
+import {
+  type ExportFileError,
+  openParsedExportFile,
+  parseExportFile,
+} from '../../shared/sync/export-file.ts';
 import type { SyncImportResponse } from '../../shared/sync/import-types.ts';
 import { MAX_BATCH_ENVELOPES, type SyncEnvelopeReceipt } from '../../shared/sync/protocol.ts';
 import { staffActor } from '../auth/staff-sessions.ts';
@@ -85,7 +89,7 @@ export async function importExportFile(
   if (!device) return refuse({ kind: 'file', error: { kind: 'unknown-device' } }, deviceId);
   if (device.revokedAt !== null) return refuse({ kind: 'device-revoked', deviceName: device.name }, deviceId);
 
-  const opened = await openExportFile(body, {
+  const opened = await openParsedExportFile(header.value, {
     privateKeyFor: (id) => importPrivateKey(deps.sql, id),
     devicePublicKey: (id) => (id === device.id ? device.publicKey : undefined),
   });

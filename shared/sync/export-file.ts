@@ -480,8 +480,14 @@ export async function openExportFile(
   keys: ExportFileKeys,
 ): Promise<Result<OpenedExportFile, ExportFileError>> {
   const read = parseExportFile(input);
-  if (!read.ok) return read;
-  const file = read.value;
+  return read.ok ? openParsedExportFile(read.value, keys) : read;
+}
+
+/** The same for a file parseExportFile has read already (the back office reads its header first). */
+export async function openParsedExportFile(
+  file: ExportFile,
+  keys: ExportFileKeys,
+): Promise<Result<OpenedExportFile, ExportFileError>> {
   const deviceKey = await keys.devicePublicKey(file.deviceId);
   if (!deviceKey) return err({ kind: 'unknown-device' });
   if (!(await signatureVerifies(file, deviceKey))) return err({ kind: 'bad-signature' });
