@@ -1,6 +1,7 @@
 // Settings: small named values in IndexedDB (the staff session survives a reload and offline).
 import type { IDBPDatabase } from 'idb';
 import type { SignInResponse } from '../../shared/api.ts';
+import { parsePublicJwk } from '../../shared/sync/export-file.ts';
 import type { SyncImportKeyResponse } from '../../shared/sync/import-types.ts';
 import type { KakanaiDB } from './db.ts';
 
@@ -8,15 +9,11 @@ const SESSION = 'staff-session';
 /** The back office's import key (GET /api/sync/import-key): export files are encrypted to it. */
 const IMPORT_KEY = 'sync-import-key';
 
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-
 /** What an older version or a broken write may have left is no key at all. */
 function asImportKey(v: unknown): SyncImportKeyResponse | undefined {
-  const r = v as { id?: unknown; publicKey?: Record<string, unknown> | null } | null | undefined;
-  const k = r?.publicKey;
-  if (!r || !isText(r.id) || !k || k.kty !== 'EC' || k.crv !== 'P-256' || !isText(k.x) || !isText(k.y))
-    return undefined;
-  return { id: r.id, publicKey: { kty: 'EC', crv: 'P-256', x: k.x, y: k.y } };
+  const r = v as { id?: unknown; publicKey?: unknown } | null | undefined;
+  const publicKey = parsePublicJwk(r?.publicKey);
+  return r && typeof r.id === 'string' && r.id.length > 0 && publicKey ? { id: r.id, publicKey } : undefined;
 }
 
 export class Settings {

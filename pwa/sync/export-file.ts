@@ -13,6 +13,7 @@ import {
   exportPartsOf,
   exportSealErrorMessage,
   importKeyIdOf,
+  parsePublicJwk,
   sealExportFile,
 } from '../../shared/sync/export-file.ts';
 import type { SyncImportKeyResponse } from '../../shared/sync/import-types.ts';
@@ -150,13 +151,9 @@ export async function refreshImportKey(
 ): Promise<Result<SyncImportKeyResponse, RefreshImportKeyError>> {
   const answer = await sources.client.importKey(token);
   if (!answer.ok) return answer;
-  const k = answer.value.publicKey;
-  if (k.kty !== 'EC' || k.crv !== 'P-256' || typeof k.x !== 'string' || typeof k.y !== 'string')
-    return err({ kind: 'bad-import-key' });
-  const key: SyncImportKeyResponse = {
-    id: answer.value.id,
-    publicKey: { kty: 'EC', crv: 'P-256', x: k.x, y: k.y },
-  };
+  const publicKey = parsePublicJwk(answer.value.publicKey);
+  if (!publicKey) return err({ kind: 'bad-import-key' });
+  const key: SyncImportKeyResponse = { id: answer.value.id, publicKey };
   if ((await importKeyIdOf(key.publicKey)) !== key.id) return err({ kind: 'bad-import-key' });
   const cached = await sources.settings.importKey();
   if (cached?.id !== key.id) await sources.settings.saveImportKey(key);

@@ -183,7 +183,8 @@ function isCanonicalBase64Url(v: unknown, byteLength: number): v is string {
   return typeof v === 'string' && fromCanonicalBase64Url(v)?.length === byteLength;
 }
 
-function parsePublicJwk(v: unknown): P256PublicJwk | undefined {
+/** A P-256 public JWK of exactly {kty, crv, x, y}, coordinates 32 bytes; undefined for anything else. */
+export function parsePublicJwk(v: unknown): P256PublicJwk | undefined {
   if (!isRecord(v)) return undefined;
   const keys = Object.keys(v).sort();
   if (keys.join(',') !== 'crv,kty,x,y') return undefined;
