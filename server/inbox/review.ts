@@ -46,14 +46,16 @@ export async function listInbox(
   filters: ApplicationFilters,
   summary: FilterSummary,
 ): Promise<ApplicationListResponse> {
-  const { applications, total } = await listApplications(deps.sql, deps.procedures, filters);
+  const [{ applications, total }, devices] = await Promise.all([
+    listApplications(deps.sql, deps.procedures, filters),
+    listDeviceNames(deps.sql),
+  ]);
   await recordAudit(deps.sql, deps.clock.now(), {
     actor: staffActor(staff),
     action: 'application.listed',
     target: null,
     detail: { ...summary, count: applications.length, total },
   });
-  const devices = await listDeviceNames(deps.sql);
   return { applications, total, offset: filters.offset, limit: filters.limit, devices };
 }
 

@@ -55,7 +55,7 @@ export async function allocateReceiptNumber(tx: SqlExecutor, receivedAt: Date): 
 
 const APPLICATION_COLUMNS = 18;
 
-/** The parameters of one applications row, in the column order of insertApplications. */
+/** The parameters of one applications row, in the column order of APPLICATION_INSERT. */
 function applicationParams(app: NewApplication, receiptNumber: string): unknown[] {
   const e = app.envelope;
   const { png, ...record } = e.signature;
@@ -107,35 +107,23 @@ export function applicationValues(
 }
 
 /**
- * Inserts the applications in one statement, each unless its id exists. ON CONFLICT DO NOTHING
- * makes a concurrent insert of the same id wait for the first and then do nothing instead of
- * failing: the answer holds only the rows this statement inserted, in the order given.
+ * Inserts the application unless its id exists (undefined then). ON CONFLICT DO NOTHING makes a
+ * concurrent insert of the same id wait for the first and then do nothing instead of failing.
  */
-export async function insertApplications(
-  tx: SqlExecutor,
-  apps: readonly (NewApplication & { readonly receiptNumber: string })[],
-): Promise<StoredReceipt[]> {
-  if (apps.length === 0) return [];
-  const params: unknown[] = [];
-  const values = applicationValues(apps, params);
-  const { rows } = await tx.query<ReceiptRow>(
-    `${APPLICATION_INSERT}
-     VALUES ${values}
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id, receipt_number, received_at, content_hash`,
-    params,
-  );
-  const byId = new Map(rows.map((r) => [r.id, fromReceiptRow(r)]));
-  return apps.flatMap((a) => byId.get(a.envelope.id) ?? []);
-}
-
-/** One application (see insertApplications); undefined when the id was stored already. */
 export async function insertApplication(
   tx: SqlExecutor,
   app: NewApplication,
   receiptNumber: string,
 ): Promise<StoredReceipt | undefined> {
-  return (await insertApplications(tx, [{ ...app, receiptNumber }]))[0];
+  const params: unknown[] = [];
+  const { rows } = await tx.query<ReceiptRow>(
+    `${APPLICATION_INSERT}
+     VALUES ${applicationValues([{ ...app, receiptNumber }], params)}
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id, receipt_number, received_at, content_hash`,
+    params,
+  );
+  return rows[0] ? fromReceiptRow(rows[0]) : undefined;
 }
 
 interface ReceiptRow {
