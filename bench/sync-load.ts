@@ -11,13 +11,7 @@ import { SYNC_ENVELOPE_INSERT, syncEnvelopeValues } from '../server/store/sync.t
 import { enrollThroughApi, type TestDevice } from '../server/test-support/device.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
 import { GENESIS_HASH, SYNC_SCHEMA, type SyncEnvelope, sealSyncEnvelope } from '../shared/sync/envelope.ts';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  idempotencyKeyFor,
-  SYNC_PROTOCOL_SCHEMA,
-  type SyncAck,
-  type SyncBatchRequest,
-} from '../shared/sync/protocol.ts';
+import type { SyncAck } from '../shared/sync/protocol.ts';
 import { ulidFactory } from '../shared/sync/ulid.ts';
 import { signedTennyuEnvelope } from '../test/fixtures/applications.ts';
 import type { ServerStats } from './sync-server.ts';
@@ -178,15 +172,13 @@ export async function prepareRequests(
 ): Promise<PreparedRequest[]> {
   const out: PreparedRequest[] = [];
   for (const envelopes of chunks(chain, batch)) {
-    const request: SyncBatchRequest = { schema: SYNC_PROTOCOL_SCHEMA, deviceId: device.id, envelopes };
-    const body = JSON.stringify(request);
+    const body = JSON.stringify(device.batch(envelopes));
     out.push({
       bytes: Buffer.from(body, 'utf8'),
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${token}`,
-        [IDEMPOTENCY_KEY_HEADER]: await idempotencyKeyFor(envelopes),
-        ...(await device.headers('POST', SYNC_PATH, body, new Date())),
+        ...(await device.syncHeaders(body, envelopes, new Date(), SYNC_PATH)),
       },
       firstSeq: envelopes[0]?.seq ?? 0,
       lastSeq: envelopes[envelopes.length - 1]?.seq ?? 0,

@@ -208,17 +208,5 @@ export async function postApplication(
   applications: ApplicationEnvelope | readonly ApplicationEnvelope[],
 ): Promise<Response> {
   const visit = Array.isArray(applications) ? applications : [applications as ApplicationEnvelope];
-  const envelope = await device.envelope(visit);
-  const body = JSON.stringify(device.batch([envelope]));
-  const r = await fetch(`${baseUrl}/api/sync`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(await device.syncHeaders(body, [envelope], new Date())),
-    },
-    body,
-  });
-  if (r.status === 200) device.advance(envelope);
-  return r;
+  return postSync(baseUrl, token, device, [await device.envelope(visit)]);
 }
