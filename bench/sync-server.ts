@@ -14,13 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { startServer } from '../server/main.ts';
-
-interface Options {
-  readonly databaseUrl?: string;
-  readonly dataDir?: string;
-  readonly staticDir?: string;
-  readonly trace?: boolean;
-}
+import type { ServerOptions } from './sync-load.ts';
 
 export interface ServerStats {
   /** Wall ms spent awaiting the database (sum over calls; calls of concurrent requests overlap). */
@@ -34,7 +28,7 @@ export interface ServerStats {
   readonly cpuMs: number;
 }
 
-const options = JSON.parse(process.argv[2] ?? '{}') as Options;
+const options = JSON.parse(process.argv[2] ?? '{}') as ServerOptions;
 const send = (message: unknown) => process.send?.(message);
 
 let dbMs = 0;
