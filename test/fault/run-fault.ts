@@ -568,6 +568,45 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
   }
 }
 
+const ISSUED = /^R(\d{6})-(\d{2,})-(\d{4,})$/;
+
+/**
+ * The 受付番号 a tablet's applications got, against its counter: for each Tokyo day, the
+ * tablet's own number as issuer and the sequence 1, 2, 3… with no number missing or given twice
+ * (a batch rolled back by a kill must leave no hole, a resend must not draw a second number), and
+ * the device row's counter standing at the last day's last number.
+ */
+export function receiptSequenceProblems(
+  applications: readonly { readonly id: string; readonly receipt_number: string }[],
+  issuer: number,
+  counterDay: string | null,
+  counterSeq: number,
+): string[] {
+  const problems: string[] = [];
+  const byDay = new Map<string, number[]>();
+  for (const a of applications) {
+    const m = ISSUED.exec(a.receipt_number);
+    if (!m || Number(m[2]) !== issuer) {
+      problems.push(`application ${a.id} has 受付番号 ${a.receipt_number}, not one of issuer ${issuer}`);
+      continue;
+    }
+    const day = m[1] as string;
+    byDay.set(day, [...(byDay.get(day) ?? []), Number(m[3])]);
+  }
+  for (const [day, seqs] of byDay) {
+    seqs.sort((a, b) => a - b);
+    const off = seqs.findIndex((seq, i) => seq !== i + 1);
+    if (off >= 0) problems.push(`受付番号 of ${day}: number ${off + 1} is ${seqs[off]} (a hole or a double)`);
+  }
+  const lastDay = [...byDay.keys()].sort().at(-1);
+  const expected = lastDay === undefined ? 0 : (byDay.get(lastDay)?.length ?? 0);
+  if ((lastDay ?? null) !== counterDay || expected !== counterSeq)
+    problems.push(
+      `the 受付番号 counter stands at ${counterDay}/${counterSeq}, issued up to ${lastDay}/${expected}`,
+    );
+  return problems;
+}
+
 /** Reads the store and checks it against what the tablets confirmed and hold. Throws on any problem. */
 async function verifyStore(
   sql: SqlClient,
@@ -586,10 +625,6 @@ async function verifyStore(
     receipt_number: string;
     content_hash: string;
   }>('SELECT id, device_id, sync_envelope_id, receipt_number, content_hash FROM applications');
-  const twice = await sql.query<{ id: string; n: unknown }>(
-    'SELECT id, count(*) AS n FROM applications GROUP BY id HAVING count(*) > 1',
-  );
-  for (const r of twice.rows) problem(`application ${r.id} stored ${toInt(r.n)} times`);
   const stored = new Map(apps.rows.map((r) => [r.id, r]));
   const envelopes = await sql.query<{
     device_id: string;
@@ -598,10 +633,20 @@ async function verifyStore(
     hash: string;
     prev_hash: string;
   }>('SELECT device_id, seq, id, hash, prev_hash FROM sync_envelopes ORDER BY device_id, seq');
-  const devices = await sql.query<{ id: string; last_seq: unknown; last_hash: string }>(
-    'SELECT id, last_seq, last_hash FROM devices',
-  );
+  const devices = await sql.query<{
+    id: string;
+    last_seq: unknown;
+    last_hash: string;
+    number: unknown;
+    receipt_day: string | null;
+    receipt_seq: unknown;
+  }>('SELECT id, last_seq, last_hash, number, receipt_day, receipt_seq FROM devices');
   const heads = new Map(devices.rows.map((d) => [d.id, { seq: toInt(d.last_seq), hash: d.last_hash }]));
+  for (const d of devices.rows) {
+    const mine = apps.rows.filter((a) => a.device_id === d.id);
+    for (const text of receiptSequenceProblems(mine, toInt(d.number), d.receipt_day, toInt(d.receipt_seq)))
+      problem(`device ${d.id}: ${text}`);
+  }
 
   const known = new Set<string>();
   let envelopeCount = 0;
@@ -616,6 +661,9 @@ async function verifyStore(
     const onTablet = new Map<string, { envelopeId: string; receipt: string | undefined }>();
     for (const e of state.envelopes)
       e.applicationIds.forEach((id, k) => {
+        const before = onTablet.get(id);
+        // Sent twice: wrapped into a second envelope while the first was still on its way.
+        if (before) problem(`${name}: application ${id} is in envelopes ${before.envelopeId} and ${e.id}`);
         onTablet.set(id, { envelopeId: e.id, receipt: e.receiptNumbers[k] });
       });
     const expected: Visit[] = [...run.confirmed];
