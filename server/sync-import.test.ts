@@ -224,6 +224,27 @@ describe.each(TEST_STORES)('export file import on %s', (store) => {
     ]);
   });
 
+  it('refuses a long file with a bad application in its last chunk before storing any of it', async () => {
+    const device = await tablet();
+    const good = await Promise.all(Array.from({ length: 52 }, async () => [await validEnvelope()]));
+    const bad = [await validEnvelope({ fields: { ...RESIDENT, postalCode: '12-34' } })];
+    const file = await seal(device, await device.chain([...good, bad]));
+    const before = await applications();
+    const r = await postFile(exportFileText(file));
+    expect(r.status).toBe(400);
+    const error = await errorOf(r);
+    expect(error.kind).toBe('bad-request');
+    // Named by its place in the file (the 53rd), not in its chunk of 50.
+    expect(error.message).toMatch(/^53件目の送信データ：1件目の申請：/);
+    expect(await applications()).toBe(before);
+    expect(await count('SELECT count(*) AS n FROM sync_envelopes WHERE device_id = $1', [device.id])).toBe(0);
+    expect(await lastAudit()).toMatchObject({
+      action: 'sync.import-refused',
+      target: device.id,
+      detail: { reason: 'ingest', error: 'invalid-sync-envelope', stored: 0 },
+    });
+  });
+
   it('still opens a file sealed to a retired key', async () => {
     const device = await tablet();
     const old = await key();

@@ -2,8 +2,9 @@
 // opened (shared/sync/export-file.ts: the device's signature, then the decryption with the import
 // key it names), a revoked or unknown device is refused, and the envelopes go to the same
 // ingestSyncBatch as POST /api/sync, with source 'import', in seq order, MAX_BATCH_ENVELOPES at a
-// time: what is stored already (an earlier import, a network sync) is answered with its first
-// receipts and stored nothing. Every import is audited (sync.imported: device, counts, seq range)
+// time, all of them checked first (a bad envelope anywhere refuses the whole file): what is
+// stored already (an earlier import, a network sync) is answered with its first receipts and
+// stored nothing. Every import is audited (sync.imported: device, counts, seq range)
 // and every refusal (sync.import-refused: the reason); never any content.
 import { err, ok, type Result } from '../../shared/result.ts';
 import {
@@ -20,6 +21,7 @@ import type { BackOfficeError } from '../errors.ts';
 import { recordAudit } from '../store/audit.ts';
 import { findDevice } from '../store/devices.ts';
 import type { StaffIdentity } from '../store/staff.ts';
+import { type CheckResult, checkEnvelopes } from './check.ts';
 import { importPrivateKey } from './import-key.ts';
 import { ingestSyncBatch } from './ingest.ts';
 
@@ -30,8 +32,10 @@ export type ImportRefusal =
   /** The device that wrote the file was revoked by an administrator. */
   | { readonly kind: 'device-revoked'; readonly deviceName: string }
   /**
-   * Refused by the exactly-once rules (a gap, a fork, an application that fails validation);
-   * `stored` envelopes of the file's earlier chunks were stored before and stay stored.
+   * Refused by the exactly-once rules (a gap, a fork, an application that fails validation).
+   * A check that needs no store refuses the file before anything is stored (stored: 0); one that
+   * needs the store (a fork, an id taken) refuses at its chunk, and `stored` envelopes of the
+   * file's earlier chunks were stored before and stay stored.
    */
   | { readonly kind: 'ingest'; readonly error: BackOfficeError; readonly stored: number };
 
@@ -96,15 +100,26 @@ export async function importExportFile(
   if (!opened.ok) return refuse({ kind: 'file', error: opened.error }, deviceId);
 
   const { envelopes } = opened.value;
+  // Every chunk is checked before the first is stored (check.ts: shape, validation, hashes), so
+  // a file with a bad envelope anywhere in it is refused whole. What only the store can tell (a
+  // fork, an id taken) still refuses at its chunk; the chunks before it are stored then, each
+  // exactly once, and a second import answers them as duplicates.
+  const chunks: CheckResult[] = [];
+  for (let start = 0; start < envelopes.length; start += MAX_BATCH_ENVELOPES) {
+    const chunk = envelopes.slice(start, start + MAX_BATCH_ENVELOPES);
+    const checked = checkEnvelopes(chunk, deviceId, deps.procedures);
+    // A bad envelope is named by its place in the file, not in its chunk.
+    chunks.push(
+      !checked.ok && checked.error.kind === 'invalid-sync-envelope'
+        ? err({ ...checked.error, index: checked.error.index + start })
+        : checked,
+    );
+  }
+  const bad = chunks.find((checked) => !checked.ok);
   const receipts: SyncEnvelopeReceipt[] = [];
   let lastSeq = 0;
-  for (let start = 0; start < envelopes.length; start += MAX_BATCH_ENVELOPES) {
-    const ack = await ingestSyncBatch(deps, {
-      staff,
-      deviceId,
-      source: 'import',
-      batch: { envelopes: envelopes.slice(start, start + MAX_BATCH_ENVELOPES) },
-    });
+  for (const checked of bad ? [bad] : chunks) {
+    const ack = await ingestSyncBatch(deps, { staff, deviceId, source: 'import', batch: { checked } });
     // ingestSyncBatch audits its own refusal (sync.refused); this entry says it was an import.
     if (!ack.ok) {
       const stored = receipts.filter((r) => !r.duplicate).length;
