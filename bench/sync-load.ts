@@ -1,13 +1,10 @@
 // The load side of bench/sync.ts: hash-chained sync envelopes of fictional 転入届 (one signed
-// application each, test/fixtures/applications.ts), the signed POST /api/sync requests that carry
-// them, and the raw baseline that writes the same rows straight into the database.
+// application each, test/fixtures/applications.ts) and the signed POST /api/sync requests that
+// carry them. The raw baseline that writes the same rows straight into the database is
+// bench/sync-raw.ts.
 import { fork } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
-import { canonicalJson, type JsonValue, sha256Hex } from '../server/canonical-json.ts';
-import { APPLICATION_INSERT, applicationValues } from '../server/store/applications.ts';
-import type { SqlClient } from '../server/store/sql.ts';
-import { SYNC_ENVELOPE_INSERT, syncEnvelopeValues } from '../server/store/sync.ts';
 import { enrollThroughApi, type TestDevice } from '../server/test-support/device.ts';
 import type { ApplicationEnvelope } from '../shared/application.ts';
 import { GENESIS_HASH, SYNC_SCHEMA, type SyncEnvelope, sealSyncEnvelope } from '../shared/sync/envelope.ts';
@@ -145,7 +142,7 @@ export async function buildChain(
   return chain;
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -254,7 +251,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[i] as number;
 }
 
-function summarise(
+export function summarise(
   envelopes: number,
   latencies: number[],
   ms: number,
@@ -303,102 +300,4 @@ export async function runProtocol(
     }),
   );
   return summarise(envelopes, latencies, performance.now() - t0);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The raw baseline: the same rows, parameterised multi-row INSERTs (one per table, as
-// sync/ingest.ts writes them), one transaction per batch
-
-/** What the protocol stores per envelope, made before the clock starts (the content hash included). */
-export interface RawEnvelope {
-  readonly envelope: SyncEnvelope;
-  readonly contentHashes: readonly string[];
-}
-
-export function rawRows(chain: readonly SyncEnvelope[]): RawEnvelope[] {
-  return chain.map((envelope) => ({
-    envelope,
-    contentHashes: envelope.payload.map((a) => sha256Hex(canonicalJson(a as unknown as JsonValue))),
-  }));
-}
-
-// Not a real 受付番号 (no counter is taken): a number of its own that cannot clash.
-let rawReceipt = 0;
-const nextRawReceipt = () => `R000000-${String(++rawReceipt).padStart(6, '0')}`;
-
-/**
- * One batch of raw rows in one transaction: one multi-row INSERT for the envelopes and one for the
- * applications, the statements and parameters ingest uses (server/store/sync.ts, applications.ts),
- * with nothing else.
- */
-async function insertRaw(sql: SqlClient, batch: readonly RawEnvelope[], staffId: number): Promise<void> {
-  const receivedAt = new Date();
-  const envelopes = batch.map(({ envelope: e }) => ({
-    deviceId: e.deviceId,
-    seq: e.seq,
-    id: e.id,
-    hash: e.hash,
-    prevHash: e.prevHash,
-    createdAt: e.createdAt,
-    procedures: e.procedures,
-    receivedAt,
-    receivedBy: staffId,
-    source: 'network' as const,
-  }));
-  const applications = batch.flatMap(({ envelope: e, contentHashes }) =>
-    e.payload.map((application, i) => ({
-      envelope: application,
-      contentHash: contentHashes[i] ?? '',
-      receivedAt,
-      receivedBy: staffId,
-      deviceId: e.deviceId,
-      syncEnvelopeId: e.id,
-      receiptNumber: nextRawReceipt(),
-    })),
-  );
-  await sql.transaction(async (tx) => {
-    const envelopeParams: unknown[] = [];
-    await tx.query(
-      `${SYNC_ENVELOPE_INSERT} VALUES ${syncEnvelopeValues(envelopes, envelopeParams)}`,
-      envelopeParams,
-    );
-    const applicationParams: unknown[] = [];
-    await tx.query(
-      `${APPLICATION_INSERT} VALUES ${applicationValues(applications, applicationParams)}`,
-      applicationParams,
-    );
-  });
-}
-
-/** The same shape of load as runProtocol: one writer per device, the writers at once. */
-export async function runRaw(
-  sql: SqlClient,
-  staffId: number,
-  perDevice: readonly (readonly RawEnvelope[])[],
-  batch: number,
-): Promise<Run> {
-  const latencies: number[] = [];
-  const envelopes = perDevice.reduce((n, rows) => n + rows.length, 0);
-  const t0 = performance.now();
-  await Promise.all(
-    perDevice.map(async (rows) => {
-      for (const part of chunks(rows, batch)) {
-        const start = performance.now();
-        await insertRaw(sql, part, staffId);
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  return summarise(envelopes, latencies, performance.now() - t0);
-}
-
-/** A device straight into the store, for the raw rows' foreign key (no key pair is needed). */
-export async function insertRawDevice(sql: SqlClient, name: string, n: number): Promise<string> {
-  const id = `dev_${'bench'}${String(n).padStart(21, '0')}`;
-  await sql.query(
-    `INSERT INTO devices (id, name, public_key, enrolled_at, enrolled_by)
-     VALUES ($1, $2, $3::jsonb, $4, (SELECT min(id) FROM staff))`,
-    [id, name, JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' }), new Date().toISOString()],
-  );
-  return id;
 }

@@ -28,16 +28,14 @@ import {
   buildChain,
   combineRounds,
   enrollDevices,
-  insertRawDevice,
   median,
   prepareRequests,
   type Run,
-  rawRows,
   runProtocol,
-  runRaw,
   signIn,
   spawnServer,
 } from './sync-load.ts';
+import { insertRawDevice, rawRows, runRaw } from './sync-raw.ts';
 import type { ServerStats } from './sync-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
