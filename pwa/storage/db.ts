@@ -21,6 +21,7 @@ export interface OutboxReceipt {
  * v3 (issue 5): one sync envelope (= one visit) on its way to the back office. Personal data
  * exists only inside `sealed` (AES-GCM of the whole SyncEnvelope); after the back office
  * acknowledges it, `sealed` is deleted and the receipts stay: a stub without personal data.
+ * v4: `bytes` keeps the envelope's size, so the sync engine can cut batches without decrypting.
  */
 export interface OutboxRecord {
   readonly id: string; // the SyncEnvelope's ULID
@@ -29,6 +30,11 @@ export interface OutboxRecord {
   readonly procedures: readonly string[];
   readonly applicationIds: readonly string[]; // same order as procedures (index byApplication)
   readonly createdAt: string;
+  /**
+   * syncEnvelopeBytes of the sealed envelope (UTF-8 bytes of its JSON; a size, not personal data).
+   * Records stored before v4 have none: the sync engine opens those to measure them.
+   */
+  readonly bytes?: number;
   state: OutboxState;
   sealed?: SealedBlob;
   attempts: number;
@@ -38,12 +44,14 @@ export interface OutboxRecord {
   deliveredAt?: string;
 }
 
-/** The head of this tablet's chain for one device id: the last envelope it sealed. */
+/**
+ * The head of this tablet's chain for one device id: the last envelope it sealed. (Up to v3 it
+ * also named that envelope's id, `envelopeId`, which nothing read; the v4 upgrade removes it.)
+ */
 export interface ChainHeadRecord {
   readonly deviceId: string;
   readonly seq: number;
   readonly hash: string;
-  readonly envelopeId: string;
 }
 
 /**
@@ -84,7 +92,7 @@ export interface KakanaiDB extends DBSchema {
   outbox: {
     key: string;
     value: OutboxRecord;
-    indexes: { bySeq: [string, number]; byState: OutboxState; byCreatedAt: string; byApplication: string };
+    indexes: { bySeq: [string, number]; byState: OutboxState; byApplication: string };
   };
   outboxV2: { key: string; value: OutboxRecordV2; indexes: { byState: OutboxState } };
   chain: { key: string; value: ChainHeadRecord };
@@ -94,14 +102,33 @@ export interface KakanaiDB extends DBSchema {
 }
 
 export const DB_NAME = 'kakanai';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
-type UpgradeTransaction = IDBPTransaction<KakanaiDB, StoreNames<KakanaiDB>[], 'versionchange'>;
+/**
+ * The schema as the upgrade blocks see it: what the current one has, plus what shipped versions
+ * made and a later block removes (the outbox index byCreatedAt of v1–v3, the chain head's
+ * envelopeId up to v3). Only the upgrade uses this type.
+ */
+interface UpgradeSchema extends DBSchema {
+  outbox: Omit<KakanaiDB['outbox'], 'indexes'> & {
+    indexes: KakanaiDB['outbox']['indexes'] & { byCreatedAt: string };
+  };
+  outboxV2: KakanaiDB['outboxV2'];
+  chain: { key: string; value: ChainHeadRecord & { readonly envelopeId?: string } };
+  settings: KakanaiDB['settings'];
+  keys: KakanaiDB['keys'];
+  device: KakanaiDB['device'];
+}
+type UpgradeDB = IDBPDatabase<UpgradeSchema>;
+type UpgradeTransaction = IDBPTransaction<UpgradeSchema, StoreNames<UpgradeSchema>[], 'versionchange'>;
 
 export function openKakanaiDB(name = DB_NAME): Promise<IDBPDatabase<KakanaiDB>> {
   return openDB<KakanaiDB>(name, DB_VERSION, {
     // Only IndexedDB requests are awaited in here: the upgrade transaction stays open across them.
-    async upgrade(db, oldVersion, _newVersion, tx) {
+    async upgrade(current, oldVersion, _newVersion, currentTx) {
+      // The same database and transaction, typed with what shipped versions had (UpgradeSchema).
+      const db = current as unknown as UpgradeDB;
+      const tx = currentTx as unknown as UpgradeTransaction;
       // Each block upgrades from one version to the next; never edit a shipped block.
       if (oldVersion < 1) {
         const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
@@ -114,6 +141,8 @@ export function openKakanaiDB(name = DB_NAME): Promise<IDBPDatabase<KakanaiDB>> 
       if (oldVersion < 2) db.createObjectStore('device');
       // 3: the sync protocol (issue 5): the outbox holds one sync envelope per visit.
       if (oldVersion < 3) await upgradeToSyncEnvelopes(db, tx);
+      // 4: what nothing reads goes (a fresh database made byCreatedAt in block 3 just before).
+      if (oldVersion < 4) await dropUnreadFields(tx);
     },
   });
 }
@@ -123,7 +152,7 @@ export function openKakanaiDB(name = DB_NAME): Promise<IDBPDatabase<KakanaiDB>> 
  * made again for v3 records, and `chain` keeps each device's chain head. Nothing is lost:
  * pending ones are re-wrapped by Outbox (rechainPending), delivered stubs stay readable there.
  */
-async function upgradeToSyncEnvelopes(db: IDBPDatabase<KakanaiDB>, tx: UpgradeTransaction): Promise<void> {
+async function upgradeToSyncEnvelopes(db: UpgradeDB, tx: UpgradeTransaction): Promise<void> {
   const old = (await tx.objectStore('outbox').getAll()) as unknown as OutboxRecordV2[];
   db.deleteObjectStore('outbox');
   const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
@@ -135,4 +164,19 @@ async function upgradeToSyncEnvelopes(db: IDBPDatabase<KakanaiDB>, tx: UpgradeTr
   legacy.createIndex('byState', 'state');
   db.createObjectStore('chain', { keyPath: 'deviceId' });
   for (const record of old) await legacy.put(record);
+}
+
+/**
+ * v4: the outbox index byCreatedAt (screens sort in memory) and the chain head's envelopeId. The
+ * outbox records keep their shape: the ones without `bytes` are measured when they are sent.
+ */
+async function dropUnreadFields(tx: UpgradeTransaction): Promise<void> {
+  const outbox = tx.objectStore('outbox');
+  if (outbox.indexNames.contains('byCreatedAt')) outbox.deleteIndex('byCreatedAt');
+  // One chain head per device id the tablet was ever enrolled under: a handful of records.
+  for (let cursor = await tx.objectStore('chain').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (!('envelopeId' in cursor.value)) continue;
+    const { envelopeId: _unread, ...head } = cursor.value;
+    await cursor.update(head);
+  }
 }

@@ -8,6 +8,10 @@
 // re-checks the head (compare-and-set; it retries when another tab moved it) and writes the
 // record and the new head together. A Web Lock ('kakanai-chain') around it keeps tabs from
 // racing at all where the browser has Web Locks; the compare-and-set covers the others.
+//
+// Each record also keeps its envelope's size in bytes, in clear (a number, not personal data): the
+// sync engine cuts its batches from the records (pendingEnvelopeRefs) and decrypts only the batch
+// it is about to send (openEnvelopes), not the whole queue on every attempt.
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ApplicationEnvelope } from '../../shared/application.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
@@ -49,6 +53,14 @@ export { pendingApplicationCount } from './outbox-entry.ts';
 export type { OutboxError, OutboxErrorKind } from './outbox-errors.ts';
 
 export type OutboxListener = () => void;
+
+/** A pending envelope of a device's chain as its record shows it, without opening it. */
+export interface PendingEnvelopeRef {
+  readonly id: string;
+  readonly seq: number;
+  /** syncEnvelopeBytes of the envelope; undefined for a record stored before schema v4. */
+  readonly bytes?: number;
+}
 
 export interface OutboxOptions {
   /** The enrolled device id; by default read from the device store (storage/device.ts). */
@@ -197,23 +209,45 @@ export class Outbox {
   }
 
   /**
-   * The pending envelopes of one device (by default the enrolled one), decrypted, in seq order:
-   * what the sync engine sends and an export file holds. One that cannot be opened is left out
-   * (and says so in its row); the chain then stops before it, which the back office's gap shows.
+   * The pending envelopes of one device (by default the enrolled one), all decrypted, in seq
+   * order: what an export file holds (the sync engine opens only the batch it sends, through
+   * pendingEnvelopeRefs and openEnvelopes). One that cannot be opened is left out (and says so in
+   * its row); the chain then stops before it, which the back office's gap shows.
    */
   async pendingEnvelopes(deviceId?: string): Promise<SyncEnvelope[]> {
-    const device = deviceId ?? (await this.deviceIdOf());
-    if (!device) return [];
-    const rows = await this.db.getAllFromIndex(
-      'outbox',
-      'bySeq',
-      IDBKeyRange.bound([device, 0], [device, Number.MAX_SAFE_INTEGER]),
-    );
     const envelopes: SyncEnvelope[] = [];
-    for (const row of rows) {
-      if (row.state !== 'pending' || !row.sealed) continue;
+    for (const row of await this.pendingRows(deviceId)) {
       const envelope = await this.open(row);
       if (envelope) envelopes.push(envelope);
+    }
+    return envelopes;
+  }
+
+  /**
+   * The pending envelopes of one device (by default the enrolled one) in seq order, as their
+   * records show them: nothing is decrypted. What the sync engine cuts its batches from.
+   */
+  async pendingEnvelopeRefs(deviceId?: string): Promise<PendingEnvelopeRef[]> {
+    return (await this.pendingRows(deviceId)).map((row) => ({
+      id: row.id,
+      seq: row.seq,
+      ...(row.bytes !== undefined ? { bytes: row.bytes } : {}),
+    }));
+  }
+
+  /**
+   * Decrypts these pending envelopes, in the order given, up to the first one that cannot be
+   * opened: unreadable (its row then says so, as in pendingEnvelopes) or no longer pending. The
+   * answer holds the envelopes before it: the chain cannot be sent past that one anyway.
+   */
+  async openEnvelopes(refs: readonly PendingEnvelopeRef[]): Promise<SyncEnvelope[]> {
+    const tx = this.db.transaction('outbox');
+    const rows = await Promise.all(refs.map((ref) => tx.store.get(ref.id)));
+    const envelopes: SyncEnvelope[] = [];
+    for (const row of rows) {
+      const envelope = row?.state === 'pending' ? await this.open(row) : undefined;
+      if (!envelope) break;
+      envelopes.push(envelope);
     }
     return envelopes;
   }
@@ -369,6 +403,18 @@ export class Outbox {
     return () => this.listeners.delete(listener);
   }
 
+  /** The sealed pending records of one device (by default the enrolled one), in seq order. */
+  private async pendingRows(deviceId: string | undefined): Promise<OutboxRecord[]> {
+    const device = deviceId ?? (await this.deviceIdOf());
+    if (!device) return [];
+    const rows = await this.db.getAllFromIndex(
+      'outbox',
+      'bySeq',
+      IDBKeyRange.bound([device, 0], [device, Number.MAX_SAFE_INTEGER]),
+    );
+    return rows.filter((row) => row.state === 'pending' && row.sealed);
+  }
+
   /** The pending legacy applications, decrypted and grouped by visit, oldest visit first. */
   private async legacyVisits(): Promise<{ id: string; application: ApplicationEnvelope }[][]> {
     const rows = (await this.db.getAllFromIndex('outboxV2', 'byState', 'pending'))
@@ -434,6 +480,7 @@ export class Outbox {
         applicationIds,
         // When the resident signed: a re-wrap keeps the visit where it was in the list.
         createdAt: payload[0]?.createdAt ?? envelope.createdAt,
+        bytes,
         state: 'pending',
         sealed,
         attempts: 0,
@@ -454,12 +501,7 @@ export class Outbox {
         }
         if (replaces && !(await removeReplaced(tx, replaces))) return { kind: 'gone' };
         await outbox.add(record);
-        const next: ChainHeadRecord = {
-          deviceId,
-          seq: envelope.seq,
-          hash: envelope.hash,
-          envelopeId: envelope.id,
-        };
+        const next: ChainHeadRecord = { deviceId, seq: envelope.seq, hash: envelope.hash };
         await tx.objectStore('chain').put(next);
         return { kind: 'written', record };
       });

@@ -3,11 +3,16 @@
 // every envelope has its number and hash, the server stores a number once and answers a resend
 // with the first receipts, so the engine may resend after any failure, including a lost answer.
 // Only what coveredEnvelopes confirms is marked delivered (and its data wiped).
+//
+// A pass cuts its batches from the outbox records (their seq and size in bytes) and decrypts a
+// batch only right before sending it: a tablet offline all day with a thousand visits retries
+// every few seconds, and each try costs one batch of AES-GCM, not the whole queue.
 
 import type { SyncEnvelope } from '../../shared/sync/envelope.ts';
-import { batchesOf, coveredEnvelopes, syncEnvelopeBytes } from '../../shared/sync/protocol.ts';
+import { coveredEnvelopes } from '../../shared/sync/protocol.ts';
 import { type ApiClient, type ClientError, clientErrorMessage, NOT_ENROLLED } from '../api/client.ts';
 import type { Outbox } from '../storage/outbox.ts';
+import { SendQueue } from './send-queue.ts';
 
 export type SyncStop = 'unreachable' | 'unauthenticated' | 'device' | 'server-error' | 'chain';
 
@@ -145,8 +150,8 @@ export class SyncEngine {
       this.options.onDeviceRejected?.(clientErrorMessage(NOT_ENROLLED));
       return { delivered, stopped: { stoppedBy: 'device' } };
     }
-    let queue = await outbox.pendingEnvelopes(deviceId);
-    if (queue.length === 0) return { delivered };
+    let queue = new SendQueue(outbox, await outbox.pendingEnvelopeRefs(deviceId));
+    if (!(await queue.sendable())) return { delivered };
     const token = await this.options.token();
     if (!token) {
       this.options.onAuthRequired?.();
@@ -156,19 +161,12 @@ export class SyncEngine {
     let aloneUpTo = 0;
     const gapsTried = new Set<number>();
     let rewrapped = false;
-    const sizes = new Map<string, number>();
-    const size = (e: SyncEnvelope) => {
-      const known = sizes.get(e.id);
-      if (known !== undefined) return known;
-      const n = syncEnvelopeBytes(e);
-      sizes.set(e.id, n);
-      return n;
-    };
-    while (queue.length > 0 && deviceId) {
-      const first = queue[0] as SyncEnvelope;
-      const batch = first.seq <= aloneUpTo ? [first] : (batchesOf(queue, size)[0] as SyncEnvelope[]);
+    while (deviceId) {
+      // Decrypted here, right before it is sent; nothing of the batches after it.
+      const batch = await queue.next(aloneUpTo);
+      const first = batch[0];
+      if (!first) break;
       const ids = batch.map((e) => e.id);
-      const sent = new Set(ids);
       const result = await client.sync(batch, token);
       if (result.ok) {
         const covered = coveredEnvelopes(result.value, deviceId, batch);
@@ -184,7 +182,7 @@ export class SyncEngine {
           );
           return { delivered, stopped: { stoppedBy: covered.size === 0 ? 'unreachable' : 'server-error' } };
         }
-        queue = queue.filter((e) => !sent.has(e.id));
+        queue.remove(ids);
         continue;
       }
       const error = result.error;
@@ -200,7 +198,7 @@ export class SyncEngine {
         // lowest pending (those up to lastSeq are answered as replays, with their receipts).
         // Once per number, never a loop. Otherwise the back office lacks an envelope that this
         // tablet no longer has pending: people must look at it.
-        if (queue.some((e) => e.seq === from) && !gapsTried.has(from)) {
+        if (!gapsTried.has(from) && (await queue.holds(from))) {
           gapsTried.add(from);
           continue;
         }
@@ -225,7 +223,7 @@ export class SyncEngine {
       if (PERMANENT.has(error.kind)) {
         if (batch.length === 1) {
           await outbox.markRejected(first.id, message);
-          queue = queue.slice(1);
+          queue.remove([first.id]);
         } else {
           aloneUpTo = (batch[batch.length - 1] as SyncEnvelope).seq;
         }
@@ -236,7 +234,7 @@ export class SyncEngine {
         rewrapped = true;
         await outbox.rechainPending();
         deviceId = await outbox.currentDeviceId();
-        queue = deviceId ? await outbox.pendingEnvelopes(deviceId) : [];
+        queue = new SendQueue(outbox, deviceId ? await outbox.pendingEnvelopeRefs(deviceId) : []);
         continue;
       }
       // Transient: keep everything pending and stop; the next run starts from the oldest again.

@@ -4,7 +4,7 @@
 // upgrades keeping what v1 stored.
 import { openDB } from 'idb';
 import { createApiClient } from '../../pwa/api/client.ts';
-import { openKakanaiDB } from '../../pwa/storage/db.ts';
+import { DB_VERSION, openKakanaiDB } from '../../pwa/storage/db.ts';
 import { DeviceIdentity } from '../../pwa/storage/device.ts';
 import { API } from '../../shared/api.ts';
 import type { ApplicationEnvelope } from '../../shared/application.ts';
@@ -177,7 +177,7 @@ describe('device identity', () => {
     await v1.put('settings', 'kept', 'some-setting');
     v1.close();
     const db = await openKakanaiDB(name);
-    equal(db.version, 3);
+    equal(db.version, DB_VERSION);
     // Kept through v2 and v3: the v3 upgrade moves the v1/v2 records into outboxV2.
     equal((await db.get('outboxV2', 'a'))?.state, 'pending', 'outbox kept');
     equal(await db.get('settings', 'some-setting'), 'kept', 'settings kept');

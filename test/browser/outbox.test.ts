@@ -6,7 +6,7 @@ import { Outbox } from '../../pwa/storage/outbox.ts';
 import { createSealer } from '../../pwa/storage/sealer.ts';
 import type { ApplicationEnvelope } from '../../shared/application.ts';
 import { GENESIS_HASH, syncEnvelopeHashMatches } from '../../shared/sync/envelope.ts';
-import type { SyncApplicationReceipt } from '../../shared/sync/protocol.ts';
+import { type SyncApplicationReceipt, syncEnvelopeBytes } from '../../shared/sync/protocol.ts';
 import { drawnSignature, RESIDENT, tennyuEnvelope } from '../fixtures/applications.ts';
 import { assert, equal } from './assert.ts';
 
@@ -104,7 +104,35 @@ describe('Outbox (IndexedDB)', () => {
       if (i > 0) equal(e.prevHash, envelopes[i - 1]?.hash, `prevHash of ${e.seq}`);
     }
     const head = await db.get('chain', DEVICE_A);
-    equal(head && { seq: head.seq, hash: head.hash }, { seq: 3, hash: envelopes[2]?.hash as string }, 'head');
+    equal(head, { deviceId: DEVICE_A, seq: 3, hash: envelopes[2]?.hash as string }, 'head');
+  });
+
+  it('lists the pending envelopes of a device from their records, with their size, and opens a run of them', async () => {
+    const { db, outbox } = await freshOutbox();
+    const visits = [visit(2), visit(), visit(), visit()];
+    for (const apps of visits) await expectOk(outbox.enqueueVisit(apps));
+    const envelopes = await outbox.pendingEnvelopes();
+    const refs = await outbox.pendingEnvelopeRefs();
+    equal(
+      refs,
+      envelopes.map((e) => ({ id: e.id, seq: e.seq, bytes: syncEnvelopeBytes(e) })),
+      'id, number and size in bytes of each, in seq order',
+    );
+    equal((await db.get('outbox', envelopes[0]?.id as string))?.bytes, refs[0]?.bytes, 'the size is stored');
+    equal(await outbox.openEnvelopes(refs.slice(1, 3)), envelopes.slice(1, 3), 'opens the ones asked for');
+
+    await outbox.markDelivered(envelopes[2]?.id as string, receiptsFor(visits[2] as ApplicationEnvelope[]));
+    equal(
+      (await outbox.pendingEnvelopeRefs()).map((r) => r.seq),
+      [1, 2, 4],
+      'a delivered one is no longer listed',
+    );
+    equal(
+      await outbox.openEnvelopes(refs),
+      envelopes.slice(0, 2),
+      'a run stops before one no longer pending',
+    );
+    equal(await outbox.pendingEnvelopeRefs(DEVICE_B), [], 'only the device asked for');
   });
 
   it('enqueues the same visit once, and refuses a visit that overlaps a stored one', async () => {

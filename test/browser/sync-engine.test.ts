@@ -4,15 +4,15 @@
 // Real HTTP is covered by the e2e tests; here we script what HTTP makes hard to stage: lost
 // answers, proxies, partial acks, a back office restored from a backup, tampering.
 import type { ApiClient, ClientError } from '../../pwa/api/client.ts';
-import { openKakanaiDB } from '../../pwa/storage/db.ts';
+import { openKakanaiDB, type SealedBlob } from '../../pwa/storage/db.ts';
 import { Outbox } from '../../pwa/storage/outbox.ts';
-import { createSealer } from '../../pwa/storage/sealer.ts';
+import { createSealer, type Sealer } from '../../pwa/storage/sealer.ts';
 import { SyncEngine } from '../../pwa/sync/sync-engine.ts';
 import type { ApplicationEnvelope } from '../../shared/application.ts';
 import { err, ok } from '../../shared/result.ts';
 import { GENESIS_HASH, type SyncEnvelope } from '../../shared/sync/envelope.ts';
 import type { SyncApplicationReceipt, SyncEnvelopeReceipt } from '../../shared/sync/protocol.ts';
-import { RESIDENT, tennyuEnvelope } from '../fixtures/applications.ts';
+import { drawnSignature, RESIDENT, tennyuEnvelope } from '../fixtures/applications.ts';
 import { assert, equal } from './assert.ts';
 
 const DEVICE_A = 'dev_01jd0000000000000000000000';
@@ -43,6 +43,11 @@ function backOffice() {
     /** Answer the next request with a gap at this head, whatever was sent (a stale answer). */
     gapOnce: undefined as number | undefined,
     revoked: new Set<string>(),
+    /**
+     * Called by the next request, which is then answered as the API client answers when the
+     * tablet was enrolled again while the request was under way (device-changed).
+     */
+    reenrollOnce: undefined as (() => void) | undefined,
   };
   const headOf = (device: string) => {
     const chain = chains.get(device) ?? new Map<number, StoredEnvelope>();
@@ -58,6 +63,12 @@ function backOffice() {
       state.batches.push(envelopes.map((e) => e.seq));
       const device = (envelopes[0] as SyncEnvelope).deviceId;
       if (state.mode === 'down') return err({ kind: 'unreachable' });
+      if (state.reenrollOnce) {
+        const reenroll = state.reenrollOnce;
+        state.reenrollOnce = undefined;
+        reenroll();
+        return err({ kind: 'device-changed', status: 0, message: '端末が登録し直されました' });
+      }
       if (state.mode === 'expired') return err(refusal('unauthenticated', 401, '期限切れ'));
       if (state.mode === 'revoked' || state.revoked.has(device))
         return err(refusal('device-revoked', 401, '端末の登録は取り消されています'));
@@ -151,10 +162,55 @@ function backOffice() {
   return { client, state, applications, chains, headOf, forget };
 }
 
+/**
+ * The real AES-GCM sealer, noting the id of every envelope it opens: what a sync pass decrypts.
+ * Failed opens (an unreadable record) are not noted.
+ */
+function countingSealer(sealer: Sealer): { sealer: Sealer; opened: string[] } {
+  const opened: string[] = [];
+  return {
+    opened,
+    sealer: {
+      seal: (value) => sealer.seal(value),
+      async open<T>(blob: SealedBlob): Promise<T> {
+        const value = await sealer.open<T>(blob);
+        opened.push((value as { readonly id: string }).id);
+        return value;
+      },
+    },
+  };
+}
+
+type TestDB = Awaited<ReturnType<typeof openKakanaiDB>>;
+
+/** Makes a stored record look as schema v3 wrote it: without the byte count of its envelope. */
+async function withoutBytes(db: TestDB, id: string): Promise<void> {
+  const tx = db.transaction('outbox', 'readwrite');
+  const row = await tx.store.get(id);
+  assert(row, `record ${id}`);
+  const { bytes, ...v3 } = row;
+  assert(bytes !== undefined, 'the record had its byte count');
+  await tx.store.put(v3);
+  await tx.done;
+}
+
+/** Flips a bit of a record's ciphertext: AES-GCM then refuses to open it (its tag fails). */
+async function corrupt(db: TestDB, id: string): Promise<void> {
+  const tx = db.transaction('outbox', 'readwrite');
+  const row = await tx.store.get(id);
+  assert(row?.sealed, `sealed record ${id}`);
+  const data = new Uint8Array(row.sealed.data.slice(0));
+  data[0] = (data[0] as number) ^ 1;
+  row.sealed = { iv: row.sealed.iv, data: data.buffer };
+  await tx.store.put(row);
+  await tx.done;
+}
+
 async function setup() {
   const db = await openKakanaiDB(`kakanai-test-${crypto.randomUUID()}`);
   const device = { id: DEVICE_A };
-  const outbox = new Outbox(db, await createSealer(db), { deviceId: async () => device.id });
+  const { sealer, opened } = countingSealer(await createSealer(db));
+  const outbox = new Outbox(db, sealer, { deviceId: async () => device.id });
   const server = backOffice();
   let authRequired = 0;
   let stillPending = 0;
@@ -191,6 +247,9 @@ async function setup() {
     return out;
   };
   const stateOf = async (seq: number, deviceId = device.id) => (await outbox.entryAt(deviceId, seq))?.state;
+  /** The envelope id under these numbers of the device's chain. */
+  const idsOf = async (...seqs: number[]) =>
+    Promise.all(seqs.map(async (seq) => (await outbox.entryAt(device.id, seq))?.id as string));
   return {
     db,
     device,
@@ -199,6 +258,8 @@ async function setup() {
     engine,
     visits,
     stateOf,
+    idsOf,
+    opened,
     deviceRejected,
     chainStopped,
     chainClear: () => chainClear,
@@ -268,6 +329,57 @@ describe('SyncEngine', () => {
       ],
       'two batches',
     );
+  });
+
+  it('decrypts only the batch it sends: offline, one batch of a long queue is opened, not all of it', async () => {
+    const { server, engine, visits, idsOf, opened } = await setup();
+    await visits(...Array.from({ length: 120 }, () => 1));
+    const seqs = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    server.state.mode = 'down';
+    const offline = await engine.syncNow();
+    equal(offline.stoppedBy, 'unreachable', 'stopped by the network');
+    equal(server.state.batches, [seqs(1, 50)], 'one POST of the first 50');
+    equal(opened.splice(0), await idsOf(...seqs(1, 50)), 'only those 50 were decrypted, once each');
+
+    server.state.mode = 'up';
+    const report = await engine.syncNow();
+    equal(report.delivered, 120, 'all delivered');
+    equal(
+      server.state.batches.slice(1).map((b) => [b[0], b.length]),
+      [
+        [1, 50],
+        [51, 50],
+        [101, 20],
+      ],
+      'three batches',
+    );
+    equal(opened.splice(0), await idsOf(...seqs(1, 120)), 'each envelope decrypted once, in seq order');
+  });
+
+  it('sizes a record stored without its byte count (before schema v4) by opening it, and sends it once', async () => {
+    const { db, outbox, server, engine, idsOf, opened } = await setup();
+    // About 3 MB each: two fit in a request (8 MB), three do not.
+    const large = () =>
+      outbox.enqueueVisit([
+        tennyuEnvelope({
+          signature: drawnSignature({ png: `data:image/png;base64,${'A'.repeat(3 * 1024 * 1024)}` }),
+        }),
+      ]);
+    for (let i = 0; i < 3; i++) assert((await large()).ok, 'a large visit stored');
+    await outbox.enqueueVisit([tennyuEnvelope()]);
+    const ids = await idsOf(1, 2, 3, 4);
+    for (const id of ids.slice(0, 3)) await withoutBytes(db, id);
+    const report = await engine.syncNow();
+    equal(report.delivered, 4, 'all delivered');
+    equal(
+      server.state.batches,
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      'cut by size as before: 1 and 2, then 3 and 4',
+    );
+    equal(opened, ids, 'each decrypted once (the third to measure it, then sent as it was)');
   });
 
   it('after a lost answer, the resend is a replay: the first receipts, nothing stored twice', async () => {
@@ -384,12 +496,14 @@ describe('SyncEngine', () => {
   });
 
   it('finds the one bad envelope of a refused batch by sending one by one, and the gap stops the rest', async () => {
-    const { outbox, server, engine, visits, stateOf } = await setup();
+    const { outbox, server, engine, visits, stateOf, idsOf, opened } = await setup();
     await visits(1, 1, 1);
     const [, second] = await outbox.pendingEnvelopes();
     server.state.bad.add(second?.id as string);
+    opened.splice(0);
     const report = await engine.syncNow();
     equal(server.state.batches, [[1, 2, 3], [1], [2], [3]], 'split after the refusal');
+    equal(opened, await idsOf(1, 2, 3), 'each decrypted once, though sent twice');
     equal(
       [await stateOf(1), await stateOf(2), await stateOf(3)],
       ['delivered', 'rejected', 'pending'],
@@ -398,6 +512,63 @@ describe('SyncEngine', () => {
     equal(report.stoppedBy, 'chain', 'the rest cannot be stored after the refused one');
     assert(report.message?.includes('2番') && report.message.includes('要確認'), 'says which to look at');
     equal(report.delivered, 1);
+  });
+
+  it('leaves out an envelope the tablet cannot open: sends up to it, then the gap stops for an administrator', async () => {
+    const { db, outbox, server, engine, visits, stateOf, idsOf, opened, chainStopped } = await setup();
+    await visits(1, 1, 1, 1, 1);
+    const ids = await idsOf(1, 2, 3, 4, 5);
+    await corrupt(db, ids[2] as string);
+    const report = await engine.syncNow();
+    equal(
+      server.state.batches,
+      [
+        [1, 2],
+        [4, 5],
+      ],
+      'up to the unreadable one, then the rest',
+    );
+    equal(report.delivered, 2, 'the first two delivered');
+    equal(report.stoppedBy, 'chain', 'the back office lacks 3: people must look');
+    assert(report.message?.includes('3番') && report.message.includes('開けない'), 'says which and why');
+    equal(chainStopped, [report.message as string], 'the banner is told');
+    equal(
+      await Promise.all([1, 2, 3, 4, 5].map((seq) => stateOf(seq))),
+      ['delivered', 'delivered', 'pending', 'pending', 'pending'],
+      'states',
+    );
+    const unreadable = await outbox.entryAt(DEVICE_A, 3);
+    assert(unreadable?.lastError?.includes('開けませんでした'), 'its row says it cannot be opened');
+    equal(unreadable?.attempts, 0, 'never sent');
+    equal(
+      (await outbox.entryAt(DEVICE_A, 4))?.lastError,
+      report.message,
+      'the ones after it say why they wait',
+    );
+    equal(opened, [ids[0], ids[1], ids[3], ids[4]], 'the others decrypted once each');
+  });
+
+  it('re-wraps and goes on under the new device id when the tablet is enrolled again during a pass', async () => {
+    const { server, engine, visits, device, stateOf } = await setup();
+    await visits(1, 2);
+    server.state.reenrollOnce = () => {
+      device.id = DEVICE_B;
+    };
+    const report = await engine.syncNow();
+    equal(report.stoppedBy, undefined, 'no stop');
+    equal(report.delivered, 3, 'delivered under the new id');
+    equal(
+      server.state.batches,
+      [
+        [1, 2],
+        [1, 2],
+      ],
+      "refused under A, then B's fresh chain",
+    );
+    equal(server.headOf(DEVICE_A).seq, 0, 'nothing under A');
+    equal(server.headOf(DEVICE_B).seq, 2, 'the back office has B at 2');
+    equal([await stateOf(1), await stateOf(2)], ['delivered', 'delivered'], "B's envelopes delivered");
+    equal(server.applications.size, 3, 'each application once');
   });
 
   it('wipes the personal data after the ack: only receipt stubs stay', async () => {
