@@ -235,13 +235,36 @@ describe.each(TEST_STORES)('export file import on %s', (store) => {
     const error = await errorOf(r);
     expect(error.kind).toBe('bad-request');
     // Named by its place in the file (the 53rd), not in its chunk of 50.
-    expect(error.message).toMatch(/^53件目の送信データ：1件目の申請：/);
+    expect(error.message).toMatch(/^53件目の送信データ：1件目の申請：.*1件も取り込んでいません/);
     expect(await applications()).toBe(before);
     expect(await count('SELECT count(*) AS n FROM sync_envelopes WHERE device_id = $1', [device.id])).toBe(0);
     expect(await lastAudit()).toMatchObject({
       action: 'sync.import-refused',
       target: device.id,
-      detail: { reason: 'ingest', error: 'invalid-sync-envelope', stored: 0 },
+      detail: { reason: 'ingest', error: 'invalid-sync-envelope' },
+    });
+  });
+
+  it('stores nothing of a file when the store refuses its last chunk (an application id taken)', async () => {
+    const other = await tablet('窓口3番');
+    const taken = await validEnvelope();
+    expect((await office.sync(await other.chain([[taken]]), counter, other)).status).toBe(200);
+    const device = await tablet();
+    const good = await Promise.all(Array.from({ length: 52 }, async () => [await validEnvelope()]));
+    // Another application under the id the other tablet's one has: a clash, refused as a conflict.
+    const clash = [await validEnvelope({ id: taken.id })];
+    const file = await seal(device, await device.chain([...good, clash]));
+    const before = await applications();
+    const r = await postFile(exportFileText(file));
+    expect(r.status).toBe(409);
+    expect((await errorOf(r)).message).toMatch(/1件も取り込んでいません/);
+    expect(await applications()).toBe(before);
+    expect(await count('SELECT count(*) AS n FROM sync_envelopes WHERE device_id = $1', [device.id])).toBe(0);
+    expect(await count('SELECT last_seq AS n FROM devices WHERE id = $1', [device.id])).toBe(0);
+    expect(await lastAudit()).toMatchObject({
+      action: 'sync.import-refused',
+      target: device.id,
+      detail: { reason: 'ingest', error: 'id-conflict' },
     });
   });
 
@@ -357,7 +380,7 @@ describe.each(TEST_STORES)('export file import on %s', (store) => {
     expect(await lastAudit()).toMatchObject({
       action: 'sync.import-refused',
       target: device.id,
-      detail: { reason: 'ingest', error: 'sync-gap', stored: 0 },
+      detail: { reason: 'ingest', error: 'sync-gap' },
     });
     expect(await count('SELECT count(*) AS n FROM sync_envelopes WHERE device_id = $1', [device.id])).toBe(0);
   });

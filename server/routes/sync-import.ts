@@ -46,7 +46,7 @@ export function importRefusalAnswer(refusal: ImportRefusal): Answer {
       if (e.kind === 'bad-json')
         return bad(exportFileErrorMessage({ kind: 'not-an-export-file', field: '' }));
       const { status, body } = toHttpError(e);
-      return { status, error: body.error };
+      return { status, error: { ...body.error, message: body.error.message + NOTHING_IMPORTED } };
     }
     case 'file':
       return bad(exportFileErrorMessage(refusal.error));
@@ -60,23 +60,24 @@ export function importRefusalAnswer(refusal: ImportRefusal): Answer {
       };
     case 'ingest': {
       const e = refusal.error;
-      const before =
-        refusal.stored > 0 ? `このファイルのうち${refusal.stored}件の送信データは取り込みました。` : '';
       if (e.kind === 'device-unknown') return bad(exportFileErrorMessage({ kind: 'unknown-device' }));
       if (e.kind === 'sync-gap')
         return {
           status: 409,
           error: {
             kind: 'sync-gap',
-            message: `${before}この端末の${e.head.seq + 1}番目の送信データがまだ届いていません。先にその番号を含む書き出しファイルを取り込むか、タブレットをネットワークにつないで送信してから、もう一度このファイルを取り込んでください。`,
+            message: `この端末の${e.head.seq + 1}番目の送信データがまだ届いていません。先にその番号を含む書き出しファイルを取り込むか、タブレットをネットワークにつないで送信してから、もう一度このファイルを取り込んでください。${NOTHING_IMPORTED}`,
             sync: { lastSeq: e.head.seq, lastHash: e.head.hash, seq: e.seq },
           },
         };
       const { status, body } = toHttpError(e);
-      return { status, error: { ...body.error, message: before + body.error.message } };
+      return { status, error: { ...body.error, message: body.error.message + NOTHING_IMPORTED } };
     }
   }
 }
+
+/** After an ingest refusal: the file is stored all at once or not at all (sync/import.ts). */
+const NOTHING_IMPORTED = '（このファイルの送信データは1件も取り込んでいません。）';
 
 function refused(c: Context, refusal: ImportRefusal): Response {
   const { status, error } = importRefusalAnswer(refusal);

@@ -35,11 +35,11 @@ export function syncRoutes(deps: BackOfficeDeps): Hono<AppEnv> {
       if (!isIdempotencyKey(key)) return refuse({ kind: 'bad-idempotency-key' });
       // The body's JSON, its shape, every envelope and application, the hashes (sync/check.ts).
       const checked = checkSyncBody(device.body, device.id, deps.procedures);
-      const ack = await ingestSyncBatch(deps, {
-        ...who,
-        batch: { checked },
-        idempotency: { key, bodySha256: device.bodySha256 },
-      });
+      const ack = await ingestSyncBatch(
+        deps,
+        { ...who, idempotency: { key, bodySha256: device.bodySha256 } },
+        checked,
+      );
       // ingestSyncBatch audits its own refusals.
       if (!ack.ok) return failure(c, ack.error);
       return c.json(ack.value, 200, NO_STORE);

@@ -1,8 +1,8 @@
 // Importing a tablet's export file (issue 5, point 9): the last resort of a field day. The file is
 // opened (shared/sync/export-file.ts: the device's signature, then the decryption with the import
 // key it names), a revoked or unknown device is refused, and the envelopes go to the same
-// ingestSyncBatch as POST /api/sync, with source 'import', in seq order, MAX_BATCH_ENVELOPES at a
-// time, all of them checked first (a bad envelope anywhere refuses the whole file): what is
+// ingest as POST /api/sync, with source 'import', in seq order, MAX_BATCH_ENVELOPES at a time
+// and all in one transaction (a refusal anywhere refuses the whole file, nothing stored): what is
 // stored already (an earlier import, a network sync) is answered with its first receipts and
 // stored nothing. Every import is audited (sync.imported: device, counts, seq range)
 // and every refusal (sync.import-refused: the reason); never any content.
@@ -23,7 +23,7 @@ import { findDevice } from '../store/devices.ts';
 import type { StaffIdentity } from '../store/staff.ts';
 import { type CheckResult, checkEnvelopes } from './check.ts';
 import { importPrivateKey } from './import-key.ts';
-import { ingestSyncBatch } from './ingest.ts';
+import { ingestSyncChunks } from './ingest.ts';
 
 export type ImportRefusal =
   /** The body is no file at all: not JSON, too large, another media type (read by the route). */
@@ -32,12 +32,10 @@ export type ImportRefusal =
   /** The device that wrote the file was revoked by an administrator. */
   | { readonly kind: 'device-revoked'; readonly deviceName: string }
   /**
-   * Refused by the exactly-once rules (a gap, a fork, an application that fails validation).
-   * A check that needs no store refuses the file before anything is stored (stored: 0); one that
-   * needs the store (a fork, an id taken) refuses at its chunk, and `stored` envelopes of the
-   * file's earlier chunks were stored before and stay stored.
+   * Refused by the exactly-once rules (a gap, a fork, an application that fails validation or
+   * whose id is taken): nothing of the file is stored.
    */
-  | { readonly kind: 'ingest'; readonly error: BackOfficeError; readonly stored: number };
+  | { readonly kind: 'ingest'; readonly error: BackOfficeError };
 
 function refusalDetail(refusal: ImportRefusal): { readonly [k: string]: JsonValue } {
   switch (refusal.kind) {
@@ -54,7 +52,7 @@ function refusalDetail(refusal: ImportRefusal): { readonly [k: string]: JsonValu
       return { reason: 'device-revoked' };
     case 'ingest': {
       const e = refusal.error;
-      const detail: Record<string, JsonValue> = { reason: 'ingest', error: e.kind, stored: refusal.stored };
+      const detail: Record<string, JsonValue> = { reason: 'ingest', error: e.kind };
       if ('seq' in e) detail.seq = e.seq;
       return detail;
     }
@@ -100,10 +98,9 @@ export async function importExportFile(
   if (!opened.ok) return refuse({ kind: 'file', error: opened.error }, deviceId);
 
   const { envelopes } = opened.value;
-  // Every chunk is checked before the first is stored (check.ts: shape, validation, hashes), so
-  // a file with a bad envelope anywhere in it is refused whole. What only the store can tell (a
-  // fork, an id taken) still refuses at its chunk; the chunks before it are stored then, each
-  // exactly once, and a second import answers them as duplicates.
+  // Checked chunk by chunk (check.ts: shape, validation, hashes), then stored in one transaction
+  // (ingestSyncChunks): a file with a bad envelope anywhere, or one that a check of the store
+  // refuses (a fork, an application id taken), is refused whole, with nothing of it stored.
   const chunks: CheckResult[] = [];
   for (let start = 0; start < envelopes.length; start += MAX_BATCH_ENVELOPES) {
     const chunk = envelopes.slice(start, start + MAX_BATCH_ENVELOPES);
@@ -115,19 +112,11 @@ export async function importExportFile(
         : checked,
     );
   }
-  const bad = chunks.find((checked) => !checked.ok);
-  const receipts: SyncEnvelopeReceipt[] = [];
-  let lastSeq = 0;
-  for (const checked of bad ? [bad] : chunks) {
-    const ack = await ingestSyncBatch(deps, { staff, deviceId, source: 'import', batch: { checked } });
-    // ingestSyncBatch audits its own refusal (sync.refused); this entry says it was an import.
-    if (!ack.ok) {
-      const stored = receipts.filter((r) => !r.duplicate).length;
-      return refuse({ kind: 'ingest', error: ack.error, stored }, deviceId);
-    }
-    receipts.push(...ack.value.envelopes);
-    lastSeq = ack.value.lastSeq;
-  }
+  const acks = await ingestSyncChunks(deps, { staff, deviceId, source: 'import' }, chunks);
+  // ingestSyncChunks audits its own refusal (sync.refused); this entry says it was an import.
+  if (!acks.ok) return refuse({ kind: 'ingest', error: acks.error }, deviceId);
+  const receipts: SyncEnvelopeReceipt[] = acks.value.flatMap((ack) => ack.envelopes);
+  const lastSeq = acks.value.at(-1)?.lastSeq ?? 0;
 
   const stored = receipts.filter((r) => !r.duplicate).length;
   const { header: h } = opened.value;

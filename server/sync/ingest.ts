@@ -16,7 +16,9 @@
 //    audit entry (sync.received) that names what was stored. The audit head is the only row
 //    every device needs: it is held for the end of that statement and the COMMIT. Four round
 //    trips in all: BEGIN, lock, write, COMMIT.
-//    Any refusal rolls the whole transaction back: all of a batch's new envelopes or none.
+//    Any refusal rolls the whole transaction back: all of a batch's new envelopes or none. An
+//    export file's chunks go through the same steps in one transaction (ingestSyncChunks): the
+//    whole file or nothing of it.
 //
 // An application already stored with the same content (a tablet re-enrolled after a revocation
 // re-wraps what it had not heard back about into its new chain) keeps its first receipt; the same
@@ -35,18 +37,14 @@ import { nextReceiptNumbers } from '../store/receipt-number.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
 import { lockChain, readChainHead, saveSyncBatch, storeSyncBatch } from '../store/sync.ts';
-import { type CheckedEnvelopes, type CheckResult, checkEnvelopes } from './check.ts';
+import type { CheckedEnvelopes, CheckResult } from './check.ts';
 
 export interface IngestInput {
   readonly staff: StaffIdentity;
   /** The device the envelopes must belong to: the one that signed the request, or the file. */
   readonly deviceId: string;
   readonly source: 'network' | 'import';
-  /**
-   * The batch: its envelopes as received (parsed JSON, checked here), or a POST /api/sync body
-   * already checked by check.ts (checkSyncBody).
-   */
-  readonly batch: { readonly envelopes: unknown } | { readonly checked: CheckResult };
+  /** POST /api/sync only: the request's key and the SHA-256 of its body. */
   readonly idempotency?: { readonly key: string; readonly bodySha256: string };
 }
 
@@ -99,16 +97,40 @@ export async function auditSyncRefusal(
   });
 }
 
+/** One POST /api/sync body, checked by check.ts (checkSyncBody). */
 export async function ingestSyncBatch(
   deps: BackOfficeDeps,
   input: IngestInput,
+  checked: CheckResult,
 ): Promise<Result<SyncAck, BackOfficeError>> {
-  const checked =
-    'checked' in input.batch
-      ? input.batch.checked
-      : checkEnvelopes(input.batch.envelopes, input.deviceId, deps.procedures);
-  if (!checked.ok) {
-    const problem = checked.error;
+  const acks = await ingestChecked(deps, input, [checked]);
+  return acks.ok ? ok(acks.value[0] as SyncAck) : acks;
+}
+
+/**
+ * The chunks of an export file (check.ts's checkEnvelopes of each), in seq order, in one
+ * transaction: the whole file is stored, or nothing of it. Its first refusal refuses the file.
+ */
+export function ingestSyncChunks(
+  deps: BackOfficeDeps,
+  input: Omit<IngestInput, 'idempotency'>,
+  chunks: readonly CheckResult[],
+): Promise<Result<SyncAck[], BackOfficeError>> {
+  return ingestChecked(deps, input, chunks);
+}
+
+async function ingestChecked(
+  deps: BackOfficeDeps,
+  input: IngestInput,
+  batches: readonly CheckResult[],
+): Promise<Result<SyncAck[], BackOfficeError>> {
+  const checked: CheckedEnvelopes[] = [];
+  for (const batch of batches) {
+    if (batch.ok) {
+      checked.push(batch.value);
+      continue;
+    }
+    const problem = batch.error;
     const refusal: BackOfficeError =
       problem.kind === 'sync-tampered'
         ? {
@@ -122,15 +144,18 @@ export async function ingestSyncBatch(
     return err(refusal);
   }
   const receivedAt = deps.clock.now();
-  let ack: SyncAck;
   try {
-    ack = await deps.sql.transaction((tx) => storeBatch(tx, input, checked.value, receivedAt));
+    const acks = await deps.sql.transaction(async (tx) => {
+      const out: SyncAck[] = [];
+      for (const batch of checked) out.push(await storeBatch(tx, input, batch, receivedAt));
+      return out;
+    });
+    return ok(acks);
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     await auditSyncRefusal(deps, input, e.refusal);
     return err(e.refusal);
   }
-  return ok(ack);
 }
 
 /** The kept answer to a resend: every envelope in it is now one stored before. */
