@@ -6,7 +6,7 @@
 import { canonicalJson, type JsonValue, sha256Hex } from '../server/canonical-json.ts';
 import { APPLICATION_INSERT, applicationValues } from '../server/store/applications.ts';
 import type { SqlClient } from '../server/store/sql.ts';
-import { SYNC_ENVELOPE_INSERT, syncEnvelopeValues } from '../server/store/sync.ts';
+import { SYNC_ENVELOPE_INSERT, syncEnvelopeRow, syncEnvelopeValues } from '../server/store/sync.ts';
 import type { SyncEnvelope } from '../shared/sync/envelope.ts';
 import { chunks, type Run, summarise } from './sync-load.ts';
 
@@ -34,18 +34,9 @@ const nextRawReceipt = () => `R000000-${String(++rawReceipt).padStart(6, '0')}`;
  */
 async function insertRaw(sql: SqlClient, batch: readonly RawEnvelope[], staffId: number): Promise<void> {
   const receivedAt = new Date();
-  const envelopes = batch.map(({ envelope: e }) => ({
-    deviceId: e.deviceId,
-    seq: e.seq,
-    id: e.id,
-    hash: e.hash,
-    prevHash: e.prevHash,
-    createdAt: e.createdAt,
-    procedures: e.procedures,
-    receivedAt,
-    receivedBy: staffId,
-    source: 'network' as const,
-  }));
+  const envelopes = batch.map(({ envelope }) =>
+    syncEnvelopeRow(envelope, { receivedAt, receivedBy: staffId, source: 'network' }),
+  );
   const applications = batch.flatMap(({ envelope: e, contentHashes }) =>
     e.payload.map((application, i) => ({
       envelope: application,

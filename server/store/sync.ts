@@ -3,7 +3,7 @@
 // transaction that stores the envelopes, with the device row locked (lockChain), so two requests
 // of one device — a resend racing the original, two tabs, a duplicate from a proxy — are answered
 // one after the other, and tablets never wait for each other except for the audit head.
-import { GENESIS_HASH } from '../../shared/sync/envelope.ts';
+import { GENESIS_HASH, type SyncEnvelope } from '../../shared/sync/envelope.ts';
 import type { SyncApplicationReceipt } from '../../shared/sync/protocol.ts';
 import { APPLICATION_INSERT, applicationValues, type NewApplication } from './applications.ts';
 import { type AuditEntry, auditAppendCtes } from './audit.ts';
@@ -141,6 +141,15 @@ export interface NewSyncEnvelope {
   readonly receivedAt: Date;
   readonly receivedBy: number;
   readonly source: 'network' | 'import';
+}
+
+/** The sync_envelopes row of an envelope as it arrived (its payload goes to applications). */
+export function syncEnvelopeRow(
+  e: Pick<SyncEnvelope, 'deviceId' | 'seq' | 'id' | 'hash' | 'prevHash' | 'createdAt' | 'procedures'>,
+  arrival: Pick<NewSyncEnvelope, 'receivedAt' | 'receivedBy' | 'source'>,
+): NewSyncEnvelope {
+  const { deviceId, seq, id, hash, prevHash, createdAt, procedures } = e;
+  return { deviceId, seq, id, hash, prevHash, createdAt, procedures, ...arrival };
 }
 
 /** The columns of a sync_envelopes row, in the order of syncEnvelopeParams. */

@@ -36,7 +36,7 @@ import { recordAudit } from '../store/audit.ts';
 import { nextReceiptNumbers } from '../store/receipt-number.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
-import { lockChain, readChainHead, saveSyncBatch, storeSyncBatch } from '../store/sync.ts';
+import { lockChain, readChainHead, saveSyncBatch, storeSyncBatch, syncEnvelopeRow } from '../store/sync.ts';
 import type { CheckedEnvelopes, CheckResult } from './check.ts';
 
 export interface IngestInput {
@@ -283,18 +283,9 @@ async function storeBatch(
     from: start,
     to: head,
     receipts: { day: numbered.day, seq: numbered.seq },
-    envelopes: fresh.map((e) => ({
-      deviceId: input.deviceId,
-      seq: e.seq,
-      id: e.id,
-      hash: e.hash,
-      prevHash: e.prevHash,
-      createdAt: e.createdAt,
-      procedures: e.procedures,
-      receivedAt,
-      receivedBy: input.staff.id,
-      source: input.source,
-    })),
+    envelopes: fresh.map((e) =>
+      syncEnvelopeRow(e, { receivedAt, receivedBy: input.staff.id, source: input.source }),
+    ),
     applications: toInsert.map((x, i) => ({
       envelope: x.application,
       contentHash: x.contentHash,

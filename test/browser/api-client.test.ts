@@ -13,6 +13,7 @@ import {
 import { coveredEnvelopes, IDEMPOTENCY_KEY_HEADER, idempotencyKeyFor } from '../../shared/sync/protocol.ts';
 import { ulidFactory } from '../../shared/sync/ulid.ts';
 import { tennyuEnvelope } from '../fixtures/applications.ts';
+import { acceptedAck } from './acks.ts';
 import { assert, equal } from './assert.ts';
 
 const DEVICE = 'dev_01jd0000000000000000000000';
@@ -46,26 +47,6 @@ function answering(status: number, body: unknown, type = 'application/json'): ty
     });
 }
 
-function ackFor(envelopes: readonly SyncEnvelope[]) {
-  const last = envelopes[envelopes.length - 1] as SyncEnvelope;
-  return {
-    deviceId: DEVICE,
-    lastSeq: last.seq,
-    lastHash: last.hash,
-    envelopes: envelopes.map((e, i) => ({
-      id: e.id,
-      seq: e.seq,
-      duplicate: false,
-      receipts: e.payload.map((a) => ({
-        id: a.id,
-        procedure: a.procedure,
-        receiptNumber: `R261201-${String(i + 1).padStart(4, '0')}`,
-        receivedAt: '2026-12-01T00:00:00.000Z',
-      })),
-    })),
-  };
-}
-
 /** Signs as DEVICE and keeps what it signed, to compare with what was sent. */
 function recordingSigner(deviceId = DEVICE) {
   const signed: { method: string; path: string; body: Uint8Array }[] = [];
@@ -87,7 +68,7 @@ describe('ApiClient.sync', () => {
       '',
       (async (url: string, init: RequestInit) => {
         seen = { url, init };
-        return new Response(JSON.stringify(ackFor(envelopes)), { status: 200 });
+        return new Response(JSON.stringify(acceptedAck(envelopes)), { status: 200 });
       }) as typeof fetch,
       signer,
     );
@@ -120,7 +101,7 @@ describe('ApiClient.sync', () => {
     const envelopes = await chain(1);
     for (const body of [
       { status: 'ok' },
-      { ...ackFor(envelopes), deviceId: 'dev_01jd0000000000000000000009' },
+      { ...acceptedAck(envelopes), deviceId: 'dev_01jd0000000000000000000009' },
     ]) {
       const r = await createApiClient('', answering(200, body)).sync(envelopes, 't');
       assert(r.ok, 'a 200 with JSON');

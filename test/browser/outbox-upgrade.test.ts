@@ -20,6 +20,7 @@ import {
 } from '../../shared/sync/envelope.ts';
 import { ulidFactory } from '../../shared/sync/ulid.ts';
 import { RESIDENT, tennyuEnvelope } from '../fixtures/applications.ts';
+import { acceptedAck } from './acks.ts';
 import { assert, equal } from './assert.ts';
 
 const DEVICE = 'dev_01jd0000000000000000000000';
@@ -74,23 +75,7 @@ function acceptingBackOffice(received: SyncEnvelope[]): ApiClient {
     importKey: unused,
     async sync(envelopes) {
       received.push(...envelopes);
-      const last = envelopes[envelopes.length - 1] as SyncEnvelope;
-      return ok({
-        deviceId: last.deviceId,
-        lastSeq: last.seq,
-        lastHash: last.hash,
-        envelopes: envelopes.map((e) => ({
-          id: e.id,
-          seq: e.seq,
-          duplicate: false,
-          receipts: e.payload.map((a) => ({
-            id: a.id,
-            procedure: a.procedure,
-            receiptNumber: `R261201-${String(e.seq).padStart(4, '0')}`,
-            receivedAt: '2026-12-01T01:00:00.000Z',
-          })),
-        })),
-      });
+      return ok(acceptedAck(envelopes, '2026-12-01T01:00:00.000Z'));
     },
   };
 }
