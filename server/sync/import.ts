@@ -4,8 +4,9 @@
 // ingest as POST /api/sync, with source 'import', in seq order, MAX_BATCH_ENVELOPES at a time
 // and all in one transaction (a refusal anywhere refuses the whole file, nothing stored): what is
 // stored already (an earlier import, a network sync) is answered with its first receipts and
-// stored nothing. Every import is audited (sync.imported: device, counts, seq range)
-// and every refusal (sync.import-refused: the reason); never any content.
+// stored nothing. Every import is audited in the transaction that stores it (sync.imported:
+// device, counts, seq range) and every refusal (sync.import-refused: the reason); never any
+// content.
 import { err, ok, type Result } from '../../shared/result.ts';
 import {
   type ExportFileError,
@@ -112,29 +113,32 @@ export async function importExportFile(
         : checked,
     );
   }
-  const acks = await ingestSyncChunks(deps, { staff, deviceId, source: 'import' }, chunks);
+  const { header: h } = opened.value;
+  const storedOf = (receipts: readonly SyncEnvelopeReceipt[]) => receipts.filter((r) => !r.duplicate).length;
+  const acks = await ingestSyncChunks(deps, { staff, deviceId, source: 'import' }, chunks, (done) => {
+    const receipts = done.flatMap((ack) => ack.envelopes);
+    const stored = storedOf(receipts);
+    return {
+      actor: staffActor(staff),
+      action: 'sync.imported',
+      target: deviceId,
+      detail: {
+        firstSeq: h.firstSeq,
+        lastSeq: h.lastSeq,
+        envelopes: envelopes.length,
+        stored,
+        duplicates: envelopes.length - stored,
+        applications: receipts.reduce((n, r) => n + r.receipts.length, 0),
+        exportedAt: h.createdAt,
+        importKey: h.recipientKeyId.slice(0, 16),
+      },
+    };
+  });
   // ingestSyncChunks audits its own refusal (sync.refused); this entry says it was an import.
   if (!acks.ok) return refuse({ kind: 'ingest', error: acks.error }, deviceId);
   const receipts: SyncEnvelopeReceipt[] = acks.value.flatMap((ack) => ack.envelopes);
   const lastSeq = acks.value.at(-1)?.lastSeq ?? 0;
-
-  const stored = receipts.filter((r) => !r.duplicate).length;
-  const { header: h } = opened.value;
-  await recordAudit(deps.sql, deps.clock.now(), {
-    actor: staffActor(staff),
-    action: 'sync.imported',
-    target: deviceId,
-    detail: {
-      firstSeq: h.firstSeq,
-      lastSeq: h.lastSeq,
-      envelopes: envelopes.length,
-      stored,
-      duplicates: envelopes.length - stored,
-      applications: receipts.reduce((n, r) => n + r.receipts.length, 0),
-      exportedAt: h.createdAt,
-      importKey: h.recipientKeyId.slice(0, 16),
-    },
-  });
+  const stored = storedOf(receipts);
   return ok({
     deviceId,
     deviceName: device.name,

@@ -32,7 +32,7 @@ import { staffActor } from '../auth/staff-sessions.ts';
 import type { JsonValue } from '../canonical-json.ts';
 import type { BackOfficeDeps } from '../deps.ts';
 import type { BackOfficeError } from '../errors.ts';
-import { recordAudit } from '../store/audit.ts';
+import { type AuditEntry, appendAudit, recordAudit } from '../store/audit.ts';
 import { nextReceiptNumbers } from '../store/receipt-number.ts';
 import type { SqlExecutor } from '../store/sql.ts';
 import type { StaffIdentity } from '../store/staff.ts';
@@ -110,19 +110,22 @@ export async function ingestSyncBatch(
 /**
  * The chunks of an export file (check.ts's checkEnvelopes of each), in seq order, in one
  * transaction: the whole file is stored, or nothing of it. Its first refusal refuses the file.
+ * `summary` makes the audit entry that says what the import did; it commits with the chunks.
  */
 export function ingestSyncChunks(
   deps: BackOfficeDeps,
   input: Omit<IngestInput, 'idempotency'>,
   chunks: readonly CheckResult[],
+  summary: (acks: readonly SyncAck[]) => AuditEntry,
 ): Promise<Result<SyncAck[], BackOfficeError>> {
-  return ingestChecked(deps, input, chunks);
+  return ingestChecked(deps, input, chunks, summary);
 }
 
 async function ingestChecked(
   deps: BackOfficeDeps,
   input: IngestInput,
   batches: readonly CheckResult[],
+  summary?: (acks: readonly SyncAck[]) => AuditEntry,
 ): Promise<Result<SyncAck[], BackOfficeError>> {
   const checked: CheckedEnvelopes[] = [];
   for (const batch of batches) {
@@ -148,6 +151,7 @@ async function ingestChecked(
     const acks = await deps.sql.transaction(async (tx) => {
       const out: SyncAck[] = [];
       for (const batch of checked) out.push(await storeBatch(tx, input, batch, receivedAt));
+      if (summary) await appendAudit(tx, receivedAt, summary(out));
       return out;
     });
     return ok(acks);
