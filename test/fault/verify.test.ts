@@ -1,7 +1,7 @@
-// The fault test's own 受付番号 check (run-fault.ts) must be able to fail: a hole, a double, a
+// The fault test's own 受付番号 check (verify-store.ts) must be able to fail: a hole, a double, a
 // number of another issuer and a counter that does not stand at the last number are each found.
 import { describe, expect, it } from 'vitest';
-import { receiptSequenceProblems } from './run-fault.ts';
+import { receiptSequenceProblems } from './verify-store.ts';
 
 const apps = (...numbers: string[]) => numbers.map((receipt_number, i) => ({ id: `a${i}`, receipt_number }));
 
