@@ -400,6 +400,17 @@ for (const c of all)
       `| ${c.store === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${c.batch} | ${run} | ${perUnit(cpu.machineMs, cpu)} | ${perUnit(cpu.clientMs, cpu)} | ${run === 'raw' ? '—' : perUnit(cpu.serverMs, cpu)} | ${c.store === 'postgres' ? perUnit(cpu.postgresMs, cpu) : '(in the process above)'} |`,
     );
   }
+const cpuRatio = (c: CaseResult) =>
+  c.protocolCpu && c.rawCpu
+    ? c.rawCpu.machineMs / c.rawCpu.units / (c.protocolCpu.machineMs / c.protocolCpu.units)
+    : Number.NaN;
+const pgCpuRatio = cpuRatio(find('postgres', 50));
+if (Number.isFinite(pgCpuRatio))
+  console.log(
+    `PostgreSQL, batch 50: raw's machine CPU per transaction ÷ the protocol's per request = ${pgCpuRatio.toFixed(2)}, beside the` +
+      ` measured ratio ${find('postgres', 50).ratio.toFixed(2)}: when both runs keep the machine's CPUs busy, the ratio follows` +
+      ' the CPU each batch costs, and it rises only as the protocol costs less CPU per batch.',
+  );
 console.log(
   `\nFlush: one Chromium tablet (${flush.describe}), ${flush.envelopes} envelopes in its outbox → all delivered in ${flush.seconds.toFixed(2)} s` +
     ` (${(flush.envelopes / flush.seconds).toFixed(0)} env/s, ${flush.requests} requests) against the PGlite back office;` +
@@ -496,5 +507,6 @@ console.log(
     pg_fsync: true,
     pg_cpu_ms_per_request: cpuFigure(pg50.protocolCpu),
     pg_raw_cpu_ms_per_tx: cpuFigure(pg50.rawCpu),
+    pg_cpu_ratio: Number.isFinite(pgCpuRatio) ? round(pgCpuRatio, 3) : null,
   }),
 );
